@@ -1,0 +1,131 @@
+# vertrouwd: build, run and test.  `make help` lists the targets.
+#
+# Libraries come from pkg-config (Debian 12 packages; scripts/deps.sh installs
+# them). BUILD selects the output directory, SAN=1 builds with AddressSanitizer
+# and UndefinedBehaviorSanitizer.
+
+PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1
+BUILD    ?= build
+SAN      ?= 0
+VERSION   = 0.1.0
+
+CSTD      = -std=c17
+WARN      = -Wall -Wextra -Wpedantic -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
+            -Wmissing-prototypes -Wvla -Wwrite-strings -Wno-unused-parameter
+OPT      ?= -O2 -g
+ASAN_UBSAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS  = $(if $(filter 1,$(SAN)),$(ASAN_UBSAN))
+CPPFLAGS += -D_GNU_SOURCE -DVERTROUWD_VERSION='"$(VERSION)"' -Isrc
+CFLAGS   += $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -MMD -MP $(shell pkg-config --cflags $(PKGS))
+LDFLAGS  += $(SANFLAGS)
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lpthread
+
+SRC       = $(shell find src -name '*.c' ! -name main.c | sort)
+OBJ       = $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
+LIB       = $(BUILD)/libvertrouwd.a
+BIN       = $(BUILD)/vertrouwd
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all run check asan fuzz bench format lint unit integration browser fuzz-smoke \
+        deps-run deps-check check-all clean help
+
+all: $(BIN)
+
+help:
+	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
+	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
+	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
+	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
+	@echo "make bench   HTTP benchmark against nginx (wrk)"
+	@echo "make format  clang-format every C file"
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-migrations.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+# ---- running ----
+
+deps-run:
+	@sh scripts/deps.sh run
+
+deps-check:
+	@sh scripts/deps.sh check
+
+run: deps-run
+	@$(MAKE) --no-print-directory all
+	@test -f data/vertrouwd.db || ./$(BIN) init --demo
+	@echo "Open http://127.0.0.1:8080/ in uw browser. Stoppen: Ctrl-C."
+	@exec ./$(BIN) serve
+
+# ---- tests ----
+
+check: deps-check
+	@$(MAKE) --no-print-directory check-all
+
+check-all: lint
+	@$(MAKE) --no-print-directory unit integration
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory browser
+	@$(MAKE) --no-print-directory fuzz-smoke
+	@sh tests/summary.sh
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(BUILD) $(UNIT_BIN)
+
+integration: $(BIN)
+	@sh tests/http/run.sh $(BIN) $(BUILD)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration
+
+browser: $(BIN)
+	@sh tests/browser/run.sh $(BIN)
+
+FUZZ_SECONDS ?= 120
+FUZZ_BUILD = build/fuzz
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=10
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
+		SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" $(FUZZ_BUILD)/libvertrouwd.a
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_SRC)
+
+bench: $(BIN)
+	@sh bench/http.sh $(BIN)
+
+lint:
+	@sh scripts/lint.sh
+
+format:
+	clang-format -i $$(find src tests fuzz -name '*.[ch]')
+
+clean:
+	rm -rf build test-output
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

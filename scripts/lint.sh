@@ -1,0 +1,19 @@
+#!/bin/sh
+# House rules a machine can check: no banned functions, no SQL or SQLite outside
+# store/, clang-format clean.
+set -u
+fail=0
+banned=$(grep -rnE '\b(sprintf|vsprintf|strcpy|strcat|gets|strtok|atoi|system)[[:space:]]*\(' src tests/unit fuzz 2>/dev/null)
+if [ -n "$banned" ]; then
+	echo "lint: banned functions (use the buf API, snprintf, strtol):"; echo "$banned"; fail=1
+fi
+leak=$(grep -rlE 'sqlite3|PQexec|PQprepare' src | grep -v '^src/store/')
+if [ -n "$leak" ]; then
+	echo "lint: database calls outside src/store/:"; echo "$leak"; fail=1
+fi
+if ! clang-format --dry-run -Werror $(find src tests/unit fuzz -name '*.[ch]') 2>/tmp/vertrouwd-format.log; then
+	head -20 /tmp/vertrouwd-format.log
+	echo "lint: run 'make format'"; fail=1
+fi
+if [ $fail = 0 ]; then echo "lint: ok"; echo "lint: 1 passed, 0 failed" >> "${SUMMARY:-/dev/null}"; fi
+exit $fail

@@ -1,0 +1,129 @@
+#include "base/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char config_help[] =
+	"Algemene opties / global options (ook als omgevingsvariabele / also as environment variable):\n"
+	"  --db DSN          VERTROUWD_DB        opslag / store (standaard: sqlite:data/vertrouwd.db)\n"
+	"  --listen ADRES    VERTROUWD_LISTEN    adres:poort / address:port (standaard: 127.0.0.1:8080)\n"
+	"  --threads N       VERTROUWD_THREADS   werkthreads / worker threads (standaard: aantal cores)\n"
+	"  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
+	"  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
+	"  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n";
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->db, sizeof(cfg->db), "sqlite:data/vertrouwd.db");
+	snprintf(cfg->listen, sizeof(cfg->listen), "127.0.0.1:8080");
+	snprintf(cfg->host, sizeof(cfg->host), "127.0.0.1");
+	cfg->port = 8080;
+	snprintf(cfg->root, sizeof(cfg->root), ".");
+	cfg->body_max = 1 << 20;
+	cfg->log_level = LOG_INFO;
+}
+
+static int parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return ERR_INVALID;
+	*out = v;
+	return 0;
+}
+
+static int parse_listen(struct config *cfg, const char *v)
+{
+	const char *colon = strrchr(v, ':');
+	if (!colon)
+		return ERR_INVALID;
+	size_t hlen = (size_t)(colon - v);
+	const char *h = v;
+	if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') {
+		h++;
+		hlen -= 2;
+	}
+	if (hlen >= sizeof(cfg->host))
+		return ERR_INVALID;
+	long port;
+	if (parse_long(colon + 1, 1, 65535, &port))
+		return ERR_INVALID;
+	memcpy(cfg->host, h, hlen);
+	cfg->host[hlen] = '\0';
+	if (!hlen)
+		snprintf(cfg->host, sizeof(cfg->host), "0.0.0.0");
+	cfg->port = (unsigned short)port;
+	snprintf(cfg->listen, sizeof(cfg->listen), "%s", v);
+	return 0;
+}
+
+static int copy(char *dst, size_t n, const char *v)
+{
+	if (strlen(v) >= n || !*v)
+		return ERR_INVALID;
+	memcpy(dst, v, strlen(v) + 1);
+	return 0;
+}
+
+int config_set(struct config *cfg, const char *name, const char *value, char *err, size_t errlen)
+{
+	long n;
+	int rc;
+	if (!strcmp(name, "db")) {
+		rc = copy(cfg->db, sizeof(cfg->db), value);
+		if (!rc && strncmp(value, "sqlite:", 7))
+			rc = ERR_INVALID;
+	} else if (!strcmp(name, "listen")) {
+		rc = parse_listen(cfg, value);
+	} else if (!strcmp(name, "threads")) {
+		rc = parse_long(value, 0, 1024, &n);
+		if (!rc)
+			cfg->threads = (int)n;
+	} else if (!strcmp(name, "root")) {
+		rc = copy(cfg->root, sizeof(cfg->root), value);
+	} else if (!strcmp(name, "log-level")) {
+		rc = log_parse_level(value, &cfg->log_level);
+	} else if (!strcmp(name, "body-max")) {
+		rc = parse_long(value, 1024, 1L << 30, &n);
+		if (!rc)
+			cfg->body_max = (size_t)n;
+	} else {
+		return 0;
+	}
+	if (rc) {
+		snprintf(err, errlen,
+			 "ongeldige waarde voor --%s: '%s' / invalid value for --%s "
+			 "(zie --help / see --help)",
+			 name, value, name);
+		return ERR_INVALID;
+	}
+	return 1;
+}
+
+int config_from_env(struct config *cfg, char *err, size_t errlen)
+{
+	static const char *const names[] = { "db", "listen", "threads", "root", "log-level", "body-max" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char var[64] = "VERTROUWD_";
+		size_t k = strlen(var);
+		for (const char *p = names[i]; *p && k < sizeof(var) - 1; p++)
+			var[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+		var[k] = '\0';
+		const char *v = getenv(var);
+		if (v && *v) {
+			int rc = config_set(cfg, names[i], v, err, errlen);
+			if (rc < 0) {
+				size_t used = strlen(err);
+				snprintf(err + used, errlen - used, " [%s]", var);
+				return rc;
+			}
+		}
+	}
+	return 0;
+}

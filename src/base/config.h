@@ -1,0 +1,40 @@
+/*
+ * Configuration: defaults, then VERTROUWD_* environment variables, then flags.
+ *
+ * A struct config is filled once at start-up and is immutable afterwards; every
+ * thread reads it without locking. The same global options exist on every
+ * subcommand (--db, --listen, --threads, --root, --log-level, --body-max).
+ */
+#ifndef VERTROUWD_BASE_CONFIG_H
+#define VERTROUWD_BASE_CONFIG_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "base/err.h"
+#include "base/log.h"
+
+struct config {
+	char db[1024];           /* "sqlite:PATH" (later also "postgresql://...") */
+	char listen[256];        /* as given, for messages */
+	char host[128];          /* parsed from listen */
+	unsigned short port;
+	int threads;             /* worker threads; 0 = one per core */
+	char root[PATH_MAX];     /* directory holding templates/, static/, demo/ */
+	size_t body_max;         /* largest accepted request body, bytes */
+	enum log_level log_level;
+};
+
+void config_defaults(struct config *cfg);
+/*
+ * Set one option by its long name ("db", "listen", ...). Returns 1 when the name
+ * is a global option and the value was taken, 0 when the name is not a global
+ * option, ERR_INVALID with a Dutch/English message in err when the value is bad.
+ */
+int config_set(struct config *cfg, const char *name, const char *value, char *err, size_t errlen) WUR;
+/* Apply every VERTROUWD_* variable that names a global option. */
+int config_from_env(struct config *cfg, char *err, size_t errlen) WUR;
+/* The help text for the global options, shared by every subcommand's --help. */
+extern const char config_help[];
+
+#endif

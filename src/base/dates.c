@@ -1,0 +1,49 @@
+#include "base/dates.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+				       "augustus", "september", "oktober", "november", "december" };
+
+static int parse(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return ERR_INVALID;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return ERR_INVALID;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (*y < 1900 || *m < 1 || *m > 12 || *d < 1)
+		return ERR_INVALID;
+	int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+	int max = mdays[*m - 1] + (*m == 2 && leap);
+	return *d <= max ? 0 : ERR_INVALID;
+}
+
+int date_valid(const char *s)
+{
+	int y, m, d;
+	return parse(s, &y, &m, &d) == 0;
+}
+
+int date_dutch(const char *iso, char *out, size_t outlen)
+{
+	int y, m, d;
+	if (parse(iso, &y, &m, &d))
+		return ERR_INVALID;
+	snprintf(out, outlen, "%d %s %d", d, months[m - 1], y);
+	return 0;
+}
+
+void date_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}

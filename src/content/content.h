@@ -1,0 +1,54 @@
+/*
+ * content: the public content domain (news now; articles, knowledge base,
+ * employer pages and downloads share the same item shape).
+ *
+ * Plain functions over the store with typed arguments; no HTTP here.
+ */
+#ifndef VERTROUWD_CONTENT_CONTENT_H
+#define VERTROUWD_CONTENT_CONTENT_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/items.h"
+
+struct store;
+
+struct content_type {
+	const char *name;   /* as stored and in front matter: "nieuws" */
+	const char *path;   /* URL prefix: "/nieuws" */
+	const char *label;  /* Dutch, for pages: "Nieuws" */
+};
+
+extern const struct content_type content_types[];
+extern const size_t content_type_count;
+
+/* The type named name, or NULL. */
+const struct content_type *content_type_find(const char *name);
+/* Whether status is one of concept, gepland, gepubliceerd, gearchiveerd. */
+int content_status_valid(const char *status);
+
+/*
+ * Parse a Markdown file with YAML front matter (see demo/ and the README).
+ * Unknown keys, missing or bad values are ERR_INVALID with "PATH:LINE: what
+ * to do" (Dutch) in err. Strings live in a.
+ */
+int content_parse(struct arena *a, const char *path, const char *text, size_t len, struct item *out, char *err,
+		  size_t errlen) WUR;
+
+struct import_report {
+	int files, imported, failed;
+};
+
+/*
+ * Import every *.md file under dir, each in its own transaction: a broken file
+ * is reported on stderr with its path and line and changes nothing; the others
+ * still import. progress (may be NULL) is called after each file with (done,
+ * total). Returns 0 when every file imported, ERR_INVALID when some failed,
+ * or ERR_IO when dir cannot be read.
+ */
+int content_import_dir(struct store *st, const char *dir, void (*progress)(int done, int total),
+		       struct import_report *rep) WUR;
+
+#endif

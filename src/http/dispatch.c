@@ -1,0 +1,176 @@
+/* The gate: parse, route, check the route's flags, run the handler, finish the page. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/hash.h"
+#include "base/log.h"
+#include "http/form.h"
+#include "http/http.h"
+
+static int fail_with(const struct http_app *app, struct req *r, int status)
+{
+	buf_reset(&r->out);
+	r->page.status = status;
+	r->page.content_type = "text/html; charset=utf-8";
+	r->page.etag = NULL;
+	r->page.static_body = NULL;
+	r->page.location = NULL;
+	r->page.disposition = NULL;
+	r->page.cache_control = "no-store";
+	if (!app->render_error || app->render_error(r, status) || r->arena.failed) {
+		buf_reset(&r->out);
+		r->page.content_type = "text/plain; charset=utf-8";
+		if (buf_addf(&r->out, "Fout %d. Probeer het later opnieuw. / Error %d.\n", status, status))
+			buf_reset(&r->out);
+	}
+	return status;
+}
+
+/* Whether an If-None-Match header lists etag (or is "*"). */
+static int etag_matches(const char *header, const char *etag)
+{
+	if (!header || !etag)
+		return 0;
+	size_t n = strlen(etag);
+	for (const char *p = header; *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (!strncmp(p, "W/", 2))
+			p += 2;
+		const char *e = etag[0] == 'W' && etag[1] == '/' ? etag + 2 : etag;
+		size_t en = e == etag ? n : n - 2;
+		if (!strncmp(p, e, en) && (p[en] == ',' || p[en] == ' ' || !p[en]))
+			return 1;
+		const char *comma = strchr(p, ',');
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return 0;
+}
+
+static int parse_input(struct req *r, const struct http_input *in)
+{
+	const char *q = strchr(in->uri, '?');
+	size_t plen = q ? (size_t)(q - in->uri) : strlen(in->uri);
+	r->in.method = in->method;
+	r->in.path = arena_strndup(&r->arena, in->uri, plen);
+	r->in.content_type = in->content_type;
+	if (!r->in.path)
+		return 500;
+	if (q) {
+		const char *hash = strchr(q, '#');
+		size_t qlen = hash ? (size_t)(hash - q - 1) : strlen(q + 1);
+		int rc = form_parse(&r->arena, q + 1, qlen, &r->in.query);
+		if (rc)
+			return rc == ERR_NOMEM ? 500 : rc == ERR_TOO_LARGE ? 414 : 400;
+	}
+	if (in->body_too_large)
+		return 413;
+	if (in->body_len && in->content_type &&
+	    !strncasecmp(in->content_type, "application/x-www-form-urlencoded", 33)) {
+		int rc = form_parse(&r->arena, in->body, in->body_len, &r->in.form);
+		if (rc)
+			return rc == ERR_NOMEM ? 500 : rc == ERR_TOO_LARGE ? 413 : 400;
+	}
+	return 0;
+}
+
+/* Redirect "/nieuws/" to "/nieuws", keeping the query. */
+static int redirect_trailing_slash(struct req *r, const struct http_input *in)
+{
+	const char *q = strchr(in->uri, '?');
+	size_t plen = strlen(r->in.path);
+	char *loc = arena_printf(&r->arena, "%.*s%s", (int)(plen - 1), r->in.path, q ? q : "");
+	if (!loc)
+		return 500;
+	r->page.status = !strcmp(in->method, "GET") || !strcmp(in->method, "HEAD") ? 301 : 308;
+	r->page.location = loc;
+	r->page.cache_control = "no-cache";
+	return 0;
+}
+
+/* The gate: a route's flags are checked here and nowhere else. */
+static int gate(const struct route *route, struct req *r)
+{
+	if ((route->flags & ROUTE_SESSION) && !r->session)
+		return 401;
+	if (route->flags & (ROUTE_CSRF | ROUTE_TENANT)) {
+		/* Sessions, CSRF and tenants arrive with accounts; until then such routes stay closed. */
+		return 403;
+	}
+	if (route->flags & ROUTE_NO_STORE)
+		r->page.cache_control = "no-store";
+	return 0;
+}
+
+static int run(const struct http_app *app, struct req *r, const struct http_input *in)
+{
+	int status = parse_input(r, in);
+	if (status)
+		return status;
+	size_t plen = strlen(r->in.path);
+	if (plen > 1 && r->in.path[plen - 1] == '/') {
+		/* Only redirect when the path without the slash exists. */
+		struct req_in probe = { 0 };
+		const struct route *m;
+		struct buf allow = BUF_INIT(256);
+		char *stripped = arena_strndup(&r->arena, r->in.path, plen - 1);
+		enum route_result rr = stripped ? router_match(app->routes, app->nroutes, in->method, stripped,
+							       &r->arena, &probe, &m, &allow)
+					       : ROUTE_NOT_FOUND;
+		buf_free(&allow);
+		if (rr == ROUTE_FOUND || rr == ROUTE_BAD_METHOD)
+			return redirect_trailing_slash(r, in);
+		return 404;
+	}
+	const struct route *route;
+	struct buf allow = BUF_INIT(256);
+	enum route_result rr = router_match(app->routes, app->nroutes, in->method, r->in.path, &r->arena, &r->in,
+					    &route, &allow);
+	if (rr == ROUTE_BAD_METHOD)
+		r->page.allow = arena_strdup(&r->arena, allow.ptr);
+	buf_free(&allow);
+	switch (rr) {
+	case ROUTE_BAD_PATH: return 400;
+	case ROUTE_NOT_FOUND: return 404;
+	case ROUTE_BAD_METHOD: return 405;
+	case ROUTE_FOUND: break;
+	}
+	if ((status = gate(route, r)))
+		return status;
+	status = route->handler(r);
+	if (!status && r->arena.failed)
+		status = 500;
+	return status;
+}
+
+void http_handle(const struct http_app *app, struct req *r, const struct http_input *in)
+{
+	r->page.status = 200;
+	r->page.content_type = "text/html; charset=utf-8";
+	r->page.cache_control = "no-cache";
+	int status = run(app, r, in);
+	if (status) {
+		const char *allow = r->page.allow;
+		fail_with(app, r, status);
+		r->page.allow = allow;
+		return;
+	}
+	if (r->page.status != 200)
+		return;
+	/* Conditional GET: a strong validator from the body when the handler set none. */
+	if (!r->page.etag) {
+		const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
+		size_t len = r->page.static_body ? r->page.static_len : r->out.len;
+		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long)hash64(body, len));
+	}
+	if (etag_matches(in->if_none_match, r->page.etag)) {
+		r->page.status = 304;
+		r->page.static_body = NULL;
+		buf_reset(&r->out);
+	}
+}

@@ -1,0 +1,58 @@
+/*
+ * The HTTP server: libmicrohttpd with a thread pool and epoll, one route table,
+ * one gate, and the same security headers on every response.
+ *
+ * The application hands in its routes and three callbacks; http/ never calls
+ * up into web/ or the domain otherwise.
+ */
+#ifndef VERTROUWD_HTTP_HTTP_H
+#define VERTROUWD_HTTP_HTTP_H
+
+#include <stddef.h>
+
+#include "base/config.h"
+#include "http/req.h"
+#include "http/router.h"
+
+struct http_app {
+	const struct route *routes;
+	size_t nroutes;
+	/* Make this thread's worker (open the store, ...); 0 or an error. */
+	int (*worker_new)(const struct config *cfg, struct worker **out);
+	void (*worker_free)(struct worker *w);
+	/* Render the error page for status into r->out; 0 or an error (then plain text is sent). */
+	int (*render_error)(struct req *r, int status);
+};
+
+/* One request as it came off the wire. */
+struct http_input {
+	const char *method;
+	const char *uri;           /* raw: path and query, still encoded */
+	const char *content_type;  /* or NULL */
+	const char *if_none_match; /* or NULL */
+	const char *body;
+	size_t body_len;
+	int body_too_large;        /* the body passed cfg->body_max and was dropped */
+};
+
+/*
+ * Route, check and run one request: fills r->page and r->out (empty for 304
+ * and HEAD). r must have cfg, w and an empty arena and out. Never fails: every
+ * error becomes an error page with the right status.
+ */
+void http_handle(const struct http_app *app, struct req *r, const struct http_input *in);
+
+/*
+ * Serve until SIGINT or SIGTERM, then stop accepting, let running requests
+ * finish (up to 10 s) and return 0. Returns an error when the server cannot
+ * start (the message is logged). Prints the URL it listens on when ready.
+ */
+int http_serve(const struct config *cfg, const struct http_app *app) WUR;
+
+/* Load static/ under cfg->root into memory; the static route serves it. */
+int http_static_load(const char *dir, char *err, size_t errlen) WUR;
+void http_static_free(void);
+/* The handler for GET /static/{path*}. */
+int http_static_handler(struct req *r);
+
+#endif

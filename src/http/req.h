@@ -1,0 +1,86 @@
+/*
+ * The request as handlers see it (see "The shape of a request" in
+ * shared/docs/architecture.md).
+ *
+ * Three lifetimes stay apart: the configuration (immutable after start), the
+ * worker (this thread's store handle and caches) and the request (its arena,
+ * parsed input, page settings and body). A handler reads req->in, calls the
+ * domain with typed arguments, renders into req->out, and returns 0 or an HTTP
+ * status for an error page. Only http/ talks to libmicrohttpd.
+ */
+#ifndef VERTROUWD_HTTP_REQ_H
+#define VERTROUWD_HTTP_REQ_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/config.h"
+
+struct store;
+struct tmpl_set;
+
+/* Per worker thread; made by the application's worker_new callback. */
+struct worker {
+	struct store *store;
+	const struct tmpl_set *templates;
+	void *app; /* the application's per-thread state */
+};
+
+struct kv {
+	const char *key;
+	const char *val;
+};
+
+struct kvlist {
+	struct kv *items;
+	size_t n;
+};
+
+#define REQ_MAX_PARAMS 8
+
+struct req_in {
+	const char *method;         /* "GET", "HEAD", "POST", ... */
+	const char *path;           /* the raw (still percent-encoded) path */
+	struct kv params[REQ_MAX_PARAMS]; /* path parameters, decoded */
+	size_t nparams;
+	struct kvlist query;        /* decoded query string */
+	struct kvlist form;         /* decoded urlencoded body */
+	const char *content_type;   /* request Content-Type, or NULL */
+};
+
+struct page {
+	int status;                 /* 200 unless set */
+	const char *content_type;   /* default text/html; charset=utf-8 */
+	const char *etag;           /* quoted; computed from the body when NULL */
+	const char *last_modified;  /* an HTTP date, or NULL */
+	const char *cache_control;  /* default "no-cache" */
+	const char *location;       /* for redirects */
+	const char *disposition;    /* Content-Disposition, or NULL */
+	const char *allow;          /* for 405 */
+	const char *static_body;    /* a body that outlives the request (static files) */
+	size_t static_len;
+};
+
+struct session;
+
+struct req {
+	const struct config *cfg;
+	struct worker *w;
+	struct arena arena;
+	struct req_in in;
+	struct session *session; /* NULL when anonymous */
+	struct page page;
+	struct buf out;
+};
+
+/* A path parameter by name, or NULL. */
+const char *req_param(const struct req *r, const char *name);
+/* The first query value for key, or NULL. */
+const char *req_query(const struct req *r, const char *key);
+/* The first form value for key, or NULL. */
+const char *req_form(const struct req *r, const char *key);
+/* The first value for key in a list, or NULL. */
+const char *kv_get(const struct kvlist *l, const char *key);
+
+#endif

@@ -1,0 +1,268 @@
+/* libmicrohttpd glue: connections, bodies, workers, responses, shutdown. */
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include "base/log.h"
+#include "base/mem.h"
+#include "http/http.h"
+
+struct server {
+	const struct config *cfg;
+	const struct http_app *app;
+	pthread_mutex_t lock;   /* guards workers */
+	struct worker **workers;
+	size_t nworkers, capworkers;
+};
+
+struct conn {
+	char *uri;
+	struct buf body;
+	int too_large;
+	struct timespec start;
+};
+
+static __thread struct worker *tls_worker;
+
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy",
+	  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+	  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Referrer-Policy", "no-referrer" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Cross-Origin-Opener-Policy", "same-origin" },
+	{ "Cross-Origin-Resource-Policy", "same-origin" },
+	{ "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+};
+
+/* This thread's worker, made on first use and remembered for shutdown. */
+static struct worker *worker_get(struct server *srv)
+{
+	if (tls_worker)
+		return tls_worker;
+	struct worker *w = NULL;
+	if (srv->app->worker_new(srv->cfg, &w))
+		return NULL;
+	pthread_mutex_lock(&srv->lock);
+	if (srv->nworkers == srv->capworkers) {
+		size_t cap = srv->capworkers ? srv->capworkers * 2 : 8;
+		struct worker **p = mem_realloc(srv->workers, cap * sizeof(*p));
+		if (!p) {
+			pthread_mutex_unlock(&srv->lock);
+			srv->app->worker_free(w);
+			return NULL;
+		}
+		srv->workers = p;
+		srv->capworkers = cap;
+	}
+	srv->workers[srv->nworkers++] = w;
+	pthread_mutex_unlock(&srv->lock);
+	return tls_worker = w;
+}
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct conn *st = mem_calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	st->uri = mem_strdup(uri);
+	buf_init(&st->body, 0);
+	clock_gettime(CLOCK_MONOTONIC, &st->start);
+	return st;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
+{
+	(void)cls;
+	(void)c;
+	(void)t;
+	struct conn *st = *con_cls;
+	if (!st)
+		return;
+	mem_free(st->uri);
+	buf_free(&st->body);
+	mem_free(st);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result plain(struct MHD_Connection *c, unsigned status, const char *text)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", "text/plain; charset=utf-8");
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+	enum MHD_Result rc = MHD_queue_response(c, status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+static void add_header(struct MHD_Response *resp, const char *name, const char *value)
+{
+	if (value)
+		MHD_add_response_header(resp, name, value);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const struct conn *st)
+{
+	struct MHD_Response *resp;
+	size_t len;
+	if (r->page.static_body) {
+		len = r->page.static_len;
+		resp = MHD_create_response_from_buffer(len, (void *)r->page.static_body, MHD_RESPMEM_PERSISTENT);
+	} else {
+		char *body = buf_detach(&r->out, &len);
+		if (!body)
+			return plain(c, 500, "Interne fout / internal error\n");
+		resp = MHD_create_response_from_buffer_with_free_callback(len, body, mem_free);
+		if (!resp)
+			mem_free(body);
+	}
+	if (!resp)
+		return MHD_NO;
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+	if (r->page.status != 304 && r->page.status != 301 && r->page.status != 308)
+		add_header(resp, "Content-Type", r->page.content_type);
+	add_header(resp, "Cache-Control", r->page.cache_control);
+	add_header(resp, "ETag", r->page.status < 400 ? r->page.etag : NULL);
+	add_header(resp, "Last-Modified", r->page.last_modified);
+	add_header(resp, "Location", r->page.location);
+	add_header(resp, "Content-Disposition", r->page.disposition);
+	add_header(resp, "Allow", r->page.status == 405 ? r->page.allow : NULL);
+	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->page.status, resp);
+	MHD_destroy_response(resp);
+
+	/* The access log: no client address, no query string (it may carry codes). */
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double ms = (double)(end.tv_sec - st->start.tv_sec) * 1e3 + (double)(end.tv_nsec - st->start.tv_nsec) / 1e6;
+	log_info("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
+		 r->page.status, len, ms);
+	return rc;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+				  const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	(void)url;
+	(void)version;
+	struct server *srv = cls;
+	struct conn *st = *con_cls;
+	if (!st || !st->uri)
+		return plain(c, 503, "Tijdelijk geen geheugen; probeer het opnieuw. / Out of memory.\n");
+	if (*upload_size) {
+		if (!st->too_large && buf_add(&st->body, upload, *upload_size))
+			st->too_large = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (!st->body.max && !st->too_large) {
+		/* First call: the headers are in; refuse an announced oversized body now. */
+		st->body.max = srv->cfg->body_max;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > srv->cfg->body_max)
+			st->too_large = 1;
+		else
+			return MHD_YES;
+	}
+	struct worker *w = worker_get(srv);
+	if (!w)
+		return plain(c, 503, "De server kan de opslag niet bereiken; probeer het zo opnieuw. / Store unavailable.\n");
+	struct req r = { .cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT) };
+	struct http_input in = {
+		.method = method,
+		.uri = st->uri,
+		.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+		.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+		.body = st->body.ptr,
+		.body_len = st->body.len,
+		.body_too_large = st->too_large,
+	};
+	http_handle(srv->app, &r, &in);
+	enum MHD_Result rc = respond(c, &r, st);
+	buf_free(&r.out);
+	arena_free(&r.arena);
+	return rc;
+}
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_warn("http: %s", msg);
+}
+
+int http_serve(const struct config *cfg, const struct http_app *app)
+{
+	struct server srv = { .cfg = cfg, .app = app };
+	pthread_mutex_init(&srv.lock, NULL);
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(cfg->port) };
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+		log_error("ongeldig luisteradres '%s' (verwacht bv. 127.0.0.1:8080) / invalid listen address",
+			  cfg->listen);
+		return ERR_INVALID;
+	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = cfg->threads > 0 ? (unsigned)cfg->threads : cores > 0 ? (unsigned)cores : 2;
+
+	/* Block the signals here so every server thread inherits the mask; sigwait takes them below. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+		threads, MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	if (!d) {
+		log_error("kan niet luisteren op %s (is de poort al bezet?) / cannot listen on %s", cfg->listen,
+			  cfg->listen);
+		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		pthread_mutex_destroy(&srv.lock);
+		return ERR_IO;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = info ? info->port : cfg->port;
+	printf("vertrouwd luistert op http://%s:%u/ (%u threads; stoppen met Ctrl-C)\n", cfg->host, port, threads);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("signal %d: no new connections; finishing running requests", sig);
+	MHD_socket lfd = MHD_quiesce_daemon(d);
+	if (lfd != MHD_INVALID_SOCKET)
+		close(lfd);
+	for (int i = 0; i < 100; i++) {
+		info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!info || info->num_connections == 0)
+			break;
+		usleep(100 * 1000);
+	}
+	MHD_stop_daemon(d);
+	for (size_t i = 0; i < srv.nworkers; i++)
+		app->worker_free(srv.workers[i]);
+	mem_free(srv.workers);
+	pthread_mutex_destroy(&srv.lock);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,196 @@
+/* vertrouwd: parse the subcommand and its options, call one entry point. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/config.h"
+#include "base/log.h"
+#include "content/content.h"
+#include "store/store.h"
+#include "web/web.h"
+
+#ifndef VERTROUWD_VERSION
+#define VERTROUWD_VERSION "0.1.0"
+#endif
+
+struct opts {
+	struct config cfg;
+	int demo;
+	const char *const *args; /* positional arguments */
+	int nargs;
+};
+
+struct command {
+	const char *name;
+	const char *summary;
+	const char *usage;      /* the subcommand's own options, or "" */
+	const char *const *flags; /* its own boolean flags */
+	int (*run)(struct opts *o);
+};
+
+static int open_migrated(const struct config *cfg, struct store **st)
+{
+	char err[1024];
+	if (store_open(cfg->db, st, err, sizeof(err)) || store_migrate(*st, err, sizeof(err))) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		store_close(*st);
+		*st = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+static void progress(int done, int total)
+{
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r  %d/%d", done, total);
+	if (done == total && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+}
+
+static int cmd_init(struct opts *o)
+{
+	struct store *st;
+	if (open_migrated(&o->cfg, &st))
+		return 1;
+	int status = 0;
+	if (o->demo) {
+		char dir[4200];
+		snprintf(dir, sizeof(dir), "%s/demo", o->cfg.root);
+		struct import_report rep;
+		fprintf(stderr, "Demo-inhoud laden uit %s ...\n", dir);
+		int rc = content_import_dir(st, dir, progress, &rep);
+		fprintf(stderr, "Demo-inhoud: %d bestanden, %d geladen, %d mislukt.\n", rep.files, rep.imported, rep.failed);
+		status = rc ? 1 : 0;
+	}
+	store_close(st);
+	if (!status)
+		printf("Database klaar: %s\n", o->cfg.db);
+	return status;
+}
+
+static int cmd_serve(struct opts *o)
+{
+	struct store *st;
+	if (open_migrated(&o->cfg, &st))
+		return 1;
+	store_close(st);
+	char err[1024];
+	if (web_init(&o->cfg, err, sizeof(err))) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		return 1;
+	}
+	int rc = http_serve(&o->cfg, web_app());
+	web_shutdown();
+	return rc ? 1 : 0;
+}
+
+static const char *const init_flags[] = { "demo", NULL };
+static const char *const no_flags[] = { NULL };
+
+static const struct command commands[] = {
+	{ "serve", "start de webserver / start the web server", "", no_flags, cmd_serve },
+	{ "init", "maak of werk de database bij / create or migrate the database",
+	  "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n",
+	  init_flags, cmd_init },
+};
+static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Gebruik / usage: vertrouwd OPDRACHT [OPTIES]\n\nOpdrachten / commands:\n");
+	for (size_t i = 0; i < ncommands; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n%s\nHulp per opdracht / help per command: vertrouwd OPDRACHT --help\n", config_help);
+}
+
+static void command_usage(FILE *f, const struct command *c)
+{
+	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]\n\n%s\n", c->name, c->summary);
+	if (*c->usage)
+		fprintf(f, "\nOpties / options:\n%s", c->usage);
+	fprintf(f, "\n%s", config_help);
+}
+
+static int usage_error(const char *cmd, const char *what)
+{
+	fprintf(stderr,
+		"vertrouwd: %s\nZie / see: vertrouwd %s--help\n", what, cmd ? cmd : "");
+	return 2;
+}
+
+static int is_flag(const struct command *c, const char *name)
+{
+	for (const char *const *f = c->flags; *f; f++)
+		if (!strcmp(*f, name))
+			return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	config_defaults(&o.cfg);
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("vertrouwd %s\n", VERTROUWD_VERSION);
+		return 0;
+	}
+	const struct command *c = NULL;
+	for (size_t i = 0; i < ncommands; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			c = &commands[i];
+	char msg[1200];
+	if (!c) {
+		snprintf(msg, sizeof(msg), "onbekende opdracht '%s' / unknown command", argv[1]);
+		return usage_error(NULL, msg);
+	}
+	char cmdname[64];
+	snprintf(cmdname, sizeof(cmdname), "%s ", c->name);
+	if (config_from_env(&o.cfg, msg, sizeof(msg)))
+		return usage_error(cmdname, msg);
+	static const char *positional[64];
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			command_usage(stdout, c);
+			return 0;
+		}
+		if (strncmp(a, "--", 2)) {
+			if (o.nargs == 64)
+				return usage_error(cmdname, "te veel argumenten / too many arguments");
+			positional[o.nargs++] = a;
+			continue;
+		}
+		char name[64];
+		const char *eq = strchr(a, '=');
+		snprintf(name, sizeof(name), "%.*s", (int)(eq ? eq - a - 2 : (long)strlen(a) - 2), a + 2);
+		if (is_flag(c, name) && !eq) {
+			o.demo = !strcmp(name, "demo") ? 1 : o.demo;
+			continue;
+		}
+		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;
+		int rc = value ? config_set(&o.cfg, name, value, msg, sizeof(msg)) : 0;
+		if (rc < 0)
+			return usage_error(cmdname, msg);
+		if (rc == 0) {
+			snprintf(msg, sizeof(msg), "onbekende optie '%s'%s / unknown option", a,
+				 value || eq ? "" : " (of waarde ontbreekt / or value missing)");
+			return usage_error(cmdname, msg);
+		}
+		if (!eq)
+			i++;
+	}
+	o.args = positional;
+	log_set_level(o.cfg.log_level);
+	if (o.nargs)
+		return usage_error(cmdname, "onverwacht argument / unexpected argument");
+	return c->run(&o);
+}

@@ -1,0 +1,133 @@
+/* Content items on SQLite. */
+#include <string.h>
+
+#include "store/items.h"
+#include "store/sqlite_internal.h"
+
+/* Split "slug\x1fname\x1eslug\x1fname..." (from group_concat) into categories. */
+static int parse_categories(struct arena *a, const char *s, struct item *it)
+{
+	it->categories = NULL;
+	it->ncategories = 0;
+	if (!s || !*s)
+		return 0;
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == '\x1e';
+	it->categories = arena_calloc(a, n, sizeof(*it->categories));
+	if (!it->categories)
+		return ERR_NOMEM;
+	const char *p = s;
+	for (size_t i = 0; i < n; i++) {
+		const char *end = strchr(p, '\x1e');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *sep = memchr(p, '\x1f', len);
+		if (sep) {
+			struct item_category *c = &it->categories[it->ncategories++];
+			c->slug = arena_strndup(a, p, (size_t)(sep - p));
+			c->name = arena_strndup(a, sep + 1, len - (size_t)(sep - p) - 1);
+			if (!c->slug || !c->name)
+				return ERR_NOMEM;
+		}
+		p = end ? end + 1 : p + len;
+	}
+	return 0;
+}
+
+static int read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
+{
+	memset(it, 0, sizeof(*it));
+	it->id = sqlite3_column_int64(s, 0);
+	const char **cols[] = { &it->type,   &it->slug,      &it->title,  &it->lead,      &it->body,
+				&it->author, &it->published, &it->status, &it->updated_at };
+	for (int i = 0; i < 9; i++)
+		if (!(*cols[i] = col_text(s, i + 1, a)))
+			return ERR_NOMEM;
+	return parse_categories(a, (const char *)sqlite3_column_text(s, 10), it);
+}
+
+int store_item_save(struct store *st, const struct item *it, long long *id)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
+	if (!s)
+		return ERR_DB;
+	const char *vals[] = { it->type, it->slug, it->title, it->lead ? it->lead : "", it->body ? it->body : "",
+			       it->author ? it->author : "", it->published, it->status ? it->status : "gepubliceerd" };
+	for (int i = 0; i < 8; i++)
+		if (bind_text(s, i + 1, vals[i]))
+			return ERR_DB;
+	int rc = stmt_exec(st, s);
+	if (rc)
+		return rc;
+	s = stmt_get(st, ST_ITEM_ID);
+	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+
+	s = stmt_get(st, ST_ITEM_CATS_CLEAR);
+	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || (rc = stmt_exec(st, s)))
+		return rc ? rc : ERR_DB;
+	for (size_t i = 0; i < it->ncategories; i++) {
+		s = stmt_get(st, ST_CATEGORY_UPSERT);
+		if (!s || bind_text(s, 1, it->categories[i].slug) || bind_text(s, 2, it->categories[i].name) ||
+		    stmt_step(st, s) != SQLITE_ROW)
+			return ERR_DB;
+		long long cat = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		s = stmt_get(st, ST_ITEM_CAT_ADD);
+		if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || bind_int(s, 3, cat))
+			return ERR_DB;
+		if ((rc = stmt_exec(st, s)))
+			return rc;
+	}
+	return 0;
+}
+
+int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FIND);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	int rc = step == SQLITE_ROW ? read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_item_list(struct store *st, struct arena *a, const char *type, long long offset, int limit,
+		    struct item **items, size_t *n)
+{
+	*items = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
+	if (!s || bind_text(s, 1, type) || bind_int(s, 2, offset) || bind_int(s, 3, limit))
+		return ERR_DB;
+	struct item *out = arena_calloc(a, (size_t)limit, sizeof(*out));
+	if (!out)
+		return ERR_NOMEM;
+	int rc = 0, step = SQLITE_DONE;
+	size_t k = 0;
+	while (!rc && k < (size_t)limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+		rc = read_item(s, a, &out[k++]);
+	if (!rc && k < (size_t)limit && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	if (!rc) {
+		*items = out;
+		*n = k;
+	}
+	return rc;
+}
+
+int store_item_count(struct store *st, const char *type, long long *total)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_COUNT);
+	if (!s || bind_text(s, 1, type) || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*total = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}

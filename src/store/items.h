@@ -1,0 +1,51 @@
+/*
+ * Content items in the store: news, articles, knowledge-base pages, employer
+ * guidance and downloads, with their categories.
+ *
+ * Strings in results live in the caller's arena. A slug is unique per type.
+ */
+#ifndef VERTROUWD_STORE_ITEMS_H
+#define VERTROUWD_STORE_ITEMS_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+
+struct store;
+
+struct item_category {
+	const char *slug;
+	const char *name;
+};
+
+struct item {
+	long long id;
+	const char *type;      /* nieuws | artikel | kennisbank | organisaties | download */
+	const char *slug;
+	const char *title;
+	const char *lead;
+	const char *body;      /* Markdown */
+	const char *author;
+	const char *published; /* YYYY-MM-DD */
+	const char *status;    /* concept | gepland | gepubliceerd | gearchiveerd */
+	const char *updated_at;
+	struct item_category *categories;
+	size_t ncategories;
+};
+
+/*
+ * Insert or update (by type and slug) an item and replace its categories,
+ * creating categories that do not exist yet (their slug is taken from the
+ * given one). Run it inside store_begin()/store_commit(). *id gets the row id.
+ */
+int store_item_save(struct store *st, const struct item *it, long long *id) WUR;
+/* A published item by type and slug; ERR_NOT_FOUND when there is none. */
+int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out) WUR;
+/* Published items of a type (NULL: every type), newest first. */
+int store_item_list(struct store *st, struct arena *a, const char *type, long long offset, int limit,
+		    struct item **items, size_t *n) WUR;
+/* How many published items of a type (NULL: every type) there are. */
+int store_item_count(struct store *st, const char *type, long long *total) WUR;
+
+#endif

@@ -1,0 +1,14 @@
+/* The numbered schema migrations, embedded at build time. Internal to store/. */
+#ifndef VERTROUWD_STORE_MIGRATIONS_H
+#define VERTROUWD_STORE_MIGRATIONS_H
+
+struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+
+extern const struct migration store_migrations[];
+extern const int store_migration_count;
+
+#endif

@@ -1,0 +1,48 @@
+/* Shared by the SQLite store files. Internal to store/. */
+#ifndef VERTROUWD_STORE_SQLITE_INTERNAL_H
+#define VERTROUWD_STORE_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+/* Every statement the program runs, by name; the SQL is in stmt_sql[]. */
+enum stmt_id {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SCHEMA_VERSION,
+	ST_SCHEMA_RECORD,
+	ST_DATA_VERSION,
+	ST_ITEM_UPSERT,
+	ST_ITEM_ID,
+	ST_ITEM_FIND,
+	ST_ITEM_LIST,
+	ST_ITEM_COUNT,
+	ST_ITEM_CATS_CLEAR,
+	ST_CATEGORY_UPSERT,
+	ST_ITEM_CAT_ADD,
+	ST_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmts[ST_COUNT];
+};
+
+extern const char *const stmt_sql[ST_COUNT];
+
+/* The cached statement, reset and with bindings cleared; NULL on error. */
+sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id);
+/* sqlite3_step with the test countdown: SQLITE_ROW, SQLITE_DONE, or an error code. */
+int stmt_step(struct store *st, sqlite3_stmt *s);
+/* Run a statement that returns no rows: 0 or ERR_DB/ERR_CONFLICT. */
+int stmt_exec(struct store *st, sqlite3_stmt *s);
+/* Bind helpers: text (NULL binds NULL) and integers; return 0 or ERR_DB. */
+int bind_text(sqlite3_stmt *s, int i, const char *v);
+int bind_int(sqlite3_stmt *s, int i, long long v);
+/* Column i as an arena string ("" for NULL); NULL on allocation failure. */
+char *col_text(sqlite3_stmt *s, int i, struct arena *a);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * store: the only place that talks to a database.
+ *
+ * A struct store is one connection, used by one thread at a time (each server
+ * worker thread opens its own). No SQL and no database type leaves store/: the
+ * domain calls typed functions (items.h, ...), so another backend (PostgreSQL)
+ * can stand behind the same functions later.
+ *
+ * Every statement is prepared once per connection, cached, and run with bound
+ * parameters. Functions return 0 or a negative enum err; after an error inside
+ * store_begin()/store_commit() the caller rolls back.
+ */
+#ifndef VERTROUWD_STORE_STORE_H
+#define VERTROUWD_STORE_STORE_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct store;
+
+/*
+ * Open the store named by dsn ("sqlite:PATH"; the directory is created) and
+ * configure it (WAL, busy timeout, foreign keys, secure delete). On error
+ * returns ERR_INVALID/ERR_DB with a Dutch/English message in err.
+ */
+int store_open(const char *dsn, struct store **out, char *err, size_t errlen) WUR;
+void store_close(struct store *st);
+
+/* Apply every migration not yet recorded, each in its own transaction. */
+int store_migrate(struct store *st, char *err, size_t errlen) WUR;
+/* The highest migration applied (0 for an empty store). */
+int store_schema_version(struct store *st, int *version) WUR;
+/* Whether the schema is older than this program's migrations. */
+int store_needs_migration(struct store *st, int *needs) WUR;
+
+/* Transactions (immediate: writers queue up front instead of failing later). */
+int store_begin(struct store *st) WUR;
+int store_commit(struct store *st) WUR;
+void store_rollback(struct store *st);
+
+/*
+ * A counter that changes whenever any connection (in any process) commits a
+ * change, for caches that must see other writers.
+ */
+int store_data_version(struct store *st, long long *version) WUR;
+
+/* Tests: make the nth statement run from now fail with ERR_DB (0 = off). */
+void store_fail_after(long n);
+
+#endif

@@ -1,0 +1,123 @@
+/* The application: start-up state, workers, rendering with site-wide values, error pages. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/dates.h"
+#include "base/mem.h"
+#include "html/tmpl.h"
+#include "store/store.h"
+#include "web/web.h"
+
+extern const struct route *web_routes;
+extern const size_t web_route_count;
+
+static struct tmpl_set *templates;
+
+static int worker_new(const struct config *cfg, struct worker **out)
+{
+	char err[512];
+	struct worker *w = mem_calloc(1, sizeof(*w));
+	if (!w)
+		return ERR_NOMEM;
+	int rc = store_open(cfg->db, &w->store, err, sizeof(err));
+	if (rc) {
+		log_error("%s", err);
+		mem_free(w);
+		return rc;
+	}
+	w->templates = templates;
+	*out = w;
+	return 0;
+}
+
+static void worker_free(struct worker *w)
+{
+	if (!w)
+		return;
+	store_close(w->store);
+	mem_free(w);
+}
+
+static const struct {
+	int status;
+	const char *title;
+	const char *text;
+} errors[] = {
+	{ 400, "Ongeldig verzoek", "Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige pagina." },
+	{ 401, "Inloggen nodig", "Voor deze pagina moet u eerst inloggen." },
+	{ 403, "Geen toegang", "U heeft geen toegang tot deze pagina." },
+	{ 404, "Pagina niet gevonden", "Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout." },
+	{ 405, "Methode niet toegestaan", "Deze pagina kan zo niet worden opgevraagd." },
+	{ 413, "Te veel gegevens", "Het verzonden formulier of bestand is te groot. Verklein het en probeer het opnieuw." },
+	{ 414, "Adres te lang", "Het adres is te lang. Gebruik minder zoek- of filtertermen." },
+	{ 500, "Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw." },
+	{ 503, "Even niet beschikbaar", "De website is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw." },
+};
+
+static int render_error(struct req *r, int status)
+{
+	size_t i = 0, n = sizeof(errors) / sizeof(errors[0]);
+	while (i < n && errors[i].status != status)
+		i++;
+	if (i == n)
+		i = status >= 500 ? 7 : 0;
+	struct tval *v = tv_obj(&r->arena);
+	tv_set_int(v, "status", status);
+	tv_set_str(v, "title", errors[i].title);
+	tv_set_str(v, "text", errors[i].text);
+	tv_set_bool(v, "noindex", true);
+	return web_render(r, "error", v) ? ERR_INVALID : 0;
+}
+
+static const struct http_app app = {
+	.worker_new = worker_new,
+	.worker_free = worker_free,
+	.render_error = render_error,
+};
+
+const struct http_app *web_app(void)
+{
+	static struct http_app a;
+	a = app;
+	a.routes = web_routes;
+	a.nroutes = web_route_count;
+	return &a;
+}
+
+int web_init(const struct config *cfg, char *err, size_t errlen)
+{
+	char dir[4200];
+	snprintf(dir, sizeof(dir), "%s/templates", cfg->root);
+	int rc = tmpl_load_dir(dir, &templates, err, errlen);
+	if (rc)
+		return rc;
+	snprintf(dir, sizeof(dir), "%s/static", cfg->root);
+	rc = http_static_load(dir, err, errlen);
+	if (rc)
+		web_shutdown();
+	return rc;
+}
+
+void web_shutdown(void)
+{
+	tmpl_set_free(templates);
+	templates = NULL;
+	http_static_free();
+}
+
+int web_render(struct req *r, const char *name, struct tval *data)
+{
+	char year[11];
+	date_today(year);
+	year[4] = '\0';
+	tv_set_str(data, "year", year);
+	tv_set_str(data, "path", r->in.path);
+	if (r->arena.failed)
+		return 500;
+	int rc = tmpl_render(r->w->templates, name, data, &r->arena, &r->out);
+	if (rc) {
+		log_error("render %s: %s", name, err_str(rc));
+		return 500;
+	}
+	return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * The route table: every URL the server answers, with what it needs. The gate
+ * (http/dispatch.c) checks the flags before a handler runs; a row without
+ * flags is public.
+ */
+#include "web/web.h"
+
+static const struct route routes[] = {
+	{ "GET", "/", 0, web_public_home },
+	{ "GET", "/nieuws", 0, web_public_list },
+	{ "GET", "/nieuws/{slug}", 0, web_public_item },
+	{ "GET", "/healthz", 0, web_healthz },
+	{ "GET", "/static/{path*}", 0, http_static_handler },
+};
+
+const struct route *web_routes = routes;
+const size_t web_route_count = sizeof(routes) / sizeof(routes[0]);
