@@ -84,7 +84,11 @@ run: deps-run
 check: deps-check
 	@$(MAKE) --no-print-directory check-all
 
-check-all: lint
+export SUMMARY ?= $(CURDIR)/build/test-summary.txt
+
+check-all:
+	@mkdir -p build && rm -f $(SUMMARY)
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory unit integration
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory browser

@@ -23,7 +23,7 @@ struct opts {
 struct command {
 	const char *name;
 	const char *summary;
-	const char *usage;      /* the subcommand's own options, or "" */
+	const char *usage;	  /* the subcommand's own options, or "" */
 	const char *const *flags; /* its own boolean flags */
 	int (*run)(struct opts *o);
 };
@@ -60,7 +60,8 @@ static int cmd_init(struct opts *o)
 		struct import_report rep;
 		fprintf(stderr, "Demo-inhoud laden uit %s ...\n", dir);
 		int rc = content_import_dir(st, dir, progress, &rep);
-		fprintf(stderr, "Demo-inhoud: %d bestanden, %d geladen, %d mislukt.\n", rep.files, rep.imported, rep.failed);
+		fprintf(stderr, "Demo-inhoud: %d bestanden, %d geladen, %d mislukt.\n", rep.files, rep.imported,
+			rep.failed);
 		status = rc ? 1 : 0;
 	}
 	store_close(st);
@@ -85,14 +86,14 @@ static int cmd_serve(struct opts *o)
 	return rc ? 1 : 0;
 }
 
-static const char *const init_flags[] = { "demo", NULL };
-static const char *const no_flags[] = { NULL };
+static const char *const init_flags[] = {"demo", NULL};
+static const char *const no_flags[] = {NULL};
 
 static const struct command commands[] = {
-	{ "serve", "start de webserver / start the web server", "", no_flags, cmd_serve },
-	{ "init", "maak of werk de database bij / create or migrate the database",
-	  "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n",
-	  init_flags, cmd_init },
+    {"serve", "start de webserver / start the web server", "", no_flags, cmd_serve},
+    {"init", "maak of werk de database bij / create or migrate the database",
+     "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", init_flags,
+     cmd_init},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 
@@ -114,8 +115,7 @@ static void command_usage(FILE *f, const struct command *c)
 
 static int usage_error(const char *cmd, const char *what)
 {
-	fprintf(stderr,
-		"vertrouwd: %s\nZie / see: vertrouwd %s--help\n", what, cmd ? cmd : "");
+	fprintf(stderr, "vertrouwd: %s\nZie / see: vertrouwd %s--help\n", what, cmd ? cmd : "");
 	return 2;
 }
 
@@ -129,7 +129,7 @@ static int is_flag(const struct command *c, const char *name)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 0 };
+	struct opts o = {0};
 	config_defaults(&o.cfg);
 	if (argc < 2) {
 		usage(stderr);
@@ -171,7 +171,7 @@ int main(int argc, char **argv)
 		}
 		char name[64];
 		const char *eq = strchr(a, '=');
-		snprintf(name, sizeof(name), "%.*s", (int)(eq ? eq - a - 2 : (long)strlen(a) - 2), a + 2);
+		snprintf(name, sizeof(name), "%.*s", (int) (eq ? eq - a - 2 : (long) strlen(a) - 2), a + 2);
 		if (is_flag(c, name) && !eq) {
 			o.demo = !strcmp(name, "demo") ? 1 : o.demo;
 			continue;

@@ -88,9 +88,9 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_copy(cp, ap);
 	int n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	char *d = n < 0 ? fail(a) : arena_alloc(a, (size_t)n + 1);
+	char *d = n < 0 ? fail(a) : arena_alloc(a, (size_t) n + 1);
 	if (d)
-		vsnprintf(d, (size_t)n + 1, fmt, ap);
+		vsnprintf(d, (size_t) n + 1, fmt, ap);
 	va_end(ap);
 	return d;
 }

@@ -20,13 +20,16 @@ struct arena_block;
 
 struct arena {
 	struct arena_block *head;
-	size_t used;  /* bytes handed out, for the cap */
-	size_t max;   /* total cap */
-	int failed;   /* set by the first failed allocation */
+	size_t used; /* bytes handed out, for the cap */
+	size_t max;  /* total cap */
+	int failed;  /* set by the first failed allocation */
 };
 
-#define ARENA_MAX_DEFAULT ((size_t)64 << 20)
-#define ARENA_INIT { .head = NULL, .used = 0, .max = ARENA_MAX_DEFAULT, .failed = 0 }
+#define ARENA_MAX_DEFAULT ((size_t) 64 << 20)
+#define ARENA_INIT                                                                                                     \
+	{                                                                                                              \
+		.head = NULL, .used = 0, .max = ARENA_MAX_DEFAULT, .failed = 0                                         \
+	}
 
 /* n bytes aligned for any type, or NULL (and a->failed set). */
 void *arena_alloc(struct arena *a, size_t n);

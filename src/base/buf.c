@@ -67,11 +67,11 @@ int buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	va_end(cp);
 	if (n < 0)
 		return ERR_INVALID;
-	int rc = buf_grow(b, (size_t)n);
+	int rc = buf_grow(b, (size_t) n);
 	if (rc)
 		return rc;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
+	vsnprintf(b->ptr + b->len, (size_t) n + 1, fmt, ap);
+	b->len += (size_t) n;
 	return 0;
 }
 

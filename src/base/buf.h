@@ -20,8 +20,11 @@ struct buf {
 };
 
 extern char buf_empty[];
-#define BUF_INIT(maxlen) { .ptr = buf_empty, .len = 0, .cap = 0, .max = (maxlen) }
-#define BUF_MAX_DEFAULT ((size_t)16 << 20)
+#define BUF_INIT(maxlen)                                                                                               \
+	{                                                                                                              \
+		.ptr = buf_empty, .len = 0, .cap = 0, .max = (maxlen)                                                  \
+	}
+#define BUF_MAX_DEFAULT ((size_t) 16 << 20)
 
 void buf_init(struct buf *b, size_t max);
 /* Make room for n more bytes; ERR_NOMEM or ERR_TOO_LARGE, buf unchanged. */

@@ -7,13 +7,13 @@
 #include <string.h>
 
 const char config_help[] =
-	"Algemene opties / global options (ook als omgevingsvariabele / also as environment variable):\n"
-	"  --db DSN          VERTROUWD_DB        opslag / store (standaard: sqlite:data/vertrouwd.db)\n"
-	"  --listen ADRES    VERTROUWD_LISTEN    adres:poort / address:port (standaard: 127.0.0.1:8080)\n"
-	"  --threads N       VERTROUWD_THREADS   werkthreads / worker threads (standaard: aantal cores)\n"
-	"  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
-	"  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
-	"  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n";
+    "Algemene opties / global options (ook als omgevingsvariabele / also as environment variable):\n"
+    "  --db DSN          VERTROUWD_DB        opslag / store (standaard: sqlite:data/vertrouwd.db)\n"
+    "  --listen ADRES    VERTROUWD_LISTEN    adres:poort / address:port (standaard: 127.0.0.1:8080)\n"
+    "  --threads N       VERTROUWD_THREADS   werkthreads / worker threads (standaard: aantal cores)\n"
+    "  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
+    "  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
+    "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -43,7 +43,7 @@ static int parse_listen(struct config *cfg, const char *v)
 	const char *colon = strrchr(v, ':');
 	if (!colon)
 		return ERR_INVALID;
-	size_t hlen = (size_t)(colon - v);
+	size_t hlen = (size_t) (colon - v);
 	const char *h = v;
 	if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') {
 		h++;
@@ -58,7 +58,7 @@ static int parse_listen(struct config *cfg, const char *v)
 	cfg->host[hlen] = '\0';
 	if (!hlen)
 		snprintf(cfg->host, sizeof(cfg->host), "0.0.0.0");
-	cfg->port = (unsigned short)port;
+	cfg->port = (unsigned short) port;
 	snprintf(cfg->listen, sizeof(cfg->listen), "%s", v);
 	return 0;
 }
@@ -84,7 +84,7 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 	} else if (!strcmp(name, "threads")) {
 		rc = parse_long(value, 0, 1024, &n);
 		if (!rc)
-			cfg->threads = (int)n;
+			cfg->threads = (int) n;
 	} else if (!strcmp(name, "root")) {
 		rc = copy(cfg->root, sizeof(cfg->root), value);
 	} else if (!strcmp(name, "log-level")) {
@@ -92,7 +92,7 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 	} else if (!strcmp(name, "body-max")) {
 		rc = parse_long(value, 1024, 1L << 30, &n);
 		if (!rc)
-			cfg->body_max = (size_t)n;
+			cfg->body_max = (size_t) n;
 	} else {
 		return 0;
 	}
@@ -108,12 +108,12 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = { "db", "listen", "threads", "root", "log-level", "body-max" };
+	static const char *const names[] = {"db", "listen", "threads", "root", "log-level", "body-max"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);
 		for (const char *p = names[i]; *p && k < sizeof(var) - 1; p++)
-			var[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+			var[k++] = *p == '-' ? '_' : (char) toupper((unsigned char) *p);
 		var[k] = '\0';
 		const char *v = getenv(var);
 		if (v && *v) {

@@ -15,13 +15,13 @@
 #include "base/log.h"
 
 struct config {
-	char db[1024];           /* "sqlite:PATH" (later also "postgresql://...") */
-	char listen[256];        /* as given, for messages */
-	char host[128];          /* parsed from listen */
+	char db[1024];	  /* "sqlite:PATH" (later also "postgresql://...") */
+	char listen[256]; /* as given, for messages */
+	char host[128];	  /* parsed from listen */
 	unsigned short port;
-	int threads;             /* worker threads; 0 = one per core */
-	char root[PATH_MAX];     /* directory holding templates/, static/, demo/ */
-	size_t body_max;         /* largest accepted request body, bytes */
+	int threads;	     /* worker threads; 0 = one per core */
+	char root[PATH_MAX]; /* directory holding templates/, static/, demo/ */
+	size_t body_max;     /* largest accepted request body, bytes */
 	enum log_level log_level;
 };
 

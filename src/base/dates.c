@@ -4,8 +4,8 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const months[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-				       "augustus", "september", "oktober", "november", "december" };
+static const char *const months[] = {"januari", "februari", "maart",	 "april",   "mei",	"juni",
+				     "juli",	"augustus", "september", "oktober", "november", "december"};
 
 static int parse(const char *s, int *y, int *m, int *d)
 {
@@ -17,7 +17,7 @@ static int parse(const char *s, int *y, int *m, int *d)
 	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	*m = (s[5] - '0') * 10 + (s[6] - '0');
 	*d = (s[8] - '0') * 10 + (s[9] - '0');
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (*y < 1900 || *m < 1 || *m > 12 || *d < 1)
 		return ERR_INVALID;
 	int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;

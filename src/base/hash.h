@@ -1,4 +1,4 @@
-/* hash: a fast non-cryptographic 64-bit hash (FNV-1a) for ETags and tables. */
+/* hash: a fast non-cryptographic 64-bit hash for ETags and tables (not for secrets). */
 #ifndef VERTROUWD_BASE_HASH_H
 #define VERTROUWD_BASE_HASH_H
 

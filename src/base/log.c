@@ -6,7 +6,7 @@
 #include <time.h>
 
 static enum log_level min_level = LOG_INFO;
-static const char *const names[] = { "debug", "info", "warn", "error" };
+static const char *const names[] = {"debug", "info", "warn", "error"};
 
 void log_set_level(enum log_level level)
 {
@@ -17,7 +17,7 @@ int log_parse_level(const char *s, enum log_level *out)
 {
 	for (int i = 0; i < 4; i++)
 		if (!strcmp(s, names[i])) {
-			*out = (enum log_level)i;
+			*out = (enum log_level) i;
 			return 0;
 		}
 	return ERR_INVALID;
@@ -32,11 +32,11 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	struct tm tm;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
-	int n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
-	n += snprintf(line + n, sizeof(line) - (size_t)n, "%-5s ", names[level]);
+	int n = (int) strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
+	n += snprintf(line + n, sizeof(line) - (size_t) n, "%-5s ", names[level]);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+	vsnprintf(line + n, sizeof(line) - (size_t) n, fmt, ap);
 	va_end(ap);
 	/* One event, one line: fold any newline a message carries. */
 	for (char *p = line; *p; p++)

@@ -20,7 +20,9 @@ static int inject(void)
 
 void mem_fail_after(long n)
 {
-	atomic_store(&fired, 0);
+	/* Turning injection off keeps the "fired" flag for the caller to read. */
+	if (n > 0)
+		atomic_store(&fired, 0);
 	atomic_store(&countdown, n > 0 ? n : 0);
 }
 

@@ -21,7 +21,7 @@ char *mem_strdup(const char *s);
 
 /* Make the nth allocation from now fail (n >= 1); n = 0 turns injection off. */
 void mem_fail_after(long n);
-/* Whether an injected failure happened since the last mem_fail_after(). */
+/* Whether an injected failure happened since the last mem_fail_after(n > 0). */
 int mem_fail_fired(void);
 
 #endif

@@ -4,10 +4,9 @@
 
 /* Folds of U+00C0..U+00FF (upper and lower case share the table). */
 static const char *const latin1[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a",  "a", "a", "a", "a", "ae", "c", "e",  "e",  "e", "e",  "i", "i", "i", "i", "d",  "n", "o",  "o", "o", "o",
+    "o", NULL, "o", "u", "u", "u", "u",	 "y", "th", "ss", "a", "a",  "a", "a", "a", "a", "ae", "c", "e",  "e", "e", "e",
+    "i", "i",  "i", "i", "d", "n", "o",	 "o", "o",  "o",  "o", NULL, "o", "u", "u", "u", "u",  "y", "th", "y",
 };
 
 static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -20,7 +19,7 @@ static const char *fold(const unsigned char *s, size_t n, size_t *used)
 		if (c == '\'')
 			return "";
 		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
+			c = (unsigned char) (c + 32);
 		if (c >= 'a' && c <= 'z')
 			return alnum + (c - 'a');
 		if (c >= '0' && c <= '9')
@@ -32,7 +31,7 @@ static const char *fold(const unsigned char *s, size_t n, size_t *used)
 		return latin1[s[1] - 0x80];
 	}
 	if (n >= 2 && (s[0] == 0xC4 || s[0] == 0xC5) && (s[1] & 0xC0) == 0x80) {
-		unsigned cp = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		unsigned cp = ((unsigned) (s[0] & 0x1F) << 6) | (s[1] & 0x3F);
 		*used = 2;
 		if (cp == 0x132 || cp == 0x133)
 			return "ij";
@@ -70,7 +69,7 @@ int slug_make(const char *s, char *out, size_t outlen)
 	int pending_dash = 0;
 	for (size_t i = 0; i < n;) {
 		size_t used, flen;
-		const char *f = slug_fold_char((const unsigned char *)s + i, n - i, &used, &flen);
+		const char *f = slug_fold_char((const unsigned char *) s + i, n - i, &used, &flen);
 		i += used;
 		if (!f) {
 			pending_dash = k > 0;
@@ -78,7 +77,7 @@ int slug_make(const char *s, char *out, size_t outlen)
 		}
 		if (!flen)
 			continue;
-		if (k + flen + (size_t)pending_dash > max)
+		if (k + flen + (size_t) pending_dash > max)
 			break;
 		if (pending_dash)
 			out[k++] = '-';

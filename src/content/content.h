@@ -16,9 +16,9 @@
 struct store;
 
 struct content_type {
-	const char *name;   /* as stored and in front matter: "nieuws" */
-	const char *path;   /* URL prefix: "/nieuws" */
-	const char *label;  /* Dutch, for pages: "Nieuws" */
+	const char *name;  /* as stored and in front matter: "nieuws" */
+	const char *path;  /* URL prefix: "/nieuws" */
+	const char *label; /* Dutch, for pages: "Nieuws" */
 };
 
 extern const struct content_type content_types[];

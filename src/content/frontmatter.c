@@ -22,10 +22,10 @@ static int fail(struct fm *f, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);
 static int fail(struct fm *f, int line, const char *fmt, ...)
 {
 	int n = snprintf(f->err, f->errlen, "%s:%d: ", f->path, line);
-	if (n > 0 && (size_t)n < f->errlen) {
+	if (n > 0 && (size_t) n < f->errlen) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(f->err + n, f->errlen - (size_t)n, fmt, ap);
+		vsnprintf(f->err + n, f->errlen - (size_t) n, fmt, ap);
 		va_end(ap);
 	}
 	return ERR_INVALID;
@@ -33,14 +33,14 @@ static int fail(struct fm *f, int line, const char *fmt, ...)
 
 static int node_line(struct fm *f, yaml_node_t *n)
 {
-	return (int)n->start_mark.line + 1 + f->line_offset;
+	return (int) n->start_mark.line + 1 + f->line_offset;
 }
 
 static int scalar(struct fm *f, yaml_node_t *n, const char *key, const char **out)
 {
 	if (n->type != YAML_SCALAR_NODE)
 		return fail(f, node_line(f, n), "'%s' moet een tekst zijn (geen lijst)", key);
-	*out = arena_strndup(f->a, (const char *)n->data.scalar.value, n->data.scalar.length);
+	*out = arena_strndup(f->a, (const char *) n->data.scalar.value, n->data.scalar.length);
 	return *out ? 0 : ERR_NOMEM;
 }
 
@@ -48,7 +48,7 @@ static int categories(struct fm *f, yaml_node_t *n, struct item *it)
 {
 	if (n->type != YAML_SEQUENCE_NODE)
 		return fail(f, node_line(f, n), "'categories' moet een lijst zijn, bv. [Integriteit, Melding]");
-	size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	size_t count = (size_t) (n->data.sequence.items.top - n->data.sequence.items.start);
 	if (count > 32)
 		return fail(f, node_line(f, n), "te veel categorieën (hoogstens 32)");
 	it->categories = arena_calloc(f->a, count ? count : 1, sizeof(*it->categories));
@@ -75,8 +75,9 @@ static int categories(struct fm *f, yaml_node_t *n, struct item *it)
 
 static int field(struct fm *f, const char *key, yaml_node_t *v, struct item *it, int line)
 {
-	static const char *const names[] = { "type", "title", "slug", "date", "lead", "status", "author", "file" };
-	const char **dst[] = { &it->type, &it->title, &it->slug, &it->published, &it->lead, &it->status, &it->author, NULL };
+	static const char *const names[] = {"type", "title", "slug", "date", "lead", "status", "author", "file"};
+	const char **dst[] = {&it->type, &it->title,  &it->slug,   &it->published,
+			      &it->lead, &it->status, &it->author, NULL};
 	if (!strcmp(key, "categories"))
 		return categories(f, v, it);
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -85,16 +86,18 @@ static int field(struct fm *f, const char *key, yaml_node_t *v, struct item *it,
 		const char *ignored;
 		return scalar(f, v, key, dst[i] ? dst[i] : &ignored);
 	}
-	return fail(f, line,
-		    "onbekende sleutel '%s' (toegestaan: type, title, slug, date, categories, lead, status, author, file)",
-		    key);
+	return fail(
+	    f, line,
+	    "onbekende sleutel '%s' (toegestaan: type, title, slug, date, categories, lead, status, author, file)",
+	    key);
 }
 
 static int validate(struct fm *f, struct item *it)
 {
 	if (!it->type || !content_type_find(it->type))
 		return fail(f, 1 + f->line_offset,
-			    "'type' ontbreekt of is onbekend ('%s'): kies nieuws, artikel, kennisbank, organisaties of download",
+			    "'type' ontbreekt of is onbekend ('%s'): kies nieuws, artikel, kennisbank, organisaties of "
+			    "download",
 			    it->type);
 	if (!it->title || !*it->title)
 		return fail(f, 1 + f->line_offset, "'title' ontbreekt");
@@ -105,7 +108,8 @@ static int validate(struct fm *f, struct item *it)
 		it->status = "gepubliceerd";
 	if (!content_status_valid(it->status))
 		return fail(f, 1 + f->line_offset,
-			    "'status' '%s' is onbekend: kies concept, gepland, gepubliceerd of gearchiveerd", it->status);
+			    "'status' '%s' is onbekend: kies concept, gepland, gepubliceerd of gearchiveerd",
+			    it->status);
 	if (!it->ncategories)
 		return fail(f, 1 + f->line_offset, "geef minstens één categorie op in 'categories'");
 	if (it->slug) {
@@ -125,15 +129,15 @@ static int validate(struct fm *f, struct item *it)
 int content_parse(struct arena *a, const char *path, const char *text, size_t len, struct item *out, char *err,
 		  size_t errlen)
 {
-	struct fm f = { .a = a, .path = path, .err = err, .errlen = errlen, .line_offset = 1 };
+	struct fm f = {.a = a, .path = path, .err = err, .errlen = errlen, .line_offset = 1};
 	memset(out, 0, sizeof(*out));
 	if (len < 4 || strncmp(text, "---\n", 4))
 		return fail(&f, 1, "het bestand moet beginnen met '---' en YAML-kopgegevens");
 	const char *yaml = text + 4;
 	const char *end = NULL;
 	for (const char *p = yaml; p < text + len;) {
-		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
-		size_t linelen = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+		const char *nl = memchr(p, '\n', (size_t) (text + len - p));
+		size_t linelen = nl ? (size_t) (nl - p) : (size_t) (text + len - p);
 		if (linelen == 3 && !strncmp(p, "---", 3)) {
 			end = p;
 			break;
@@ -147,16 +151,16 @@ int content_parse(struct arena *a, const char *path, const char *text, size_t le
 	const char *body = end + 3;
 	while (body < text + len && (*body == '\n' || *body == '\r'))
 		body++;
-	out->body = arena_strndup(a, body, (size_t)(text + len - body));
+	out->body = arena_strndup(a, body, (size_t) (text + len - body));
 
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	if (!yaml_parser_initialize(&parser))
 		return ERR_NOMEM;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, (size_t)(end - yaml));
+	yaml_parser_set_input_string(&parser, (const unsigned char *) yaml, (size_t) (end - yaml));
 	int rc = 0;
 	if (!yaml_parser_load(&parser, &doc)) {
-		rc = fail(&f, (int)parser.problem_mark.line + 1 + f.line_offset, "YAML-fout: %s",
+		rc = fail(&f, (int) parser.problem_mark.line + 1 + f.line_offset, "YAML-fout: %s",
 			  parser.problem ? parser.problem : "onleesbaar");
 		yaml_parser_delete(&parser);
 		return rc;
@@ -166,14 +170,15 @@ int content_parse(struct arena *a, const char *path, const char *text, size_t le
 	if (!root || root->type != YAML_MAPPING_NODE) {
 		rc = fail(&f, 1 + f.line_offset, "de kopgegevens moeten 'sleutel: waarde'-regels zijn");
 	} else {
-		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; !rc && p < root->data.mapping.pairs.top; p++) {
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; !rc && p < root->data.mapping.pairs.top;
+		     p++) {
 			yaml_node_t *k = yaml_document_get_node(&doc, p->key);
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 			if (!k || !v || k->type != YAML_SCALAR_NODE) {
 				rc = fail(&f, k ? node_line(&f, k) : 1, "ongeldige sleutel");
 				break;
 			}
-			rc = field(&f, (const char *)k->data.scalar.value, v, out, node_line(&f, k));
+			rc = field(&f, (const char *) k->data.scalar.value, v, out, node_line(&f, k));
 		}
 	}
 	yaml_document_delete(&doc);

@@ -11,8 +11,8 @@
 #include "content/content.h"
 #include "store/store.h"
 
-#define IMPORT_MAX_FILES 100000
-#define IMPORT_MAX_FILE_BYTES ((size_t)4 << 20)
+#define IMPORT_MAX_FILES      100000
+#define IMPORT_MAX_FILE_BYTES ((size_t) 4 << 20)
 
 struct paths {
 	char **v;
@@ -30,7 +30,7 @@ static int collect(const char *dir, struct paths *p)
 		if (e->d_name[0] == '.')
 			continue;
 		char full[4096];
-		if ((size_t)snprintf(full, sizeof(full), "%s/%s", dir, e->d_name) >= sizeof(full))
+		if ((size_t) snprintf(full, sizeof(full), "%s/%s", dir, e->d_name) >= sizeof(full))
 			continue;
 		struct stat sb;
 		if (stat(full, &sb))
@@ -62,7 +62,7 @@ static int collect(const char *dir, struct paths *p)
 
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
 static int read_all(const char *path, struct buf *out)
@@ -113,14 +113,14 @@ done:
 int content_import_dir(struct store *st, const char *dir, void (*progress)(int done, int total),
 		       struct import_report *rep)
 {
-	struct paths p = { 0 };
+	struct paths p = {0};
 	memset(rep, 0, sizeof(*rep));
 	int rc = collect(dir, &p);
 	if (rc) {
 		log_error("%s: map niet te lezen / cannot read directory (%s)", dir, err_str(rc));
 	} else {
 		qsort(p.v, p.n, sizeof(*p.v), by_name);
-		rep->files = (int)p.n;
+		rep->files = (int) p.n;
 		for (size_t i = 0; i < p.n; i++) {
 			char err[1024];
 			if (import_file(st, p.v[i], err, sizeof(err))) {
@@ -130,7 +130,7 @@ int content_import_dir(struct store *st, const char *dir, void (*progress)(int d
 				rep->imported++;
 			}
 			if (progress)
-				progress((int)i + 1, (int)p.n);
+				progress((int) i + 1, (int) p.n);
 		}
 		rc = rep->failed ? ERR_INVALID : 0;
 	}

@@ -3,11 +3,11 @@
 #include "content/content.h"
 
 const struct content_type content_types[] = {
-	{ "nieuws", "/nieuws", "Nieuws" },
-	{ "artikel", "/kennisartikelen", "Kennisartikelen" },
-	{ "kennisbank", "/kennisbank", "Kennisbank" },
-	{ "organisaties", "/voor-organisaties", "Voor organisaties" },
-	{ "download", "/downloads", "Downloads" },
+    {"nieuws", "/nieuws", "Nieuws"},
+    {"artikel", "/kennisartikelen", "Kennisartikelen"},
+    {"kennisbank", "/kennisbank", "Kennisbank"},
+    {"organisaties", "/voor-organisaties", "Voor organisaties"},
+    {"download", "/downloads", "Downloads"},
 };
 const size_t content_type_count = sizeof(content_types) / sizeof(content_types[0]);
 
@@ -21,7 +21,7 @@ const struct content_type *content_type_find(const char *name)
 
 int content_status_valid(const char *status)
 {
-	static const char *const valid[] = { "concept", "gepland", "gepubliceerd", "gearchiveerd" };
+	static const char *const valid[] = {"concept", "gepland", "gepubliceerd", "gearchiveerd"};
 	for (size_t i = 0; status && i < 4; i++)
 		if (!strcmp(status, valid[i]))
 			return 1;

@@ -36,17 +36,31 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Bytes that pass unchanged in both contexts: printable ASCII but & < > " ' ` =. */
+static const unsigned char plain[256] = {
+	[' '] = 1, ['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
+	[','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['?'] = 1, ['@'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 1,
+	['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+	['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1,
+	['x'] = 1, ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
+
 /* Escape for text (attr = 0) or attribute (attr = 1) context. */
 static int escape(struct buf *out, const char *s, size_t n, int attr)
 {
 	size_t start = out->len;
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *) s;
 	size_t i = 0;
 	int rc = 0;
 	while (i < n && !rc) {
 		size_t run = i;
 		/* Copy the longest stretch that needs no change in one go. */
-		while (run < n && p[run] >= 0x20 && p[run] < 0x7F && !strchr("&<>\"'`=", p[run]))
+		while (run < n && plain[p[run]])
 			run++;
 		if (run > i) {
 			rc = buf_add(out, s + i, run - i);
@@ -70,7 +84,7 @@ static int escape(struct buf *out, const char *s, size_t n, int attr)
 			i++;
 		} else if (c < 0x20 || c == 0x7F) {
 			if (c == '\t' || c == '\n' || c == '\r')
-				rc = buf_addc(out, (char)c);
+				rc = buf_addc(out, (char) c);
 			i++;
 		} else {
 			size_t len = utf8_len(p + i, n - i);
@@ -104,12 +118,12 @@ static int percent(struct buf *out, const char *s, size_t n)
 	size_t start = out->len;
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = (unsigned char) s[i];
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
 		    c == '.' || c == '_' || c == '~') {
-			rc = buf_addc(out, (char)c);
+			rc = buf_addc(out, (char) c);
 		} else {
-			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
 			rc = buf_add(out, e, 3);
 		}
 	}
@@ -133,7 +147,7 @@ int html_url_safe(struct buf *out, const char *s, size_t n)
 	/* Browsers ignore leading spaces/controls and tabs/newlines inside a scheme. */
 	char scheme[16];
 	size_t k = 0, i = 0;
-	while (i < n && (unsigned char)s[i] <= 0x20)
+	while (i < n && (unsigned char) s[i] <= 0x20)
 		i++;
 	for (; i < n && k < sizeof(scheme) - 1; i++) {
 		char c = s[i];

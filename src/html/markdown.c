@@ -11,13 +11,13 @@
 
 struct md_render {
 	struct arena *arena;
-	struct buf out;       /* the document */
-	struct buf heading;   /* HTML of the heading being read */
-	struct buf plain;     /* plain text of the heading, or of an image's alt */
-	int in_heading;       /* level, or 0 */
-	int in_image;         /* depth of nested images */
+	struct buf out;	    /* the document */
+	struct buf heading; /* HTML of the heading being read */
+	struct buf plain;   /* plain text of the heading, or of an image's alt */
+	int in_heading;	    /* level, or 0 */
+	int in_image;	    /* depth of nested images */
 	struct md_heading *headings;
-	size_t nheadings;
+	size_t nheadings, capheadings;
 	int rc;
 };
 
@@ -100,7 +100,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_QUOTE: put(r, "<blockquote>\n"); break;
 	case MD_BLOCK_UL: put(r, "<ul>\n"); break;
 	case MD_BLOCK_OL: {
-		unsigned start = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+		unsigned start = ((MD_BLOCK_OL_DETAIL *) detail)->start;
 		snprintf(tmp, sizeof(tmp), start == 1 ? "<ol>\n" : "<ol start=\"%u\">\n", start);
 		put(r, tmp);
 		break;
@@ -108,7 +108,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_LI: put(r, "<li>"); break;
 	case MD_BLOCK_HR: put(r, "<hr>\n"); break;
 	case MD_BLOCK_H:
-		r->in_heading = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
+		r->in_heading = (int) ((MD_BLOCK_H_DETAIL *) detail)->level;
 		buf_reset(&r->heading);
 		buf_reset(&r->plain);
 		break;
@@ -152,7 +152,19 @@ static int finish_heading(struct md_render *r)
 		r->rc = buf_add(&r->out, r->heading.ptr, r->heading.len);
 	snprintf(open, sizeof(open), "</h%d>\n", level);
 	put(r, open);
-	if (r->nheadings < MAX_HEADINGS && !r->rc) {
+	if (r->nheadings == r->capheadings && r->nheadings < MAX_HEADINGS && !r->rc) {
+		size_t cap = r->capheadings ? r->capheadings * 2 : 16;
+		struct md_heading *p = arena_alloc(r->arena, cap * sizeof(*p));
+		if (!p)
+			r->rc = ERR_NOMEM;
+		else {
+			if (r->nheadings)
+				memcpy(p, r->headings, r->nheadings * sizeof(*p));
+			r->headings = p;
+			r->capheadings = cap;
+		}
+	}
+	if (r->nheadings < r->capheadings && !r->rc) {
 		struct md_heading *h = &r->headings[r->nheadings];
 		h->level = level;
 		h->id = arena_strdup(r->arena, id);
@@ -168,7 +180,7 @@ static int finish_heading(struct md_render *r)
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct md_render *r = ud;
-	(void)detail;
+	(void) detail;
 	switch (type) {
 	case MD_BLOCK_DOC: break;
 	case MD_BLOCK_QUOTE: put(r, "</blockquote>\n"); break;
@@ -210,8 +222,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		break;
 	}
 	case MD_SPAN_IMG:
-		put_url_attr(r, "<img src=\"", &((MD_SPAN_IMG_DETAIL *)detail)->src);
-		put_title_attr(r, &((MD_SPAN_IMG_DETAIL *)detail)->title);
+		put_url_attr(r, "<img src=\"", &((MD_SPAN_IMG_DETAIL *) detail)->src);
+		put_title_attr(r, &((MD_SPAN_IMG_DETAIL *) detail)->title);
 		r->in_image = 1;
 		if (!r->in_heading)
 			buf_reset(&r->plain);
@@ -227,7 +239,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct md_render *r = ud;
-	(void)detail;
+	(void) detail;
 	if (r->in_image) {
 		if (type == MD_SPAN_IMG && --r->in_image == 0) {
 			put(r, " alt=\"");
@@ -269,23 +281,20 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *ud)
 int html_markdown(struct arena *a, const char *md, size_t n, size_t max_out, struct md_doc *doc)
 {
 	struct md_render r = {
-		.arena = a,
-		.out = BUF_INIT(max_out),
-		.heading = BUF_INIT(max_out),
-		.plain = BUF_INIT(max_out),
+	    .arena = a,
+	    .out = BUF_INIT(max_out),
+	    .heading = BUF_INIT(max_out),
+	    .plain = BUF_INIT(max_out),
 	};
-	r.headings = arena_calloc(a, MAX_HEADINGS, sizeof(*r.headings));
-	if (!r.headings)
-		return ERR_NOMEM;
 	const MD_PARSER parser = {
-		.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS,
-		.enter_block = enter_block,
-		.leave_block = leave_block,
-		.enter_span = enter_span,
-		.leave_span = leave_span,
-		.text = text,
+	    .flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS,
+	    .enter_block = enter_block,
+	    .leave_block = leave_block,
+	    .enter_span = enter_span,
+	    .leave_span = leave_span,
+	    .text = text,
 	};
-	int prc = n > 0xFFFFFFF0u ? ERR_TOO_LARGE : md_parse(md, (MD_SIZE)n, &parser, &r);
+	int prc = n > 0xFFFFFFF0u ? ERR_TOO_LARGE : md_parse(md, (MD_SIZE) n, &parser, &r);
 	int rc = r.rc ? r.rc : prc ? (prc == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_NOMEM) : 0;
 	if (!rc) {
 		doc->html = tv_html_internal(a, r.out.ptr, r.out.len);

@@ -16,14 +16,14 @@
 #include "html/tval.h"
 
 struct md_heading {
-	int level;        /* 2..6 */
-	const char *id;   /* the element id */
+	int level;	  /* 2..6 */
+	const char *id;	  /* the element id */
 	const char *text; /* plain text of the heading */
 };
 
 struct md_doc {
-	struct tval *html;               /* TV_HTML */
-	struct md_heading *headings;     /* in document order */
+	struct tval *html;	     /* TV_HTML */
+	struct md_heading *headings; /* in document order */
 	size_t nheadings;
 };
 

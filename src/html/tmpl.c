@@ -153,7 +153,7 @@ static int block_else(struct compiler *c)
 
 static int close_block(struct compiler *c, const char *name, size_t n)
 {
-	static const char *const names[] = { [N_IF] = "if", [N_UNLESS] = "unless", [N_EACH] = "each" };
+	static const char *const names[] = {[N_IF] = "if", [N_UNLESS] = "unless", [N_EACH] = "each"};
 	if (!c->depth)
 		return fail(c, "closing tag without an open block");
 	struct node *open = &c->t->nodes[c->stack[c->depth - 1].node];
@@ -176,7 +176,7 @@ static int close_block(struct compiler *c, const char *name, size_t n)
 static int variable(struct compiler *c, const char *s, size_t n)
 {
 	const char *bar = memchr(s, '|', n);
-	size_t plen = bar ? (size_t)(bar - s) : n;
+	size_t plen = bar ? (size_t) (bar - s) : n;
 	const char *p = s;
 	trim(&p, &plen);
 	if (!valid_path(p, plen))
@@ -187,10 +187,13 @@ static int variable(struct compiler *c, const char *s, size_t n)
 		return fail(c, why);
 	if (bar) {
 		const char *f = bar + 1;
-		size_t flen = n - (size_t)(f - s);
+		size_t flen = n - (size_t) (f - s);
 		trim(&f, &flen);
-		static const char *const filters[] = { [ESC_TEXT] = "text", [ESC_ATTR] = "attr", [ESC_PATH] = "path",
-						       [ESC_QUERY] = "query", [ESC_URL] = "url" };
+		static const char *const filters[] = {[ESC_TEXT] = "text",
+						      [ESC_ATTR] = "attr",
+						      [ESC_PATH] = "path",
+						      [ESC_QUERY] = "query",
+						      [ESC_URL] = "url"};
 		int found = -1;
 		for (int i = 0; i <= ESC_URL; i++)
 			if (strlen(filters[i]) == flen && !memcmp(filters[i], f, flen))
@@ -205,7 +208,7 @@ static int variable(struct compiler *c, const char *s, size_t n)
 	int rc = emit(c, N_VAR, p, plen, &node);
 	if (rc)
 		return rc;
-	node->esc = (enum esc)esc;
+	node->esc = (enum esc) esc;
 	hctx_value_written(&c->html);
 	return 0;
 }
@@ -260,7 +263,7 @@ static int compile(struct compiler *c)
 	int first = 1, rc = 0;
 	while (i < n && !rc) {
 		const char *open = strstr(s + i, "{{");
-		size_t lit = open ? (size_t)(open - (s + i)) : n - i;
+		size_t lit = open ? (size_t) (open - (s + i)) : n - i;
 		if (lit) {
 			rc = emit(c, N_TEXT, s + i, lit, NULL);
 			if (rc)
@@ -277,10 +280,10 @@ static int compile(struct compiler *c)
 		const char *close = strstr(open + 2, "}}");
 		if (!close)
 			return fail(c, "'{{' without '}}'");
-		rc = tag(c, open + 2, (size_t)(close - open - 2), first);
-		count_lines(c, open, (size_t)(close - open));
+		rc = tag(c, open + 2, (size_t) (close - open - 2), first);
+		count_lines(c, open, (size_t) (close - open));
 		first = 0;
-		i = (size_t)(close + 2 - s);
+		i = (size_t) (close + 2 - s);
 	}
 	if (!rc && c->depth)
 		return fail(c, "block not closed at end of file");
@@ -297,8 +300,8 @@ int tmpl_add(struct tmpl_set *set, const char *name, const char *src, size_t len
 		snprintf(err, errlen, "templates/%s.html: contains a NUL byte", name);
 		return ERR_INVALID;
 	}
-	struct tmpl t = { 0 };
-	struct compiler c = { .t = &t, .line = 1, .err = err, .errlen = errlen };
+	struct tmpl t = {0};
+	struct compiler c = {.t = &t, .line = 1, .err = err, .errlen = errlen};
 	int rc = ERR_NOMEM;
 	t.name = mem_strdup(name);
 	t.src = mem_alloc(len + 1);
@@ -333,13 +336,13 @@ int tmpl_link(const struct tmpl_set *set, char *err, size_t errlen)
 		const struct tmpl *t = &set->t[i];
 		if (t->layout && !tmpl_find(set, t->layout, t->layout_len)) {
 			snprintf(err, errlen, "templates/%s.html: layout '%.*s' does not exist", t->name,
-				 (int)t->layout_len, t->layout);
+				 (int) t->layout_len, t->layout);
 			return ERR_INVALID;
 		}
 		for (size_t k = 0; k < t->n; k++)
 			if (t->nodes[k].kind == N_PARTIAL && !tmpl_find(set, t->nodes[k].s, t->nodes[k].len)) {
 				snprintf(err, errlen, "templates/%s.html:%d: partial '%.*s' does not exist", t->name,
-					 t->nodes[k].line, (int)t->nodes[k].len, t->nodes[k].s);
+					 t->nodes[k].line, (int) t->nodes[k].len, t->nodes[k].s);
 				return ERR_INVALID;
 			}
 	}

@@ -8,7 +8,7 @@ static void append(char *dst, size_t cap, char c)
 {
 	size_t n = strlen(dst);
 	if (n + 1 < cap) {
-		dst[n] = (char)tolower((unsigned char)c);
+		dst[n] = (char) tolower((unsigned char) c);
 		dst[n + 1] = '\0';
 	}
 }
@@ -43,10 +43,12 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 				h->state = HS_COMMENT;
 				h->dash = 0;
 				i += 3;
-			} else if (c == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+			} else if (c == '<' && (i + 1 == n || isalpha((unsigned char) s[i + 1]) || s[i + 1] == '/' ||
+						s[i + 1] == '!')) {
+				/* A '<' right before a value would let the value name a tag: treat it as one. */
 				h->state = HS_TAG_OPEN;
 				h->tag[0] = '\0';
-				h->closing = s[i + 1] == '/';
+				h->closing = i + 1 < n && s[i + 1] == '/';
 				if (h->closing)
 					i++;
 			}
@@ -138,7 +140,7 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 
 static int is_url_attr(const char *a)
 {
-	static const char *const names[] = { "href", "src", "action", "formaction", "cite", "poster", "srcset", "data" };
+	static const char *const names[] = {"href", "src", "action", "formaction", "cite", "poster", "srcset", "data"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(a, names[i]))
 			return 1;
@@ -148,8 +150,7 @@ static int is_url_attr(const char *a)
 int hctx_escaper(const struct hctx *h, const char **why)
 {
 	switch (h->state) {
-	case HS_TEXT:
-		return ESC_TEXT;
+	case HS_TEXT: return ESC_TEXT;
 	case HS_VALUE_DQ:
 	case HS_VALUE_SQ:
 		if (!strncmp(h->attr, "on", 2) || !strcmp(h->attr, "style")) {
@@ -159,19 +160,11 @@ int hctx_escaper(const struct hctx *h, const char **why)
 		if (is_url_attr(h->attr))
 			return h->value_len == 0 ? ESC_URL : h->value_query ? ESC_QUERY : ESC_PATH;
 		return ESC_ATTR;
-	case HS_COMMENT:
-		*why = "no values inside HTML comments";
-		return -1;
-	case HS_RAWTEXT:
-		*why = "no values inside <script> or <style>";
-		return -1;
+	case HS_COMMENT: *why = "no values inside HTML comments"; return -1;
+	case HS_RAWTEXT: *why = "no values inside <script> or <style>"; return -1;
 	case HS_VALUE_UQ:
-	case HS_BEFORE_VALUE:
-		*why = "attribute values must be quoted";
-		return -1;
-	default:
-		*why = "no values in tag or attribute names";
-		return -1;
+	case HS_BEFORE_VALUE: *why = "attribute values must be quoted"; return -1;
+	default: *why = "no values in tag or attribute names"; return -1;
 	}
 }
 

@@ -9,8 +9,8 @@
 
 enum hstate {
 	HS_TEXT,
-	HS_TAG_OPEN,  /* after '<', reading the tag name */
-	HS_TAG,       /* inside a tag, between attributes */
+	HS_TAG_OPEN, /* after '<', reading the tag name */
+	HS_TAG,	     /* inside a tag, between attributes */
 	HS_ATTR_NAME,
 	HS_AFTER_ATTR_NAME,
 	HS_BEFORE_VALUE,
@@ -18,17 +18,17 @@ enum hstate {
 	HS_VALUE_SQ,
 	HS_VALUE_UQ,
 	HS_COMMENT,
-	HS_RAWTEXT,   /* inside <script> or <style> */
+	HS_RAWTEXT, /* inside <script> or <style> */
 };
 
 struct hctx {
 	enum hstate state;
-	char tag[16];      /* current or last tag name, lower case */
-	char attr[16];     /* current attribute name, lower case */
-	size_t value_len;  /* bytes of the current attribute value so far */
-	int value_query;   /* the value so far contains '?' */
-	int closing;       /* the tag is an end tag */
-	size_t dash;       /* consecutive '-' seen in a comment */
+	char tag[16];	  /* current or last tag name, lower case */
+	char attr[16];	  /* current attribute name, lower case */
+	size_t value_len; /* bytes of the current attribute value so far */
+	int value_query;  /* the value so far contains '?' */
+	int closing;	  /* the tag is an end tag */
+	size_t dash;	  /* consecutive '-' seen in a comment */
 };
 
 enum esc { ESC_TEXT, ESC_ATTR, ESC_PATH, ESC_QUERY, ESC_URL };

@@ -13,8 +13,8 @@ struct node {
 	const char *s; /* literal, path or template name (points into the source copy) */
 	size_t len;
 	enum esc esc;
-	size_t alt;    /* N_IF/N_UNLESS/N_EACH: index of N_ELSE, or of N_END */
-	size_t end;    /* N_IF/N_UNLESS/N_EACH: index of N_END */
+	size_t alt; /* N_IF/N_UNLESS/N_EACH: index of N_ELSE, or of N_END */
+	size_t end; /* N_IF/N_UNLESS/N_EACH: index of N_END */
 	int line;
 };
 

@@ -32,7 +32,7 @@ static const struct tval *lookup(struct render *r, const struct scope *sc, const
 		if (!sc->count)
 			return NULL;
 		if (n == 6 && !memcmp(p, "@index", 6))
-			return tv_int(r->arena, (long long)sc->index + 1);
+			return tv_int(r->arena, (long long) sc->index + 1);
 		if (n == 6 && !memcmp(p, "@first", 6))
 			return tv_bool(r->arena, sc->index == 0);
 		if (n == 5 && !memcmp(p, "@last", 5))
@@ -40,14 +40,14 @@ static const struct tval *lookup(struct render *r, const struct scope *sc, const
 		return NULL;
 	}
 	const char *dot = memchr(p, '.', n);
-	size_t first = dot ? (size_t)(dot - p) : n;
+	size_t first = dot ? (size_t) (dot - p) : n;
 	const struct tval *v = NULL;
 	for (; sc && !v; sc = sc->up)
 		v = tv_get(sc->v, p, first);
 	while (v && dot) {
 		const char *seg = dot + 1;
-		dot = memchr(seg, '.', n - (size_t)(seg - p));
-		size_t len = dot ? (size_t)(dot - seg) : n - (size_t)(seg - p);
+		dot = memchr(seg, '.', n - (size_t) (seg - p));
+		size_t len = dot ? (size_t) (dot - seg) : n - (size_t) (seg - p);
 		v = tv_get(v, seg, len);
 	}
 	return v;
@@ -61,23 +61,18 @@ static int write_value(struct render *r, const struct node *node, const struct t
 	if (!v)
 		return 0;
 	switch (v->type) {
-	case TV_STR:
-		s = v->u.str.s, n = v->u.str.len;
-		break;
+	case TV_STR: s = v->u.str.s, n = v->u.str.len; break;
 	case TV_HTML:
 		if (node->esc == ESC_TEXT)
 			return buf_add(r->out, v->u.str.s, v->u.str.len);
 		s = v->u.str.s, n = v->u.str.len;
 		break;
 	case TV_INT:
-		n = (size_t)snprintf(num, sizeof(num), "%lld", v->u.i);
+		n = (size_t) snprintf(num, sizeof(num), "%lld", v->u.i);
 		s = num;
 		break;
-	case TV_BOOL:
-		s = v->u.b ? "true" : "false", n = strlen(s);
-		break;
-	default:
-		return 0;
+	case TV_BOOL: s = v->u.b ? "true" : "false", n = strlen(s); break;
+	default: return 0;
 	}
 	switch (node->esc) {
 	case ESC_TEXT: return html_text(r->out, s, n);
@@ -119,7 +114,7 @@ static int render_range(struct render *r, const struct tmpl *t, size_t from, siz
 			const struct tval *list = lookup(r, sc, node->s, node->len);
 			size_t count = list && list->type == TV_LIST ? list->u.list.n : 0;
 			for (size_t k = 0; k < count && !rc; k++) {
-				struct scope item = { list->u.list.items[k], sc, k, count };
+				struct scope item = {list->u.list.items[k], sc, k, count};
 				rc = render_range(r, t, i + 1, node->alt, &item);
 			}
 			if (!count && node->alt != node->end)
@@ -131,9 +126,7 @@ static int render_range(struct render *r, const struct tmpl *t, size_t from, siz
 			rc = render_template(r, tmpl_find(r->set, node->s, node->len), sc);
 			i++;
 			break;
-		default:
-			i++;
-			break;
+		default: i++; break;
 		}
 	}
 	return rc;
@@ -159,8 +152,9 @@ static int render_template(struct render *r, const struct tmpl *t, const struct 
 		if (!rc) {
 			struct tval *frame = tv_obj(r->arena);
 			tv_set(frame, "content", tv_html_internal(r->arena, page.ptr, page.len));
-			struct scope top = { frame, sc, 0, 0 };
-			rc = r->arena->failed ? ERR_NOMEM : render_template(r, tmpl_find(r->set, t->layout, t->layout_len), &top);
+			struct scope top = {frame, sc, 0, 0};
+			rc = r->arena->failed ? ERR_NOMEM
+					      : render_template(r, tmpl_find(r->set, t->layout, t->layout_len), &top);
 		}
 		buf_free(&page);
 	}
@@ -168,11 +162,10 @@ static int render_template(struct render *r, const struct tmpl *t, const struct 
 	return rc;
 }
 
-int tmpl_render(const struct tmpl_set *set, const char *name, const struct tval *data, struct arena *a,
-		struct buf *out)
+int tmpl_render(const struct tmpl_set *set, const char *name, const struct tval *data, struct arena *a, struct buf *out)
 {
-	struct render r = { set, a, out, 0 };
-	struct scope root = { data, NULL, 0, 0 };
+	struct render r = {set, a, out, 0};
+	struct scope root = {data, NULL, 0, 0};
 	size_t start = out->len;
 	int rc = render_template(&r, tmpl_find(set, name, strlen(name)), &root);
 	if (!rc && a->failed)
@@ -204,7 +197,8 @@ int tmpl_load_dir(const char *dir, struct tmpl_set **out, char *err, size_t errl
 	DIR *d = opendir(dir);
 	int rc = 0;
 	if (!set || !d) {
-		snprintf(err, errlen, "%s: %s", dir, set ? "map niet te openen / cannot open directory" : "out of memory");
+		snprintf(err, errlen, "%s: %s", dir,
+			 set ? "map niet te openen / cannot open directory" : "out of memory");
 		rc = set ? ERR_IO : ERR_NOMEM;
 		goto done;
 	}
@@ -215,7 +209,7 @@ int tmpl_load_dir(const char *dir, struct tmpl_set **out, char *err, size_t errl
 			continue;
 		char path[4096], name[256];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		snprintf(name, sizeof(name), "%.*s", (int)(len - 5), e->d_name);
+		snprintf(name, sizeof(name), "%.*s", (int) (len - 5), e->d_name);
 		struct buf src = BUF_INIT(4 << 20);
 		rc = read_file(path, &src);
 		if (rc)

@@ -48,7 +48,7 @@ struct tval {
 	} u;
 };
 
-struct tval *tv_str(struct arena *a, const char *s);      /* copies s; NULL s gives TV_NULL */
+struct tval *tv_str(struct arena *a, const char *s); /* copies s; NULL s gives TV_NULL */
 struct tval *tv_strn(struct arena *a, const char *s, size_t n);
 struct tval *tv_int(struct arena *a, long long i);
 struct tval *tv_bool(struct arena *a, bool b);

@@ -55,7 +55,7 @@ static int etag_matches(const char *header, const char *etag)
 static int parse_input(struct req *r, const struct http_input *in)
 {
 	const char *q = strchr(in->uri, '?');
-	size_t plen = q ? (size_t)(q - in->uri) : strlen(in->uri);
+	size_t plen = q ? (size_t) (q - in->uri) : strlen(in->uri);
 	r->in.method = in->method;
 	r->in.path = arena_strndup(&r->arena, in->uri, plen);
 	r->in.content_type = in->content_type;
@@ -63,7 +63,7 @@ static int parse_input(struct req *r, const struct http_input *in)
 		return 500;
 	if (q) {
 		const char *hash = strchr(q, '#');
-		size_t qlen = hash ? (size_t)(hash - q - 1) : strlen(q + 1);
+		size_t qlen = hash ? (size_t) (hash - q - 1) : strlen(q + 1);
 		int rc = form_parse(&r->arena, q + 1, qlen, &r->in.query);
 		if (rc)
 			return rc == ERR_NOMEM ? 500 : rc == ERR_TOO_LARGE ? 414 : 400;
@@ -84,7 +84,7 @@ static int redirect_trailing_slash(struct req *r, const struct http_input *in)
 {
 	const char *q = strchr(in->uri, '?');
 	size_t plen = strlen(r->in.path);
-	char *loc = arena_printf(&r->arena, "%.*s%s", (int)(plen - 1), r->in.path, q ? q : "");
+	char *loc = arena_printf(&r->arena, "%.*s%s", (int) (plen - 1), r->in.path, q ? q : "");
 	if (!loc)
 		return 500;
 	r->page.status = !strcmp(in->method, "GET") || !strcmp(in->method, "HEAD") ? 301 : 308;
@@ -115,13 +115,13 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	size_t plen = strlen(r->in.path);
 	if (plen > 1 && r->in.path[plen - 1] == '/') {
 		/* Only redirect when the path without the slash exists. */
-		struct req_in probe = { 0 };
+		struct req_in probe = {0};
 		const struct route *m;
 		struct buf allow = BUF_INIT(256);
 		char *stripped = arena_strndup(&r->arena, r->in.path, plen - 1);
 		enum route_result rr = stripped ? router_match(app->routes, app->nroutes, in->method, stripped,
 							       &r->arena, &probe, &m, &allow)
-					       : ROUTE_NOT_FOUND;
+						: ROUTE_NOT_FOUND;
 		buf_free(&allow);
 		if (rr == ROUTE_FOUND || rr == ROUTE_BAD_METHOD)
 			return redirect_trailing_slash(r, in);
@@ -129,8 +129,8 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	}
 	const struct route *route;
 	struct buf allow = BUF_INIT(256);
-	enum route_result rr = router_match(app->routes, app->nroutes, in->method, r->in.path, &r->arena, &r->in,
-					    &route, &allow);
+	enum route_result rr =
+	    router_match(app->routes, app->nroutes, in->method, r->in.path, &r->arena, &r->in, &route, &allow);
 	if (rr == ROUTE_BAD_METHOD)
 		r->page.allow = arena_strdup(&r->arena, allow.ptr);
 	buf_free(&allow);
@@ -166,7 +166,7 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 	if (!r->page.etag) {
 		const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
 		size_t len = r->page.static_body ? r->page.static_len : r->out.len;
-		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long)hash64(body, len));
+		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
 	}
 	if (etag_matches(in->if_none_match, r->page.etag)) {
 		r->page.status = 304;

@@ -24,7 +24,7 @@ int form_decode(char *s, size_t *n, int plus)
 			int hi = hexval(s[i + 1]), lo = hexval(s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return ERR_INVALID;
-			c = (char)(hi << 4 | lo);
+			c = (char) (hi << 4 | lo);
 			if (!c)
 				return ERR_INVALID;
 			i += 2;
@@ -56,9 +56,9 @@ int form_parse(struct arena *a, const char *s, size_t n, struct kvlist *out)
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
 		const char *amp = memchr(s + i, '&', n - i);
-		size_t len = amp ? (size_t)(amp - (s + i)) : n - i;
+		size_t len = amp ? (size_t) (amp - (s + i)) : n - i;
 		const char *eq = memchr(s + i, '=', len);
-		size_t klen = eq ? (size_t)(eq - (s + i)) : len;
+		size_t klen = eq ? (size_t) (eq - (s + i)) : len;
 		size_t vlen = eq ? len - klen - 1 : 0;
 		i += len + (amp != NULL);
 		if (!len)

@@ -17,8 +17,8 @@
 #include "http/req.h"
 
 #define FORM_MAX_FIELDS 256
-#define FORM_MAX_KEY 256
-#define FORM_MAX_VALUE (1 << 20)
+#define FORM_MAX_KEY	256
+#define FORM_MAX_VALUE	(1 << 20)
 
 /*
  * Parse s[0..n) into out. Returns 0, ERR_INVALID (bad encoding), ERR_TOO_LARGE

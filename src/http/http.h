@@ -27,12 +27,12 @@ struct http_app {
 /* One request as it came off the wire. */
 struct http_input {
 	const char *method;
-	const char *uri;           /* raw: path and query, still encoded */
+	const char *uri;	   /* raw: path and query, still encoded */
 	const char *content_type;  /* or NULL */
 	const char *if_none_match; /* or NULL */
 	const char *body;
 	size_t body_len;
-	int body_too_large;        /* the body passed cfg->body_max and was dropped */
+	int body_too_large; /* the body passed cfg->body_max and was dropped */
 };
 
 /*

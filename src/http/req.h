@@ -40,25 +40,25 @@ struct kvlist {
 #define REQ_MAX_PARAMS 8
 
 struct req_in {
-	const char *method;         /* "GET", "HEAD", "POST", ... */
-	const char *path;           /* the raw (still percent-encoded) path */
+	const char *method;		  /* "GET", "HEAD", "POST", ... */
+	const char *path;		  /* the raw (still percent-encoded) path */
 	struct kv params[REQ_MAX_PARAMS]; /* path parameters, decoded */
 	size_t nparams;
-	struct kvlist query;        /* decoded query string */
-	struct kvlist form;         /* decoded urlencoded body */
-	const char *content_type;   /* request Content-Type, or NULL */
+	struct kvlist query;	  /* decoded query string */
+	struct kvlist form;	  /* decoded urlencoded body */
+	const char *content_type; /* request Content-Type, or NULL */
 };
 
 struct page {
-	int status;                 /* 200 unless set */
-	const char *content_type;   /* default text/html; charset=utf-8 */
-	const char *etag;           /* quoted; computed from the body when NULL */
-	const char *last_modified;  /* an HTTP date, or NULL */
-	const char *cache_control;  /* default "no-cache" */
-	const char *location;       /* for redirects */
-	const char *disposition;    /* Content-Disposition, or NULL */
-	const char *allow;          /* for 405 */
-	const char *static_body;    /* a body that outlives the request (static files) */
+	int status;		   /* 200 unless set */
+	const char *content_type;  /* default text/html; charset=utf-8 */
+	const char *etag;	   /* quoted; computed from the body when NULL */
+	const char *last_modified; /* an HTTP date, or NULL */
+	const char *cache_control; /* default "no-cache" */
+	const char *location;	   /* for redirects */
+	const char *disposition;   /* Content-Disposition, or NULL */
+	const char *allow;	   /* for 405 */
+	const char *static_body;   /* a body that outlives the request (static files) */
 	size_t static_len;
 };
 

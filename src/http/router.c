@@ -23,7 +23,7 @@ static int split(const char *path, struct segs *out)
 		if (out->n == MAX_SEGMENTS)
 			return ERR_TOO_LARGE;
 		const char *slash = strchr(p, '/');
-		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+		size_t len = slash ? (size_t) (slash - p) : strlen(p);
 		out->s[out->n] = p;
 		out->len[out->n] = len;
 		out->n++;
@@ -35,8 +35,7 @@ static int split(const char *path, struct segs *out)
 }
 
 /* Does pattern match path? Fills in->params when fill is set. */
-static int matches(const char *pattern, const struct segs *path, struct arena *a, struct req_in *in, int fill,
-		   int *bad)
+static int matches(const char *pattern, const struct segs *path, struct arena *a, struct req_in *in, int fill, int *bad)
 {
 	struct segs pat;
 	if (split(pattern, &pat))
@@ -52,7 +51,7 @@ static int matches(const char *pattern, const struct segs *path, struct arena *a
 				return 0;
 			if (fill) {
 				/* The rest of the path, segments kept apart by '/', each decoded. */
-				size_t total = (size_t)(path->s[path->n - 1] + path->len[path->n - 1] - path->s[i]);
+				size_t total = (size_t) (path->s[path->n - 1] + path->len[path->n - 1] - path->s[i]);
 				char *v = arena_strndup(a, path->s[i], total);
 				if (!v || form_decode(v, &total, 0)) {
 					*bad = 1;

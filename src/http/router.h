@@ -18,8 +18,8 @@
 
 enum route_flag {
 	ROUTE_SESSION = 1u << 0,  /* a signed-in user */
-	ROUTE_CSRF = 1u << 1,     /* a valid CSRF token on POST */
-	ROUTE_TENANT = 1u << 2,   /* objects are checked against the user's organisation */
+	ROUTE_CSRF = 1u << 1,	  /* a valid CSRF token on POST */
+	ROUTE_TENANT = 1u << 2,	  /* objects are checked against the user's organisation */
 	ROUTE_NO_STORE = 1u << 3, /* Cache-Control: no-store (confidential pages) */
 };
 

@@ -17,7 +17,7 @@
 struct server {
 	const struct config *cfg;
 	const struct http_app *app;
-	pthread_mutex_t lock;   /* guards workers */
+	pthread_mutex_t lock; /* guards workers */
 	struct worker **workers;
 	size_t nworkers, capworkers;
 };
@@ -32,15 +32,15 @@ struct conn {
 static __thread struct worker *tls_worker;
 
 static const char *const security_headers[][2] = {
-	{ "Content-Security-Policy",
-	  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-	  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
-	{ "X-Content-Type-Options", "nosniff" },
-	{ "Referrer-Policy", "no-referrer" },
-	{ "X-Frame-Options", "DENY" },
-	{ "Cross-Origin-Opener-Policy", "same-origin" },
-	{ "Cross-Origin-Resource-Policy", "same-origin" },
-	{ "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
 };
 
 /* This thread's worker, made on first use and remembered for shutdown. */
@@ -70,8 +70,8 @@ static struct worker *worker_get(struct server *srv)
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
-	(void)cls;
-	(void)c;
+	(void) cls;
+	(void) c;
 	struct conn *st = mem_calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
@@ -83,9 +83,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
-	(void)cls;
-	(void)c;
-	(void)t;
+	(void) cls;
+	(void) c;
+	(void) t;
 	struct conn *st = *con_cls;
 	if (!st)
 		return;
@@ -98,7 +98,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 static enum MHD_Result plain(struct MHD_Connection *c, unsigned status, const char *text)
 {
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+	    MHD_create_response_from_buffer(strlen(text), (void *) text, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type", "text/plain; charset=utf-8");
@@ -121,7 +121,7 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	size_t len;
 	if (r->page.static_body) {
 		len = r->page.static_len;
-		resp = MHD_create_response_from_buffer(len, (void *)r->page.static_body, MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(len, (void *) r->page.static_body, MHD_RESPMEM_PERSISTENT);
 	} else {
 		char *body = buf_detach(&r->out, &len);
 		if (!body)
@@ -142,13 +142,13 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	add_header(resp, "Location", r->page.location);
 	add_header(resp, "Content-Disposition", r->page.disposition);
 	add_header(resp, "Allow", r->page.status == 405 ? r->page.allow : NULL);
-	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->page.status, resp);
+	enum MHD_Result rc = MHD_queue_response(c, (unsigned) r->page.status, resp);
 	MHD_destroy_response(resp);
 
 	/* The access log: no client address, no query string (it may carry codes). */
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
-	double ms = (double)(end.tv_sec - st->start.tv_sec) * 1e3 + (double)(end.tv_nsec - st->start.tv_nsec) / 1e6;
+	double ms = (double) (end.tv_sec - st->start.tv_sec) * 1e3 + (double) (end.tv_nsec - st->start.tv_nsec) / 1e6;
 	log_info("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
 		 r->page.status, len, ms);
 	return rc;
@@ -157,8 +157,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 				  const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
-	(void)url;
-	(void)version;
+	(void) url;
+	(void) version;
 	struct server *srv = cls;
 	struct conn *st = *con_cls;
 	if (!st || !st->uri)
@@ -180,16 +180,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	struct worker *w = worker_get(srv);
 	if (!w)
-		return plain(c, 503, "De server kan de opslag niet bereiken; probeer het zo opnieuw. / Store unavailable.\n");
-	struct req r = { .cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT) };
+		return plain(c, 503,
+			     "De server kan de opslag niet bereiken; probeer het zo opnieuw. / Store unavailable.\n");
+	struct req r = {.cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT)};
 	struct http_input in = {
-		.method = method,
-		.uri = st->uri,
-		.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
-		.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
-		.body = st->body.ptr,
-		.body_len = st->body.len,
-		.body_too_large = st->too_large,
+	    .method = method,
+	    .uri = st->uri,
+	    .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+	    .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+	    .body = st->body.ptr,
+	    .body_len = st->body.len,
+	    .body_too_large = st->too_large,
 	};
 	http_handle(srv->app, &r, &in);
 	enum MHD_Result rc = respond(c, &r, st);
@@ -200,7 +201,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
-	(void)cls;
+	(void) cls;
 	char msg[512];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	log_warn("http: %s", msg);
@@ -208,16 +209,16 @@ static void log_mhd(void *cls, const char *fmt, va_list ap)
 
 int http_serve(const struct config *cfg, const struct http_app *app)
 {
-	struct server srv = { .cfg = cfg, .app = app };
+	struct server srv = {.cfg = cfg, .app = app};
 	pthread_mutex_init(&srv.lock, NULL);
-	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(cfg->port) };
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
 	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
 		log_error("ongeldig luisteradres '%s' (verwacht bv. 127.0.0.1:8080) / invalid listen address",
 			  cfg->listen);
 		return ERR_INVALID;
 	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned threads = cfg->threads > 0 ? (unsigned)cfg->threads : cores > 0 ? (unsigned)cores : 2;
+	unsigned threads = cfg->threads > 0 ? (unsigned) cfg->threads : cores > 0 ? (unsigned) cores : 2;
 
 	/* Block the signals here so every server thread inherits the mask; sigwait takes them below. */
 	sigset_t set;
@@ -227,12 +228,12 @@ int http_serve(const struct config *cfg, const struct http_app *app)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-		on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
-		threads, MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_TURBO, 0, NULL, NULL,
+	    on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR,
+	    (struct sockaddr *) &addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 4096u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) 64 * 1024,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 	if (!d) {
 		log_error("kan niet luisteren op %s (is de poort al bezet?) / cannot listen on %s", cfg->listen,
 			  cfg->listen);

@@ -14,7 +14,7 @@
 #include "http/http.h"
 
 #define STATIC_MAX_FILES 1024
-#define STATIC_MAX_BYTES ((size_t)64 << 20)
+#define STATIC_MAX_BYTES ((size_t) 64 << 20)
 
 struct static_file {
 	char *path; /* relative to static/, e.g. "css/site.css" */
@@ -30,18 +30,18 @@ static size_t nfiles, total_bytes;
 static const char *type_of(const char *path)
 {
 	static const char *const types[][2] = {
-		{ ".css", "text/css; charset=utf-8" },
-		{ ".js", "text/javascript; charset=utf-8" },
-		{ ".svg", "image/svg+xml" },
-		{ ".png", "image/png" },
-		{ ".jpg", "image/jpeg" },
-		{ ".webp", "image/webp" },
-		{ ".ico", "image/x-icon" },
-		{ ".woff2", "font/woff2" },
-		{ ".txt", "text/plain; charset=utf-8" },
-		{ ".pdf", "application/pdf" },
-		{ ".json", "application/json" },
-		{ ".webmanifest", "application/manifest+json" },
+	    {".css", "text/css; charset=utf-8"},
+	    {".js", "text/javascript; charset=utf-8"},
+	    {".svg", "image/svg+xml"},
+	    {".png", "image/png"},
+	    {".jpg", "image/jpeg"},
+	    {".webp", "image/webp"},
+	    {".ico", "image/x-icon"},
+	    {".woff2", "font/woff2"},
+	    {".txt", "text/plain; charset=utf-8"},
+	    {".pdf", "application/pdf"},
+	    {".json", "application/json"},
+	    {".webmanifest", "application/manifest+json"},
 	};
 	const char *dot = strrchr(path, '.');
 	for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
@@ -54,7 +54,7 @@ static int add_file(const char *full, const char *rel, char *err, size_t errlen)
 {
 	FILE *f = fopen(full, "rb");
 	struct stat sb;
-	if (!f || fstat(fileno(f), &sb) || sb.st_size < 0 || (size_t)sb.st_size > STATIC_MAX_BYTES - total_bytes ||
+	if (!f || fstat(fileno(f), &sb) || sb.st_size < 0 || (size_t) sb.st_size > STATIC_MAX_BYTES - total_bytes ||
 	    nfiles == STATIC_MAX_FILES) {
 		snprintf(err, errlen, "%s: niet te lezen of te groot / unreadable or too large", full);
 		if (f)
@@ -62,7 +62,7 @@ static int add_file(const char *full, const char *rel, char *err, size_t errlen)
 		return ERR_IO;
 	}
 	struct static_file *sf = &files[nfiles];
-	sf->len = (size_t)sb.st_size;
+	sf->len = (size_t) sb.st_size;
 	sf->data = mem_alloc(sf->len + 1);
 	sf->path = mem_strdup(rel);
 	int rc = 0;
@@ -78,7 +78,7 @@ static int add_file(const char *full, const char *rel, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", full, err_str(rc));
 		return rc;
 	}
-	snprintf(sf->etag, sizeof(sf->etag), "\"%016llx\"", (unsigned long long)hash64(sf->data, sf->len));
+	snprintf(sf->etag, sizeof(sf->etag), "\"%016llx\"", (unsigned long long) hash64(sf->data, sf->len));
 	sf->type = type_of(rel);
 	total_bytes += sf->len;
 	nfiles++;
@@ -103,7 +103,9 @@ static int walk(const char *dir, const char *rel, char *err, size_t errlen)
 		struct stat sb;
 		if (stat(full, &sb))
 			continue;
-		rc = S_ISDIR(sb.st_mode) ? walk(full, sub, err, errlen) : S_ISREG(sb.st_mode) ? add_file(full, sub, err, errlen) : 0;
+		rc = S_ISDIR(sb.st_mode)   ? walk(full, sub, err, errlen)
+		     : S_ISREG(sb.st_mode) ? add_file(full, sub, err, errlen)
+					   : 0;
 	}
 	closedir(d);
 	return rc;
@@ -111,7 +113,7 @@ static int walk(const char *dir, const char *rel, char *err, size_t errlen)
 
 static int by_path(const void *a, const void *b)
 {
-	return strcmp(((const struct static_file *)a)->path, ((const struct static_file *)b)->path);
+	return strcmp(((const struct static_file *) a)->path, ((const struct static_file *) b)->path);
 }
 
 int http_static_load(const char *dir, char *err, size_t errlen)
@@ -147,7 +149,7 @@ int http_static_handler(struct req *r)
 	const char *path = req_param(r, "path");
 	if (!path || !files)
 		return 404;
-	struct static_file key = { .path = (char *)path };
+	struct static_file key = {.path = (char *) path};
 	const struct static_file *f = bsearch(&key, files, nfiles, sizeof(*files), by_path);
 	if (!f)
 		return 404;

@@ -20,12 +20,12 @@ static int parse_categories(struct arena *a, const char *s, struct item *it)
 	const char *p = s;
 	for (size_t i = 0; i < n; i++) {
 		const char *end = strchr(p, '\x1e');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t len = end ? (size_t) (end - p) : strlen(p);
 		const char *sep = memchr(p, '\x1f', len);
 		if (sep) {
 			struct item_category *c = &it->categories[it->ncategories++];
-			c->slug = arena_strndup(a, p, (size_t)(sep - p));
-			c->name = arena_strndup(a, sep + 1, len - (size_t)(sep - p) - 1);
+			c->slug = arena_strndup(a, p, (size_t) (sep - p));
+			c->name = arena_strndup(a, sep + 1, len - (size_t) (sep - p) - 1);
 			if (!c->slug || !c->name)
 				return ERR_NOMEM;
 		}
@@ -38,12 +38,12 @@ static int read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->id = sqlite3_column_int64(s, 0);
-	const char **cols[] = { &it->type,   &it->slug,      &it->title,  &it->lead,      &it->body,
-				&it->author, &it->published, &it->status, &it->updated_at };
+	const char **cols[] = {&it->type,   &it->slug,	    &it->title,	 &it->lead,	 &it->body,
+			       &it->author, &it->published, &it->status, &it->updated_at};
 	for (int i = 0; i < 9; i++)
 		if (!(*cols[i] = col_text(s, i + 1, a)))
 			return ERR_NOMEM;
-	return parse_categories(a, (const char *)sqlite3_column_text(s, 10), it);
+	return parse_categories(a, (const char *) sqlite3_column_text(s, 10), it);
 }
 
 int store_item_save(struct store *st, const struct item *it, long long *id)
@@ -51,8 +51,14 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
 		return ERR_DB;
-	const char *vals[] = { it->type, it->slug, it->title, it->lead ? it->lead : "", it->body ? it->body : "",
-			       it->author ? it->author : "", it->published, it->status ? it->status : "gepubliceerd" };
+	const char *vals[] = {it->type,
+			      it->slug,
+			      it->title,
+			      it->lead ? it->lead : "",
+			      it->body ? it->body : "",
+			      it->author ? it->author : "",
+			      it->published,
+			      it->status ? it->status : "gepubliceerd"};
 	for (int i = 0; i < 8; i++)
 		if (bind_text(s, i + 1, vals[i]))
 			return ERR_DB;
@@ -105,14 +111,14 @@ int store_item_list(struct store *st, struct arena *a, const char *type, long lo
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
 	if (!s || bind_text(s, 1, type) || bind_int(s, 2, offset) || bind_int(s, 3, limit))
 		return ERR_DB;
-	struct item *out = arena_calloc(a, (size_t)limit, sizeof(*out));
+	struct item *out = arena_calloc(a, (size_t) limit, sizeof(*out));
 	if (!out)
 		return ERR_NOMEM;
 	int rc = 0, step = SQLITE_DONE;
 	size_t k = 0;
-	while (!rc && k < (size_t)limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+	while (!rc && k < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
 		rc = read_item(s, a, &out[k++]);
-	if (!rc && k < (size_t)limit && step != SQLITE_DONE)
+	if (!rc && k < (size_t) limit && step != SQLITE_DONE)
 		rc = ERR_DB;
 	sqlite3_reset(s);
 	if (!rc) {

@@ -21,11 +21,11 @@ struct item_category {
 
 struct item {
 	long long id;
-	const char *type;      /* nieuws | artikel | kennisbank | organisaties | download */
+	const char *type; /* nieuws | artikel | kennisbank | organisaties | download */
 	const char *slug;
 	const char *title;
 	const char *lead;
-	const char *body;      /* Markdown */
+	const char *body; /* Markdown */
 	const char *author;
 	const char *published; /* YYYY-MM-DD */
 	const char *status;    /* concept | gepland | gepubliceerd | gearchiveerd */

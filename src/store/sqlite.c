@@ -15,33 +15,33 @@
 
 static void *sq_malloc(int n)
 {
-	size_t *p = mem_alloc(sizeof(size_t) * 2 + (size_t)n);
+	size_t *p = mem_alloc(sizeof(size_t) * 2 + (size_t) n);
 	if (!p)
 		return NULL;
-	p[0] = (size_t)n;
+	p[0] = (size_t) n;
 	return p + 2;
 }
 
 static void sq_free(void *p)
 {
 	if (p)
-		mem_free((size_t *)p - 2);
+		mem_free((size_t *) p - 2);
 }
 
 static void *sq_realloc(void *p, int n)
 {
 	if (!p)
 		return sq_malloc(n);
-	size_t *q = mem_realloc((size_t *)p - 2, sizeof(size_t) * 2 + (size_t)n);
+	size_t *q = mem_realloc((size_t *) p - 2, sizeof(size_t) * 2 + (size_t) n);
 	if (!q)
 		return NULL;
-	q[0] = (size_t)n;
+	q[0] = (size_t) n;
 	return q + 2;
 }
 
 static int sq_size(void *p)
 {
-	return p ? (int)((size_t *)p - 2)[0] : 0;
+	return p ? (int) ((size_t *) p - 2)[0] : 0;
 }
 
 static int sq_roundup(int n)
@@ -51,21 +51,21 @@ static int sq_roundup(int n)
 
 static int sq_init(void *unused)
 {
-	(void)unused;
+	(void) unused;
 	return SQLITE_OK;
 }
 
 static void sq_shutdown(void *unused)
 {
-	(void)unused;
+	(void) unused;
 }
 
 static int global_rc;
 
 static void global_init(void)
 {
-	static const sqlite3_mem_methods methods = { sq_malloc, sq_free,  sq_realloc,  sq_size,
-						      sq_roundup, sq_init, sq_shutdown, NULL };
+	static const sqlite3_mem_methods methods = {sq_malloc,	sq_free, sq_realloc,  sq_size,
+						    sq_roundup, sq_init, sq_shutdown, NULL};
 	if (sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) != SQLITE_OK ||
 	    sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK || sqlite3_initialize() != SQLITE_OK)
 		global_rc = ERR_DB;
@@ -89,7 +89,7 @@ sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
 		return s;
 	}
 	if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		log_error("store: cannot prepare statement %d: %s", (int)id, sqlite3_errmsg(st->db));
+		log_error("store: cannot prepare statement %d: %s", (int) id, sqlite3_errmsg(st->db));
 		return NULL;
 	}
 	st->stmts[id] = s;
@@ -132,7 +132,7 @@ int bind_int(sqlite3_stmt *s, int i, long long v)
 char *col_text(sqlite3_stmt *s, int i, struct arena *a)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
-	return arena_strndup(a, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(s, i) : 0);
+	return arena_strndup(a, t ? (const char *) t : "", t ? (size_t) sqlite3_column_bytes(s, i) : 0);
 }
 
 /* ---- connections ---- */
@@ -160,8 +160,8 @@ int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 		return global_rc;
 	}
 	if (strncmp(dsn, "sqlite:", 7) || !dsn[7]) {
-		snprintf(err, errlen,
-			 "onbekende opslag '%s': gebruik sqlite:PAD / unknown store, use sqlite:PATH", dsn);
+		snprintf(err, errlen, "onbekende opslag '%s': gebruik sqlite:PAD / unknown store, use sqlite:PATH",
+			 dsn);
 		return ERR_INVALID;
 	}
 	const char *path = dsn + 7;
@@ -238,12 +238,13 @@ int store_data_version(struct store *st, long long *version)
 
 static int ensure_schema_table(struct store *st)
 {
-	return sqlite3_exec(st->db,
-			    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-			    "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-			    NULL, NULL, NULL) == SQLITE_OK
-		       ? 0
-		       : ERR_DB;
+	return sqlite3_exec(
+		   st->db,
+		   "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+		   "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+		   NULL, NULL, NULL) == SQLITE_OK
+		   ? 0
+		   : ERR_DB;
 }
 
 int store_schema_version(struct store *st, int *version)
@@ -299,7 +300,8 @@ int store_migrate(struct store *st, char *err, size_t errlen)
 {
 	int version;
 	if (store_schema_version(st, &version)) {
-		snprintf(err, errlen, "kan schemaversie niet lezen / cannot read schema version: %s", sqlite3_errmsg(st->db));
+		snprintf(err, errlen, "kan schemaversie niet lezen / cannot read schema version: %s",
+			 sqlite3_errmsg(st->db));
 		return ERR_DB;
 	}
 	for (int i = 0; i < store_migration_count; i++) {

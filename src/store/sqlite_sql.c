@@ -1,36 +1,37 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
 #include "store/sqlite_internal.h"
 
-#define ITEM_COLUMNS                                                                                     \
-	"i.id, i.type, i.slug, i.title, i.lead, i.body, i.author, i.published, i.status, i.updated_at, " \
-	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "            \
-	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                          \
+#define ITEM_COLUMNS                                                                                                   \
+	"i.id, i.type, i.slug, i.title, i.lead, i.body, i.author, i.published, i.status, i.updated_at, "               \
+	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "                            \
+	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                                          \
 	"WHERE ic.item_id = i.id ORDER BY c.name))"
 
 const char *const stmt_sql[ST_COUNT] = {
-	[ST_BEGIN] = "BEGIN IMMEDIATE",
-	[ST_COMMIT] = "COMMIT",
-	[ST_ROLLBACK] = "ROLLBACK",
-	[ST_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
-	[ST_SCHEMA_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
-	[ST_DATA_VERSION] = "PRAGMA data_version",
-	[ST_ITEM_UPSERT] = "INSERT INTO items (type, slug, title, lead, body, author, published, status) "
-			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-			   "ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, "
-			   "published = ?7, status = ?8, "
-			   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-			   "WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 "
-			   "OR published IS NOT ?7 OR status IS NOT ?8",
-	[ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
-	[ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM items i "
-			 "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
-	[ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM items i "
-			 "WHERE (?1 IS NULL OR i.type = ?1) AND i.status = 'gepubliceerd' "
-			 "ORDER BY i.published DESC, i.id DESC LIMIT ?3 OFFSET ?2",
-	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE (?1 IS NULL OR type = ?1) AND status = 'gepubliceerd'",
-	[ST_ITEM_CATS_CLEAR] = "DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = ?1 AND slug = ?2)",
-	[ST_CATEGORY_UPSERT] = "INSERT INTO categories (slug, name) VALUES (?1, ?2) "
-			       "ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id",
-	[ST_ITEM_CAT_ADD] = "INSERT OR IGNORE INTO item_categories (item_id, category_id) "
-			    "SELECT id, ?3 FROM items WHERE type = ?1 AND slug = ?2",
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
+    [ST_SCHEMA_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
+    [ST_DATA_VERSION] = "PRAGMA data_version",
+    [ST_ITEM_UPSERT] = "INSERT INTO items (type, slug, title, lead, body, author, published, status) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		       "ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, "
+		       "published = ?7, status = ?8, "
+		       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		       "WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 "
+		       "OR published IS NOT ?7 OR status IS NOT ?8",
+    [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
+    [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM items i "
+		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM items i "
+		     "WHERE (?1 IS NULL OR i.type = ?1) AND i.status = 'gepubliceerd' "
+		     "ORDER BY i.published DESC, i.id DESC LIMIT ?3 OFFSET ?2",
+    [ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE (?1 IS NULL OR type = ?1) AND status = 'gepubliceerd'",
+    [ST_ITEM_CATS_CLEAR] =
+	"DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = ?1 AND slug = ?2)",
+    [ST_CATEGORY_UPSERT] = "INSERT INTO categories (slug, name) VALUES (?1, ?2) "
+			   "ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id",
+    [ST_ITEM_CAT_ADD] = "INSERT OR IGNORE INTO item_categories (item_id, category_id) "
+			"SELECT id, ?3 FROM items WHERE type = ?1 AND slug = ?2",
 };

@@ -43,15 +43,18 @@ static const struct {
 	const char *title;
 	const char *text;
 } errors[] = {
-	{ 400, "Ongeldig verzoek", "Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige pagina." },
-	{ 401, "Inloggen nodig", "Voor deze pagina moet u eerst inloggen." },
-	{ 403, "Geen toegang", "U heeft geen toegang tot deze pagina." },
-	{ 404, "Pagina niet gevonden", "Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout." },
-	{ 405, "Methode niet toegestaan", "Deze pagina kan zo niet worden opgevraagd." },
-	{ 413, "Te veel gegevens", "Het verzonden formulier of bestand is te groot. Verklein het en probeer het opnieuw." },
-	{ 414, "Adres te lang", "Het adres is te lang. Gebruik minder zoek- of filtertermen." },
-	{ 500, "Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw." },
-	{ 503, "Even niet beschikbaar", "De website is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw." },
+    {400, "Ongeldig verzoek",
+     "Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige pagina."},
+    {401, "Inloggen nodig", "Voor deze pagina moet u eerst inloggen."},
+    {403, "Geen toegang", "U heeft geen toegang tot deze pagina."},
+    {404, "Pagina niet gevonden",
+     "Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout."},
+    {405, "Methode niet toegestaan", "Deze pagina kan zo niet worden opgevraagd."},
+    {413, "Te veel gegevens", "Het verzonden formulier of bestand is te groot. Verklein het en probeer het opnieuw."},
+    {414, "Adres te lang", "Het adres is te lang. Gebruik minder zoek- of filtertermen."},
+    {500, "Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw."},
+    {503, "Even niet beschikbaar",
+     "De website is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw."},
 };
 
 static int render_error(struct req *r, int status)
@@ -70,9 +73,9 @@ static int render_error(struct req *r, int status)
 }
 
 static const struct http_app app = {
-	.worker_new = worker_new,
-	.worker_free = worker_free,
-	.render_error = render_error,
+    .worker_new = worker_new,
+    .worker_free = worker_free,
+    .render_error = render_error,
 };
 
 const struct http_app *web_app(void)

@@ -6,7 +6,7 @@
 #include "content/content.h"
 #include "web/web.h"
 
-#define PER_PAGE 10
+#define PER_PAGE   10
 #define HOME_ITEMS 6
 
 /* ?page=N: absent is 1; anything but a positive whole number is a 400. */
@@ -42,7 +42,8 @@ int web_public_home(struct req *r)
 	struct tval *v = tv_obj(&r->arena);
 	tv_set_str(v, "title", "Vertrouwd: kennis en steun bij ongewenst gedrag op het werk");
 	tv_set_str(v, "description",
-		   "Kennisportaal voor vertrouwenspersonen, medewerkers en werkgevers: nieuws, kennis en een veilige weg naar een vertrouwenspersoon.");
+		   "Kennisportaal voor vertrouwenspersonen, medewerkers en werkgevers: nieuws, kennis en een veilige "
+		   "weg naar een vertrouwenspersoon.");
 	tv_set(v, "news", item_list(r, items, n));
 	tv_set_bool(v, "is_home", true);
 	return web_render(r, "home", v);
@@ -68,13 +69,15 @@ int web_public_list(struct req *r)
 	struct tval *v = tv_obj(a);
 	tv_set_str(v, "title", page > 1 ? arena_printf(a, "%s, pagina %lld", type->label, page) : type->label);
 	tv_set_str(v, "heading", type->label);
-	tv_set_str(v, "description", "Het laatste nieuws over sociale veiligheid, vertrouwenspersonen en klokkenluiden.");
+	tv_set_str(v, "description",
+		   "Het laatste nieuws over sociale veiligheid, vertrouwenspersonen en klokkenluiden.");
 	tv_set(v, "items", item_list(r, items, n));
 	tv_set_int(v, "total", total);
 	tv_set_int(v, "page", page);
 	tv_set_int(v, "pages", pages);
 	if (page > 1)
-		tv_set_str(v, "prev_url", page == 2 ? type->path : arena_printf(a, "%s?page=%lld", type->path, page - 1));
+		tv_set_str(v, "prev_url",
+			   page == 2 ? type->path : arena_printf(a, "%s?page=%lld", type->path, page - 1));
 	if (page < pages)
 		tv_set_str(v, "next_url", arena_printf(a, "%s?page=%lld", type->path, page + 1));
 	tv_set_bool(v, "section_nieuws", true);

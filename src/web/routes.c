@@ -6,11 +6,11 @@
 #include "web/web.h"
 
 static const struct route routes[] = {
-	{ "GET", "/", 0, web_public_home },
-	{ "GET", "/nieuws", 0, web_public_list },
-	{ "GET", "/nieuws/{slug}", 0, web_public_item },
-	{ "GET", "/healthz", 0, web_healthz },
-	{ "GET", "/static/{path*}", 0, http_static_handler },
+    {"GET", "/", 0, web_public_home},
+    {"GET", "/nieuws", 0, web_public_list},
+    {"GET", "/nieuws/{slug}", 0, web_public_item},
+    {"GET", "/healthz", 0, web_healthz},
+    {"GET", "/static/{path*}", 0, http_static_handler},
 };
 
 const struct route *web_routes = routes;

@@ -7,7 +7,7 @@
 #include "html/markdown.h"
 #include "web/web.h"
 
-#define BODY_HTML_MAX ((size_t)8 << 20)
+#define BODY_HTML_MAX ((size_t) 8 << 20)
 
 struct tval *web_item_view(struct req *r, const struct item *it, int with_body)
 {

@@ -1,0 +1,77 @@
+#include "testutil.h"
+
+#include "content/content.h"
+
+static int parse(struct arena *a, const char *text, struct item *it, char *err, size_t n)
+{
+	return content_parse(a, "x.md", text, strlen(text), it, err, n);
+}
+
+static void good_file(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct item it;
+	char err[512];
+	const char *text = "---\ntype: nieuws\ntitle: \"Nieuwe regels voor de meldprocedure\"\ndate: 2026-03-02\n"
+			   "categories: [Klokkenluider, Melding]\nlead: \"Wat werkgevers moeten doen.\"\n"
+			   "status: gepubliceerd\n---\n\nDe **tekst**.\n";
+	assert_int_equal(parse(&a, text, &it, err, sizeof(err)), 0);
+	assert_string_equal(it.type, "nieuws");
+	assert_string_equal(it.slug, "nieuwe-regels-voor-de-meldprocedure");
+	assert_string_equal(it.published, "2026-03-02");
+	assert_int_equal(it.ncategories, 2);
+	assert_string_equal(it.categories[1].name, "Melding");
+	assert_string_equal(it.categories[1].slug, "melding");
+	assert_string_equal(it.body, "De **tekst**.\n");
+	arena_free(&a);
+}
+
+static void errors_name_file_and_line(void **state)
+{
+	const char *cases[][2] = {
+	    {"geen kop", "x.md:1:"},
+	    {"---\ntype: nieuws\n", "niet afgesloten"},
+	    {"---\ntype: nieuws\ntitle: t\ndate: 2026-01-01\ncategories: [A]\nkleur: rood\n---\n",
+	     "x.md:6: onbekende sleutel 'kleur'"},
+	    {"---\ntype: blog\ntitle: t\ndate: 2026-01-01\ncategories: [A]\n---\n", "'type'"},
+	    {"---\ntype: nieuws\ndate: 2026-01-01\ncategories: [A]\n---\n", "'title' ontbreekt"},
+	    {"---\ntype: nieuws\ntitle: t\ndate: 2026-02-30\ncategories: [A]\n---\n", "geldige datum"},
+	    {"---\ntype: nieuws\ntitle: t\ndate: 2026-01-01\n---\n", "categorie"},
+	    {"---\ntype: nieuws\ntitle: t\ndate: 2026-01-01\ncategories: A\n---\n", "lijst"},
+	    {"---\ntype: nieuws\ntitle: [a]\ndate: 2026-01-01\ncategories: [A]\n---\n",
+	     "x.md:3: 'title' moet een tekst"},
+	    {"---\ntype: nieuws\ntitle: t\ndate: 2026-01-01\ncategories: [A]\nstatus: klaar\n---\n", "'status'"},
+	    {"---\ntype: nieuws\ntitle: t\nslug: Slecht Slug\ndate: 2026-01-01\ncategories: [A]\n---\n", "'slug'"},
+	    {"---\ntype: nieuws\ntitle: \"t\ndate: 2026-01-01\n---\n", "YAML-fout"},
+	    {"---\n- a\n- b\n---\n", "sleutel: waarde"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct arena a = ARENA_INIT;
+		struct item it;
+		char err[512] = "";
+		assert_int_equal(parse(&a, cases[i][0], &it, err, sizeof(err)), ERR_INVALID);
+		if (!strstr(err, cases[i][1]))
+			fail_msg("case %zu: '%s' does not contain '%s'", i, err, cases[i][1]);
+		arena_free(&a);
+	}
+}
+
+static void every_demo_file_parses(void **state)
+{
+	/* The demo directory is also imported by the integration tests; here each type is known. */
+	for (size_t i = 0; i < content_type_count; i++)
+		assert_non_null(content_type_find(content_types[i].name));
+	assert_null(content_type_find("blog"));
+	assert_true(content_status_valid("gepland"));
+	assert_false(content_status_valid("klaar"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(good_file),
+	    cmocka_unit_test(errors_name_file_and_line),
+	    cmocka_unit_test(every_demo_file_parses),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

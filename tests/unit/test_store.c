@@ -1,0 +1,157 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "store/items.h"
+#include "store/store.h"
+
+static char dsn[256];
+
+static int setup(void **state)
+{
+	char dir[] = "/tmp/vertrouwd-store-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	snprintf(dsn, sizeof(dsn), "sqlite:%s/sub/t.db", dir);
+	return 0;
+}
+
+static struct store *open_store(void)
+{
+	struct store *st;
+	char err[512];
+	assert_int_equal(store_open(dsn, &st, err, sizeof(err)), 0);
+	return st;
+}
+
+static void save(struct store *st, const char *slug, const char *date, const char *status)
+{
+	struct item_category cats[] = {{"integriteit", "Integriteit"}, {"melding", "Melding"}};
+	struct item it = {.type = "nieuws",
+			  .slug = slug,
+			  .title = "Titel",
+			  .lead = "Lead",
+			  .body = "Tekst",
+			  .published = date,
+			  .status = status,
+			  .categories = cats,
+			  .ncategories = 2};
+	long long id;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_item_save(st, &it, &id), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_true(id > 0);
+}
+
+static void migrations_fresh_and_rerun(void **state)
+{
+	struct store *st = open_store();
+	char err[512];
+	int v = -1, needs = 0;
+	assert_int_equal(store_schema_version(st, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(store_needs_migration(st, &needs), 0);
+	assert_true(needs);
+	assert_int_equal(store_migrate(st, err, sizeof(err)), 0);
+	assert_int_equal(store_schema_version(st, &v), 0);
+	assert_true(v >= 1);
+	int applied = v;
+	assert_int_equal(store_migrate(st, err, sizeof(err)), 0);
+	assert_int_equal(store_schema_version(st, &v), 0);
+	assert_int_equal(v, applied);
+	assert_int_equal(store_needs_migration(st, &needs), 0);
+	assert_false(needs);
+	store_close(st);
+	/* A second connection sees the same schema and applies nothing. */
+	st = open_store();
+	assert_int_equal(store_migrate(st, err, sizeof(err)), 0);
+	assert_int_equal(store_schema_version(st, &v), 0);
+	assert_int_equal(v, applied);
+	store_close(st);
+}
+
+static void items_roundtrip(void **state)
+{
+	struct store *st = open_store();
+	struct arena a = ARENA_INIT;
+	save(st, "b-bericht", "2026-02-01", "gepubliceerd");
+	save(st, "a-bericht", "2026-03-01", "gepubliceerd");
+	save(st, "concept", "2026-04-01", "concept");
+	save(st, "a-bericht", "2026-03-01", "gepubliceerd"); /* idempotent */
+	long long total;
+	assert_int_equal(store_item_count(st, "nieuws", &total), 0);
+	assert_int_equal(total, 2);
+	struct item *items;
+	size_t n;
+	assert_int_equal(store_item_list(st, &a, "nieuws", 0, 10, &items, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].slug, "a-bericht");
+	assert_string_equal(items[1].slug, "b-bericht");
+	assert_int_equal(items[0].ncategories, 2);
+	assert_string_equal(items[0].categories[0].name, "Integriteit");
+	assert_string_equal(items[0].categories[1].slug, "melding");
+	assert_int_equal(store_item_list(st, &a, "nieuws", 1, 10, &items, &n), 0);
+	assert_int_equal(n, 1);
+	struct item it;
+	assert_int_equal(store_item_find(st, &a, "nieuws", "a-bericht", &it), 0);
+	assert_string_equal(it.title, "Titel");
+	assert_int_equal(store_item_find(st, &a, "nieuws", "concept", &it), ERR_NOT_FOUND);
+	assert_int_equal(store_item_find(st, &a, "artikel", "a-bericht", &it), ERR_NOT_FOUND);
+	assert_int_equal(store_item_find(st, &a, "nieuws", "' OR 1=1 --", &it), ERR_NOT_FOUND);
+	arena_free(&a);
+	store_close(st);
+}
+
+static void failed_statement_rolls_back(void **state)
+{
+	struct store *st = open_store();
+	long long before, after;
+	assert_int_equal(store_item_count(st, NULL, &before), 0);
+	struct item_category cats[] = {{"x", "X"}, {"y", "Y"}};
+	struct item it = {.type = "nieuws",
+			  .slug = "halverwege",
+			  .title = "T",
+			  .published = "2026-01-01",
+			  .categories = cats,
+			  .ncategories = 2};
+	for (long nth = 1; nth <= 12; nth++) {
+		long long id;
+		int rc = store_begin(st);
+		store_fail_after(nth);
+		if (!rc)
+			rc = store_item_save(st, &it, &id);
+		if (!rc)
+			rc = store_commit(st);
+		store_fail_after(0);
+		if (rc) {
+			store_rollback(st);
+			assert_int_equal(store_item_count(st, NULL, &after), 0);
+			assert_int_equal(after, before);
+		} else {
+			break;
+		}
+	}
+	store_close(st);
+}
+
+static void bad_dsn(void **state)
+{
+	struct store *st;
+	char err[512];
+	assert_int_equal(store_open("mysql://x", &st, err, sizeof(err)), ERR_INVALID);
+	assert_contains(err, "sqlite:");
+	assert_null(st);
+	assert_int_equal(store_open("sqlite:/proc/nope/x.db", &st, err, sizeof(err)) < 0, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(migrations_fresh_and_rerun),
+	    cmocka_unit_test(items_roundtrip),
+	    cmocka_unit_test(failed_statement_rolls_back),
+	    cmocka_unit_test(bad_dsn),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

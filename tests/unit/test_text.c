@@ -1,0 +1,107 @@
+/* Small pure helpers: slugs, Dutch dates, configuration. */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#include "base/config.h"
+#include "base/dates.h"
+#include "base/slug.h"
+
+static void slugs_from_dutch_titles(void **state)
+{
+	const char *cases[][2] = {
+	    {"Wat doet een vertrouwenspersoon?", "wat-doet-een-vertrouwenspersoon"},
+	    {"Coördinator in één dag", "coordinator-in-een-dag"},
+	    {"Auto's en café’s", "autos-en-cafes"},
+	    {"  --Naïeve   ÉÉN__Ĳsselmeer!! ", "naieve-een-ijsselmeer"},
+	    {"Straße Œuvre", "strasse-oeuvre"},
+	    {"Wet 2023: 7 dagen & 3 maanden", "wet-2023-7-dagen-3-maanden"},
+	    {"😀 emoji weg", "emoji-weg"},
+	};
+	char out[SLUG_MAX + 1];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(slug_make(cases[i][0], out, sizeof(out)), 0);
+		assert_string_equal(out, cases[i][1]);
+		assert_true(slug_valid(out));
+	}
+	assert_int_equal(slug_make("!!!", out, sizeof(out)), ERR_INVALID);
+	assert_string_equal(out, "");
+	char longtitle[400];
+	memset(longtitle, 'a', sizeof(longtitle) - 1);
+	longtitle[sizeof(longtitle) - 1] = '\0';
+	assert_int_equal(slug_make(longtitle, out, sizeof(out)), 0);
+	assert_int_equal(strlen(out), SLUG_MAX);
+}
+
+static void slug_validation(void **state)
+{
+	assert_true(slug_valid("a-b-c1"));
+	assert_false(slug_valid(""));
+	assert_false(slug_valid("-a"));
+	assert_false(slug_valid("a-"));
+	assert_false(slug_valid("a--b"));
+	assert_false(slug_valid("A"));
+	assert_false(slug_valid("a/b"));
+	assert_false(slug_valid("é"));
+}
+
+static void dutch_dates(void **state)
+{
+	char out[40];
+	assert_int_equal(date_dutch("2026-11-23", out, sizeof(out)), 0);
+	assert_string_equal(out, "23 november 2026");
+	assert_int_equal(date_dutch("2024-02-29", out, sizeof(out)), 0);
+	assert_string_equal(out, "29 februari 2024");
+	assert_int_equal(date_dutch("2025-03-01", out, sizeof(out)), 0);
+	assert_string_equal(out, "1 maart 2025");
+	const char *bad[] = {"2023-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+			     "26-1-1",	   "2026/01/01", "",	       "2026-01-01x"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(date_dutch(bad[i], out, sizeof(out)), ERR_INVALID);
+	assert_true(date_valid("1900-01-01"));
+	char today[11];
+	date_today(today);
+	assert_true(date_valid(today));
+}
+
+static void config_flags_and_env(void **state)
+{
+	struct config c;
+	char err[256];
+	config_defaults(&c);
+	assert_string_equal(c.db, "sqlite:data/vertrouwd.db");
+	assert_int_equal(c.port, 8080);
+	assert_int_equal(config_set(&c, "listen", "0.0.0.0:9000", err, sizeof(err)), 1);
+	assert_string_equal(c.host, "0.0.0.0");
+	assert_int_equal(c.port, 9000);
+	assert_int_equal(config_set(&c, "listen", "[::1]:81", err, sizeof(err)), 1);
+	assert_string_equal(c.host, "::1");
+	assert_int_equal(config_set(&c, "listen", "nope", err, sizeof(err)), ERR_INVALID);
+	assert_contains(err, "--listen");
+	assert_int_equal(config_set(&c, "listen", "h:99999", err, sizeof(err)), ERR_INVALID);
+	assert_int_equal(config_set(&c, "threads", "abc", err, sizeof(err)), ERR_INVALID);
+	assert_int_equal(config_set(&c, "threads", "4", err, sizeof(err)), 1);
+	assert_int_equal(c.threads, 4);
+	assert_int_equal(config_set(&c, "db", "postgres://x", err, sizeof(err)), ERR_INVALID);
+	assert_int_equal(config_set(&c, "demo", "x", err, sizeof(err)), 0);
+	setenv("VERTROUWD_THREADS", "3", 1);
+	setenv("VERTROUWD_DB", "sqlite:/tmp/x.db", 1);
+	assert_int_equal(config_from_env(&c, err, sizeof(err)), 0);
+	assert_int_equal(c.threads, 3);
+	assert_string_equal(c.db, "sqlite:/tmp/x.db");
+	setenv("VERTROUWD_BODY_MAX", "12", 1);
+	assert_int_equal(config_from_env(&c, err, sizeof(err)), ERR_INVALID);
+	assert_contains(err, "VERTROUWD_BODY_MAX");
+	unsetenv("VERTROUWD_BODY_MAX");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(slugs_from_dutch_titles),
+	    cmocka_unit_test(slug_validation),
+	    cmocka_unit_test(dutch_dates),
+	    cmocka_unit_test(config_flags_and_env),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
