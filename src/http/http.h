@@ -52,6 +52,8 @@ int http_serve(const struct config *cfg, const struct http_app *app) WUR;
 /* Load static/ under cfg->root into memory; the static route serves it. */
 int http_static_load(const char *dir, char *err, size_t errlen) WUR;
 void http_static_free(void);
+/* The fingerprinted URL of a static file ("css/site.css" -> "/static/css/site.css?v=..."), or NULL. */
+const char *http_static_url(const char *path);
 /* The handler for GET /static/{path*}. */
 int http_static_handler(struct req *r);
 

@@ -21,6 +21,7 @@ struct static_file {
 	char *data;
 	size_t len;
 	char etag[24];
+	char *url; /* "/static/css/site.css?v=<hash>": a new URL whenever the content changes */
 	const char *type;
 };
 
@@ -78,7 +79,16 @@ static int add_file(const char *full, const char *rel, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", full, err_str(rc));
 		return rc;
 	}
-	snprintf(sf->etag, sizeof(sf->etag), "\"%016llx\"", (unsigned long long) hash64(sf->data, sf->len));
+	unsigned long long h = (unsigned long long) hash64(sf->data, sf->len);
+	snprintf(sf->etag, sizeof(sf->etag), "\"%016llx\"", h);
+	size_t ulen = strlen(rel) + 32;
+	sf->url = mem_alloc(ulen);
+	if (!sf->url) {
+		mem_free(sf->data);
+		mem_free(sf->path);
+		return ERR_NOMEM;
+	}
+	snprintf(sf->url, ulen, "/static/%s?v=%.10llx", rel, h);
 	sf->type = type_of(rel);
 	total_bytes += sf->len;
 	nfiles++;
@@ -138,10 +148,18 @@ void http_static_free(void)
 	for (size_t i = 0; i < nfiles; i++) {
 		mem_free(files[i].path);
 		mem_free(files[i].data);
+		mem_free(files[i].url);
 	}
 	mem_free(files);
 	files = NULL;
 	nfiles = total_bytes = 0;
+}
+
+const char *http_static_url(const char *path)
+{
+	struct static_file key = {.path = (char *) path};
+	const struct static_file *f = files ? bsearch(&key, files, nfiles, sizeof(*files), by_path) : NULL;
+	return f ? f->url : NULL;
 }
 
 int http_static_handler(struct req *r)
@@ -157,6 +175,7 @@ int http_static_handler(struct req *r)
 	r->page.static_len = f->len;
 	r->page.etag = f->etag;
 	r->page.content_type = f->type;
-	r->page.cache_control = "public, max-age=3600";
+	/* A fingerprinted URL never changes its content; a bare one may, so it revalidates. */
+	r->page.cache_control = req_query(r, "v") ? "public, max-age=31536000, immutable" : "public, max-age=300";
 	return 0;
 }

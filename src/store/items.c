@@ -1,6 +1,8 @@
 /* Content items on SQLite. */
 #include <string.h>
 
+#include "base/buf.h"
+
 #include "store/items.h"
 #include "store/sqlite_internal.h"
 
@@ -101,7 +103,32 @@ int store_item_find(struct store *st, struct arena *a, const char *type, const c
 	return rc;
 }
 
-int store_item_list(struct store *st, struct arena *a, const char *type, long long offset, int limit,
+/* Bind the filter as ?1 (type) and ?2 (a JSON array of category slugs). */
+static int bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filter *f)
+{
+	if (bind_text(s, 1, f->type))
+		return ERR_DB;
+	if (!f->ncategories)
+		return bind_text(s, 2, NULL);
+	struct buf json = BUF_INIT(1 << 16);
+	int rc = buf_addc(&json, '[');
+	for (size_t i = 0; i < f->ncategories && !rc; i++) {
+		rc = buf_adds(&json, i ? ",\"" : "\"");
+		for (const char *p = f->categories[i]; *p && !rc; p++)
+			rc = (*p == '"' || *p == '\\') ? buf_addc(&json, '_') : buf_addc(&json, *p);
+		if (!rc)
+			rc = buf_addc(&json, '"');
+	}
+	if (!rc)
+		rc = buf_addc(&json, ']');
+	char *copy = rc ? NULL : arena_strndup(a, json.ptr, json.len);
+	buf_free(&json);
+	if (!copy)
+		return rc ? rc : ERR_NOMEM;
+	return bind_text(s, 2, copy);
+}
+
+int store_item_list(struct store *st, struct arena *a, const struct item_filter *f, long long offset, int limit,
 		    struct item **items, size_t *n)
 {
 	*items = NULL;
@@ -109,7 +136,7 @@ int store_item_list(struct store *st, struct arena *a, const char *type, long lo
 	if (limit <= 0)
 		return 0;
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
-	if (!s || bind_text(s, 1, type) || bind_int(s, 2, offset) || bind_int(s, 3, limit))
+	if (!s || bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
 		return ERR_DB;
 	struct item *out = arena_calloc(a, (size_t) limit, sizeof(*out));
 	if (!out)
@@ -128,12 +155,63 @@ int store_item_list(struct store *st, struct arena *a, const char *type, long lo
 	return rc;
 }
 
-int store_item_count(struct store *st, const char *type, long long *total)
+int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_COUNT);
-	if (!s || bind_text(s, 1, type) || stmt_step(st, s) != SQLITE_ROW)
+	if (!s || bind_filter(s, a, f) || stmt_step(st, s) != SQLITE_ROW)
 		return ERR_DB;
 	*total = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return 0;
+}
+
+int store_category_counts(struct store *st, struct arena *a, const char *type, struct category_count **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_COUNTS);
+	if (!s || bind_text(s, 1, type))
+		return ERR_DB;
+	size_t cap = 0;
+	int rc = 0, step = SQLITE_DONE;
+	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct category_count *p = arena_alloc(a, cap * sizeof(*p));
+			if (!p) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			if (*n)
+				memcpy(p, *out, *n * sizeof(*p));
+			*out = p;
+		}
+		struct category_count *c = &(*out)[(*n)++];
+		c->slug = col_text(s, 0, a);
+		c->name = col_text(s, 1, a);
+		c->count = sqlite3_column_int64(s, 2);
+		if (!c->slug || !c->name)
+			rc = ERR_NOMEM;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_category_find(struct store *st, struct arena *a, const char *slug, struct item_category *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_FIND);
+	if (!s || bind_text(s, 1, slug))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	if (step == SQLITE_ROW) {
+		out->slug = col_text(s, 0, a);
+		out->name = col_text(s, 1, a);
+		rc = out->slug && out->name ? 0 : ERR_NOMEM;
+	} else {
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	sqlite3_reset(s);
+	return rc;
 }

@@ -42,10 +42,29 @@ struct item {
 int store_item_save(struct store *st, const struct item *it, long long *id) WUR;
 /* A published item by type and slug; ERR_NOT_FOUND when there is none. */
 int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out) WUR;
-/* Published items of a type (NULL: every type), newest first. */
-int store_item_list(struct store *st, struct arena *a, const char *type, long long offset, int limit,
+/* Which published items a list shows. */
+struct item_filter {
+	const char *type;	       /* NULL: every type */
+	const char *const *categories; /* category slugs; an item in any of them matches */
+	size_t ncategories;	       /* 0: no category filter */
+};
+
+/* Published items matching f, newest first. */
+int store_item_list(struct store *st, struct arena *a, const struct item_filter *f, long long offset, int limit,
 		    struct item **items, size_t *n) WUR;
-/* How many published items of a type (NULL: every type) there are. */
-int store_item_count(struct store *st, const char *type, long long *total) WUR;
+/* How many published items match f. */
+int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total) WUR;
+
+struct category_count {
+	const char *slug;
+	const char *name;
+	long long count; /* published items of the type asked for */
+};
+
+/* Every category with at least one published item of type (NULL: any), by name. */
+int store_category_counts(struct store *st, struct arena *a, const char *type, struct category_count **out,
+			  size_t *n) WUR;
+/* A category by slug; ERR_NOT_FOUND when there is none. */
+int store_category_find(struct store *st, struct arena *a, const char *slug, struct item_category *out) WUR;
 
 #endif

@@ -7,6 +7,12 @@
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                                          \
 	"WHERE ic.item_id = i.id ORDER BY c.name))"
 
+/* ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only. */
+#define ITEM_FILTER                                                                                                    \
+	"(?1 IS NULL OR i.type = ?1) AND i.status = 'gepubliceerd' AND (?2 IS NULL OR EXISTS (SELECT 1 "               \
+	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id "                  \
+	"AND c.slug IN (SELECT value FROM json_each(?2))))"
+
 const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
@@ -24,10 +30,14 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
     [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM items i "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
-    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM items i "
-		     "WHERE (?1 IS NULL OR i.type = ?1) AND i.status = 'gepubliceerd' "
-		     "ORDER BY i.published DESC, i.id DESC LIMIT ?3 OFFSET ?2",
-    [ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE (?1 IS NULL OR type = ?1) AND status = 'gepubliceerd'",
+    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM items i WHERE " ITEM_FILTER
+		     " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
+    [ST_ITEM_COUNT] = "SELECT count(*) FROM items i WHERE " ITEM_FILTER,
+    [ST_CATEGORY_COUNTS] = "SELECT c.slug, c.name, count(*) FROM categories c "
+			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "
+			   "WHERE i.status = 'gepubliceerd' AND (?1 IS NULL OR i.type = ?1) "
+			   "GROUP BY c.id ORDER BY c.name COLLATE NOCASE",
+    [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =
 	"DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = ?1 AND slug = ?2)",
     [ST_CATEGORY_UPSERT] = "INSERT INTO categories (slug, name) VALUES (?1, ?2) "

@@ -115,6 +115,9 @@ int web_render(struct req *r, const char *name, struct tval *data)
 	year[4] = '\0';
 	tv_set_str(data, "year", year);
 	tv_set_str(data, "path", r->in.path);
+	tv_set_str(data, "css_url", http_static_url("css/site.css"));
+	tv_set_str(data, "logo_url", http_static_url("img/logo.svg"));
+	tv_set_str(data, "icon_url", http_static_url("img/favicon.svg"));
 	if (r->arena.failed)
 		return 500;
 	int rc = tmpl_render(r->w->templates, name, data, &r->arena, &r->out);

@@ -31,20 +31,34 @@ struct tval *web_item_view(struct req *r, const struct item *it, int with_body)
 		struct tval *c = tv_obj(a);
 		tv_set_str(c, "name", it->categories[i].name);
 		tv_set_str(c, "slug", it->categories[i].slug);
+		tv_set_str(c, "url", arena_printf(a, "/categorie/%s", it->categories[i].slug));
 		tv_push(cats, c);
 	}
 	tv_set(v, "categories", cats);
+	if (type && !strcmp(type->name, "artikel")) {
+		/* About 200 words a minute for careful reading of Dutch prose. */
+		size_t words = 0;
+		for (const char *p = it->body; *p; p++)
+			words += (p == it->body || p[-1] == ' ' || p[-1] == '\n') && *p != ' ' && *p != '\n';
+		tv_set_int(v, "reading_minutes", words / 200 ? (long long) (words / 200) : 1);
+	}
 	if (with_body) {
 		struct md_doc doc;
 		if (html_markdown(a, it->body, strlen(it->body), BODY_HTML_MAX, &doc) == 0) {
 			tv_set(v, "body", doc.html);
-			struct tval *toc = tv_list(a);
+			/* Level-3 headings nest under the level-2 heading before them. */
+			struct tval *toc = tv_list(a), *sub = NULL;
 			for (size_t i = 0; i < doc.nheadings; i++) {
 				struct tval *h = tv_obj(a);
 				tv_set_str(h, "id", doc.headings[i].id);
 				tv_set_str(h, "text", doc.headings[i].text);
-				tv_set_int(h, "level", doc.headings[i].level);
-				tv_push(toc, h);
+				if (doc.headings[i].level > 2 && sub) {
+					tv_push(sub, h);
+				} else if (doc.headings[i].level <= 3) {
+					sub = tv_list(a);
+					tv_set(h, "children", sub);
+					tv_push(toc, h);
+				}
 			}
 			tv_set(v, "toc", toc);
 		} else {

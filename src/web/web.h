@@ -24,10 +24,29 @@ int web_render(struct req *r, const char *name, struct tval *data);
 /* The view of one item: title, url, date, categories, ... (body when with_body). */
 struct tval *web_item_view(struct req *r, const struct item *it, int with_body);
 
+/* The filters of a list page (web/filters.c). */
+struct web_filters {
+	long long page;
+	const char **categories; /* slugs, each an existing category */
+	const char **names;	 /* their display names */
+	size_t ncategories;
+};
+
+/* Read ?page= and ?categorie=; 0, or 400 (bad page), 404 (unknown category), 500. */
+int web_filters_read(struct req *r, struct web_filters *f);
+/*
+ * The URL of base with f's categories, with `toggle` added (or removed when it is
+ * already there), and page (left out when 1). In the arena; NULL (and
+ * arena.failed) on failure.
+ */
+char *web_filters_url(struct req *r, const char *base, const struct web_filters *f, const char *toggle, long long page);
+
 /* Handlers (web/public.c). */
 int web_public_home(struct req *r);
 int web_public_list(struct req *r);
 int web_public_item(struct req *r);
+int web_public_category(struct req *r);
+int web_public_find_vp(struct req *r);
 int web_healthz(struct req *r);
 
 #endif

@@ -80,18 +80,18 @@ static void items_roundtrip(void **state)
 	save(st, "concept", "2026-04-01", "concept");
 	save(st, "a-bericht", "2026-03-01", "gepubliceerd"); /* idempotent */
 	long long total;
-	assert_int_equal(store_item_count(st, "nieuws", &total), 0);
+	assert_int_equal(store_item_count(st, &a, &(struct item_filter){.type = "nieuws"}, &total), 0);
 	assert_int_equal(total, 2);
 	struct item *items;
 	size_t n;
-	assert_int_equal(store_item_list(st, &a, "nieuws", 0, 10, &items, &n), 0);
+	assert_int_equal(store_item_list(st, &a, &(struct item_filter){.type = "nieuws"}, 0, 10, &items, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(items[0].slug, "a-bericht");
 	assert_string_equal(items[1].slug, "b-bericht");
 	assert_int_equal(items[0].ncategories, 2);
 	assert_string_equal(items[0].categories[0].name, "Integriteit");
 	assert_string_equal(items[0].categories[1].slug, "melding");
-	assert_int_equal(store_item_list(st, &a, "nieuws", 1, 10, &items, &n), 0);
+	assert_int_equal(store_item_list(st, &a, &(struct item_filter){.type = "nieuws"}, 1, 10, &items, &n), 0);
 	assert_int_equal(n, 1);
 	struct item it;
 	assert_int_equal(store_item_find(st, &a, "nieuws", "a-bericht", &it), 0);
@@ -99,6 +99,23 @@ static void items_roundtrip(void **state)
 	assert_int_equal(store_item_find(st, &a, "nieuws", "concept", &it), ERR_NOT_FOUND);
 	assert_int_equal(store_item_find(st, &a, "artikel", "a-bericht", &it), ERR_NOT_FOUND);
 	assert_int_equal(store_item_find(st, &a, "nieuws", "' OR 1=1 --", &it), ERR_NOT_FOUND);
+	const char *cats[] = {"melding", "bestaat-niet"};
+	struct item_filter f = {.type = "nieuws", .categories = cats, .ncategories = 2};
+	assert_int_equal(store_item_count(st, &a, &f, &total), 0);
+	assert_int_equal(total, 2);
+	f.categories = cats + 1;
+	f.ncategories = 1;
+	assert_int_equal(store_item_count(st, &a, &f, &total), 0);
+	assert_int_equal(total, 0);
+	struct category_count *cc;
+	assert_int_equal(store_category_counts(st, &a, "nieuws", &cc, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(cc[0].name, "Integriteit");
+	assert_int_equal(cc[0].count, 2);
+	struct item_category c;
+	assert_int_equal(store_category_find(st, &a, "melding", &c), 0);
+	assert_string_equal(c.name, "Melding");
+	assert_int_equal(store_category_find(st, &a, "nee", &c), ERR_NOT_FOUND);
 	arena_free(&a);
 	store_close(st);
 }
@@ -106,8 +123,9 @@ static void items_roundtrip(void **state)
 static void failed_statement_rolls_back(void **state)
 {
 	struct store *st = open_store();
+	struct arena a = ARENA_INIT;
 	long long before, after;
-	assert_int_equal(store_item_count(st, NULL, &before), 0);
+	assert_int_equal(store_item_count(st, &a, &(struct item_filter){0}, &before), 0);
 	struct item_category cats[] = {{"x", "X"}, {"y", "Y"}};
 	struct item it = {.type = "nieuws",
 			  .slug = "halverwege",
@@ -126,12 +144,13 @@ static void failed_statement_rolls_back(void **state)
 		store_fail_after(0);
 		if (rc) {
 			store_rollback(st);
-			assert_int_equal(store_item_count(st, NULL, &after), 0);
+			assert_int_equal(store_item_count(st, &a, &(struct item_filter){0}, &after), 0);
 			assert_int_equal(after, before);
 		} else {
 			break;
 		}
 	}
+	arena_free(&a);
 	store_close(st);
 }
 
