@@ -32,7 +32,9 @@ FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
 .PHONY: all run check asan fuzz bench format lint unit integration browser fuzz-smoke \
         deps-run deps-check check-all clean help
 
-all: $(BIN)
+DEMO_PDF  = $(patsubst %.md,%.pdf,$(wildcard demo/downloads/*.md))
+
+all: $(BIN) $(DEMO_PDF)
 
 help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
@@ -64,6 +66,14 @@ $(BIN): $(BUILD)/src/main.o $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+# The demo's PDF leaflets are made from their Markdown at build time (gitignored).
+build/tools/mkpdf: tools/mkpdf.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -D_GNU_SOURCE -O2 $(WARN) -o $@ $<
+
+demo/downloads/%.pdf: demo/downloads/%.md build/tools/mkpdf
+	@build/tools/mkpdf $< $@
 
 # ---- running ----
 
@@ -98,13 +108,13 @@ check-all:
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(BUILD) $(UNIT_BIN)
 
-integration: $(BIN)
+integration: $(BIN) $(DEMO_PDF)
 	@sh tests/http/run.sh $(BIN) $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration
 
-browser: $(BIN)
+browser: $(BIN) $(DEMO_PDF)
 	@sh tests/browser/run.sh $(BIN)
 
 FUZZ_SECONDS ?= 120
@@ -130,6 +140,6 @@ format:
 	clang-format -i $$(find src tests fuzz -name '*.[ch]')
 
 clean:
-	rm -rf build test-output
+	rm -rf build test-output $(DEMO_PDF)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

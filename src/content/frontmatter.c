@@ -75,21 +75,21 @@ static int categories(struct fm *f, yaml_node_t *n, struct item *it)
 
 static int field(struct fm *f, const char *key, yaml_node_t *v, struct item *it, int line)
 {
-	static const char *const names[] = {"type", "title", "slug", "date", "lead", "status", "author", "file"};
-	const char **dst[] = {&it->type, &it->title,  &it->slug,   &it->published,
-			      &it->lead, &it->status, &it->author, NULL};
+	static const char *const names[] = {"type",   "title",	"slug", "date",	 "lead",
+					    "status", "author", "file", "image", "image_alt"};
+	const char **dst[] = {&it->type,   &it->title,	&it->slug,	&it->published, &it->lead,
+			      &it->status, &it->author, &it->file_name, &it->image,	&it->image_alt};
 	if (!strcmp(key, "categories"))
 		return categories(f, v, it);
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(key, names[i]))
 			continue;
-		const char *ignored;
-		return scalar(f, v, key, dst[i] ? dst[i] : &ignored);
+		return scalar(f, v, key, dst[i]);
 	}
-	return fail(
-	    f, line,
-	    "onbekende sleutel '%s' (toegestaan: type, title, slug, date, categories, lead, status, author, file)",
-	    key);
+	return fail(f, line,
+		    "onbekende sleutel '%s' (toegestaan: type, title, slug, date, categories, lead, status, author, "
+		    "file, image, image_alt)",
+		    key);
 }
 
 static int validate(struct fm *f, struct item *it)
@@ -110,6 +110,11 @@ static int validate(struct fm *f, struct item *it)
 		return fail(f, 1 + f->line_offset,
 			    "'status' '%s' is onbekend: kies concept, gepland, gepubliceerd of gearchiveerd",
 			    it->status);
+	if (it->image && *it->image && (!it->image_alt || !*it->image_alt))
+		return fail(f, 1 + f->line_offset,
+			    "bij 'image' hoort een beschrijving in 'image_alt' (voor wie niet kan zien)");
+	if (it->file_name && (!*it->file_name || strstr(it->file_name, "..") || it->file_name[0] == '/'))
+		return fail(f, 1 + f->line_offset, "'file' moet een bestandsnaam naast dit bestand zijn, zonder '..'");
 	if (!it->ncategories)
 		return fail(f, 1 + f->line_offset, "geef minstens één categorie op in 'categories'");
 	if (it->slug) {

@@ -13,6 +13,7 @@
 
 #define IMPORT_MAX_FILES      100000
 #define IMPORT_MAX_FILE_BYTES ((size_t) 4 << 20)
+#define IMPORT_MAX_ATTACHMENT ((size_t) 10 << 20)
 
 struct paths {
 	char **v;
@@ -79,11 +80,50 @@ static int read_all(const char *path, struct buf *out)
 	return rc;
 }
 
+/* The type of an attachment by its first bytes (never by its name); NULL if not allowed. */
+static const char *sniff(const unsigned char *d, size_t n)
+{
+	if (n >= 5 && !memcmp(d, "%PDF-", 5))
+		return "application/pdf";
+	if (n >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8))
+		return "image/png";
+	if (n >= 3 && !memcmp(d, "\xff\xd8\xff", 3))
+		return "image/jpeg";
+	if (n >= 12 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WEBP", 4))
+		return "image/webp";
+	return NULL;
+}
+
+/* Read the file a content item names (next to its Markdown file) into file. */
+static int attach_file(struct arena *a, const char *md_path, struct item *it, struct buf *file, char *err,
+		       size_t errlen)
+{
+	const char *slash = strrchr(md_path, '/');
+	char *full = arena_printf(a, "%.*s%s", slash ? (int) (slash - md_path + 1) : 0, md_path, it->file_name);
+	int rc = full ? read_all(full, file) : ERR_NOMEM;
+	if (rc) {
+		snprintf(err, errlen, "%s: bestand '%s' %s", md_path, it->file_name,
+			 rc == ERR_TOO_LARGE ? "is te groot (hoogstens 10 MiB)" : "niet gevonden of niet te lezen");
+		return rc;
+	}
+	it->file_type = sniff((const unsigned char *) file->ptr, file->len);
+	if (!it->file_type) {
+		snprintf(err, errlen, "%s: bestand '%s' is geen PDF, PNG, JPEG of WebP", md_path, it->file_name);
+		return ERR_INVALID;
+	}
+	const char *base = strrchr(it->file_name, '/');
+	it->file_name = base ? base + 1 : it->file_name;
+	it->file_data = file->ptr;
+	it->file_len = file->len;
+	return 0;
+}
+
 /* Import one file in its own transaction; on error nothing of it is stored. */
 static int import_file(struct store *st, const char *path, char *err, size_t errlen)
 {
 	struct arena a = ARENA_INIT;
 	struct buf text = BUF_INIT(IMPORT_MAX_FILE_BYTES);
+	struct buf file = BUF_INIT(IMPORT_MAX_ATTACHMENT);
 	struct item it;
 	long long id;
 	int rc = read_all(path, &text);
@@ -93,6 +133,8 @@ static int import_file(struct store *st, const char *path, char *err, size_t err
 		goto done;
 	}
 	rc = content_parse(&a, path, text.ptr, text.len, &it, err, errlen);
+	if (!rc && it.file_name)
+		rc = attach_file(&a, path, &it, &file, err, errlen);
 	if (rc)
 		goto done;
 	rc = store_begin(st);
@@ -105,6 +147,7 @@ static int import_file(struct store *st, const char *path, char *err, size_t err
 		snprintf(err, errlen, "%s: opslaan mislukt (%s)", path, err_str(rc));
 	}
 done:
+	buf_free(&file);
 	buf_free(&text);
 	arena_free(&a);
 	return rc;

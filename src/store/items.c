@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
+#include <stdio.h>
 
 #include "store/items.h"
 #include "store/sqlite_internal.h"
@@ -45,13 +47,47 @@ static int read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
 	for (int i = 0; i < 9; i++)
 		if (!(*cols[i] = col_text(s, i + 1, a)))
 			return ERR_NOMEM;
+	const char **more[] = {&it->image, &it->image_alt};
+	for (int i = 0; i < 2; i++)
+		if (!(*more[i] = col_text(s, 11 + i, a)))
+			return ERR_NOMEM;
+	if (sqlite3_column_type(s, 13) != SQLITE_NULL) {
+		it->file_name = col_text(s, 13, a);
+		it->file_type = col_text(s, 14, a);
+		it->file_size = sqlite3_column_int64(s, 15);
+		if (!it->file_name || !it->file_type)
+			return ERR_NOMEM;
+	}
 	return parse_categories(a, (const char *) sqlite3_column_text(s, 10), it);
+}
+
+/* Store a file once per content (by size and hash); *id gets its row. */
+static int file_put(struct store *st, const struct item *it, long long *id)
+{
+	char hash[40];
+	snprintf(hash, sizeof(hash), "%zu-%016llx", it->file_len,
+		 (unsigned long long) hash64(it->file_data, it->file_len));
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_UPSERT);
+	if (!s || bind_text(s, 1, hash) || bind_text(s, 2, it->file_name) || bind_text(s, 3, it->file_type) ||
+	    bind_int(s, 4, (long long) it->file_len) ||
+	    sqlite3_bind_blob64(s, 5, it->file_data, it->file_len, SQLITE_STATIC) != SQLITE_OK ||
+	    stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }
 
 int store_item_save(struct store *st, const struct item *it, long long *id)
 {
+	long long file_id = 0;
+	if (it->file_data && file_put(st, it, &file_id))
+		return ERR_DB;
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
+		return ERR_DB;
+	if (bind_text(s, 9, it->image ? it->image : "") || bind_text(s, 10, it->image_alt ? it->image_alt : "") ||
+	    (file_id ? bind_int(s, 11, file_id) : sqlite3_bind_null(s, 11) != SQLITE_OK))
 		return ERR_DB;
 	const char *vals[] = {it->type,
 			      it->slug,
@@ -90,6 +126,29 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 			return rc;
 	}
 	return 0;
+}
+
+int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
+		    const char **content_type, const void **data, size_t *len)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FILE);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	if (step == SQLITE_ROW) {
+		*name = col_text(s, 0, a);
+		*content_type = col_text(s, 1, a);
+		*len = (size_t) sqlite3_column_bytes(s, 2);
+		void *copy = arena_alloc(a, *len ? *len : 1);
+		if (copy && *len)
+			memcpy(copy, sqlite3_column_blob(s, 2), *len);
+		*data = copy;
+		rc = *name && *content_type && copy ? 0 : ERR_NOMEM;
+	} else {
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	sqlite3_reset(s);
+	return rc;
 }
 
 int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)

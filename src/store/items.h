@@ -30,8 +30,16 @@ struct item {
 	const char *published; /* YYYY-MM-DD */
 	const char *status;    /* concept | gepland | gepubliceerd | gearchiveerd */
 	const char *updated_at;
+	const char *image; /* optional picture URL, with its alt text */
+	const char *image_alt;
 	struct item_category *categories;
 	size_t ncategories;
+	/* An attached file (downloads): name, type and size when read; data only when saving. */
+	const char *file_name;
+	const char *file_type;
+	long long file_size;
+	const void *file_data;
+	size_t file_len;
 };
 
 /*
@@ -42,6 +50,10 @@ struct item {
 int store_item_save(struct store *st, const struct item *it, long long *id) WUR;
 /* A published item by type and slug; ERR_NOT_FOUND when there is none. */
 int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out) WUR;
+/* The attached file of a published item, for download; ERR_NOT_FOUND when there is none. */
+int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
+		    const char **content_type, const void **data, size_t *len) WUR;
+
 /* Which published items a list shows. */
 struct item_filter {
 	const char *type;	       /* NULL: every type */

@@ -5,7 +5,9 @@
 	"i.id, i.type, i.slug, i.title, i.lead, i.body, i.author, i.published, i.status, i.updated_at, "               \
 	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "                            \
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                                          \
-	"WHERE ic.item_id = i.id ORDER BY c.name))"
+	"WHERE ic.item_id = i.id ORDER BY c.name)), "                                                                  \
+	"i.image, i.image_alt, f.name, f.content_type, f.size"
+#define ITEM_FROM "items i LEFT JOIN files f ON f.id = i.file_id"
 
 /* ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only. */
 #define ITEM_FILTER                                                                                                    \
@@ -20,17 +22,21 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
     [ST_SCHEMA_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
-    [ST_ITEM_UPSERT] = "INSERT INTO items (type, slug, title, lead, body, author, published, status) "
-		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-		       "ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, "
-		       "published = ?7, status = ?8, "
-		       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-		       "WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 "
-		       "OR published IS NOT ?7 OR status IS NOT ?8",
-    [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
-    [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM items i "
+    [ST_ITEM_UPSERT] =
+	"INSERT INTO items (type, slug, title, lead, body, author, published, status, image, image_alt, file_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+	"ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, published = ?7, "
+	"status = ?8, image = ?9, image_alt = ?10, file_id = ?11, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+	"WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 OR published IS NOT ?7 "
+	"OR status IS NOT ?8 OR image IS NOT ?9 OR image_alt IS NOT ?10 OR file_id IS NOT ?11",
+    [ST_FILE_UPSERT] = "INSERT INTO files (hash, name, content_type, size, data) VALUES (?1, ?2, ?3, ?4, ?5) "
+		       "ON CONFLICT (hash) DO UPDATE SET name = excluded.name RETURNING id",
+    [ST_ITEM_FILE] = "SELECT f.name, f.content_type, f.data FROM items i JOIN files f ON f.id = i.file_id "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
-    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM items i WHERE " ITEM_FILTER
+    [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
+    [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
+		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " WHERE " ITEM_FILTER
 		     " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
     [ST_ITEM_COUNT] = "SELECT count(*) FROM items i WHERE " ITEM_FILTER,
     [ST_CATEGORY_COUNTS] = "SELECT c.slug, c.name, count(*) FROM categories c "

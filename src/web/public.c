@@ -170,6 +170,25 @@ int web_public_item(struct req *r)
 	return web_render(r, "item", v);
 }
 
+int web_public_file(struct req *r)
+{
+	const struct content_type *type = section(r);
+	const char *name, *ctype, *slug = req_param(r, "slug");
+	const void *data;
+	size_t len;
+	int rc = store_item_file(r->w->store, &r->arena, type->name, slug, &name, &ctype, &data, &len);
+	if (rc == ERR_NOT_FOUND)
+		return 404;
+	if (rc)
+		return 500;
+	/* Only types the import sniffed are stored; serve them as downloads, never inline HTML. */
+	r->page.content_type = ctype;
+	r->page.disposition = arena_printf(&r->arena, "attachment; filename=\"%s%s\"", slug,
+					   !strcmp(ctype, "application/pdf") ? ".pdf" : "");
+	r->page.cache_control = "public, max-age=3600";
+	return buf_add(&r->out, data, len) ? 500 : 0;
+}
+
 int web_public_category(struct req *r)
 {
 	struct item_category c;

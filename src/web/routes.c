@@ -17,6 +17,7 @@ static const struct route routes[] = {
     {"GET", "/voor-organisaties/{slug}", 0, web_public_item},
     {"GET", "/downloads", 0, web_public_list},
     {"GET", "/downloads/{slug}", 0, web_public_item},
+    {"GET", "/downloads/{slug}/bestand", 0, web_public_file},
     {"GET", "/categorie/{slug}", 0, web_public_category},
     {"GET", "/vind-een-vertrouwenspersoon", 0, web_public_find_vp},
     {"GET", "/healthz", 0, web_healthz},

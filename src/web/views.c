@@ -26,6 +26,26 @@ struct tval *web_item_view(struct req *r, const struct item *it, int with_body)
 		tv_set_str(v, "section", type->path);
 		tv_set(v, "url", tv_str(a, arena_printf(a, "%s/%s", type->path, it->slug)));
 	}
+	if (it->image && *it->image) {
+		tv_set_str(v, "image", it->image);
+		tv_set_str(v, "image_alt", it->image_alt);
+	}
+	if (it->file_name && type) {
+		static const struct {
+			const char *mime, *label;
+		} kinds[] = {
+		    {"application/pdf", "PDF"}, {"image/png", "PNG"}, {"image/jpeg", "JPEG"}, {"image/webp", "WebP"}};
+		const char *label = "bestand";
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (!strcmp(kinds[i].mime, it->file_type))
+				label = kinds[i].label;
+		tv_set_str(v, "file_url", arena_printf(a, "%s/%s/bestand", type->path, it->slug));
+		tv_set_str(v, "file_label", label);
+		tv_set_str(v, "file_size",
+			   it->file_size < 1024 * 1024
+			       ? arena_printf(a, "%lld kB", (it->file_size + 1023) / 1024)
+			       : arena_printf(a, "%.1f MB", (double) it->file_size / (1024.0 * 1024.0)));
+	}
 	struct tval *cats = tv_list(a);
 	for (size_t i = 0; i < it->ncategories; i++) {
 		struct tval *c = tv_obj(a);

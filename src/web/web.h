@@ -46,6 +46,7 @@ int web_public_home(struct req *r);
 int web_public_list(struct req *r);
 int web_public_item(struct req *r);
 int web_public_category(struct req *r);
+int web_public_file(struct req *r);
 int web_public_find_vp(struct req *r);
 int web_healthz(struct req *r);
 
