@@ -24,6 +24,7 @@ struct command {
 	const char *name;
 	const char *summary;
 	const char *usage;	  /* the subcommand's own options, or "" */
+	int nargs;		  /* positional arguments it takes */
 	const char *const *flags; /* its own boolean flags */
 	int (*run)(struct opts *o);
 };
@@ -70,6 +71,32 @@ static int cmd_init(struct opts *o)
 	return status;
 }
 
+static int cmd_import(struct opts *o)
+{
+	struct store *st;
+	if (open_migrated(&o->cfg, &st))
+		return 1;
+	struct import_report rep;
+	int rc = content_import_dir(st, o->args[0], progress, &rep);
+	store_close(st);
+	if (rc == ERR_IO)
+		return 1;
+	printf("Import: %d bestanden, %d geïmporteerd, %d mislukt.\n", rep.files, rep.imported, rep.failed);
+	return rc ? 1 : 0;
+}
+
+static int cmd_export(struct opts *o)
+{
+	struct store *st;
+	if (open_migrated(&o->cfg, &st))
+		return 1;
+	int count;
+	int rc = content_export_dir(st, o->args[0], &count);
+	store_close(st);
+	printf("Export: %d items geschreven naar %s.\n", count, o->args[0]);
+	return rc ? 1 : 0;
+}
+
 static int cmd_serve(struct opts *o)
 {
 	struct store *st;
@@ -90,10 +117,15 @@ static const char *const init_flags[] = {"demo", NULL};
 static const char *const no_flags[] = {NULL};
 
 static const struct command commands[] = {
-    {"serve", "start de webserver / start the web server", "", no_flags, cmd_serve},
+    {"serve", "start de webserver / start the web server", "", 0, no_flags, cmd_serve},
     {"init", "maak of werk de database bij / create or migrate the database",
-     "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", init_flags,
-     cmd_init},
+     "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", 0,
+     init_flags, cmd_init},
+    {"import", "importeer Markdown-bestanden uit MAP / import Markdown files from DIR",
+     "  MAP               map met .md-bestanden (ook in submappen); per bestand een transactie\n", 1, no_flags,
+     cmd_import},
+    {"export", "schrijf alle inhoud als Markdown naar MAP / export all content to DIR",
+     "  MAP               doelmap; per type een submap, bijlagen ernaast\n", 1, no_flags, cmd_export},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 
@@ -107,7 +139,7 @@ static void usage(FILE *f)
 
 static void command_usage(FILE *f, const struct command *c)
 {
-	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]\n\n%s\n", c->name, c->summary);
+	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]%s\n\n%s\n", c->name, c->nargs ? " MAP" : "", c->summary);
 	if (*c->usage)
 		fprintf(f, "\nOpties / options:\n%s", c->usage);
 	fprintf(f, "\n%s", config_help);
@@ -190,7 +222,8 @@ int main(int argc, char **argv)
 	}
 	o.args = positional;
 	log_set_level(o.cfg.log_level);
-	if (o.nargs)
-		return usage_error(cmdname, "onverwacht argument / unexpected argument");
+	if (o.nargs != c->nargs)
+		return usage_error(cmdname, o.nargs < c->nargs ? "MAP ontbreekt / DIR missing"
+							       : "onverwacht argument / unexpected argument");
 	return c->run(&o);
 }

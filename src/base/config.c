@@ -13,7 +13,8 @@ const char config_help[] =
     "  --threads N       VERTROUWD_THREADS   werkthreads / worker threads (standaard: aantal cores)\n"
     "  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
     "  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
-    "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n";
+    "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n"
+    "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -21,6 +22,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->db, sizeof(cfg->db), "sqlite:data/vertrouwd.db");
 	snprintf(cfg->listen, sizeof(cfg->listen), "127.0.0.1:8080");
 	snprintf(cfg->host, sizeof(cfg->host), "127.0.0.1");
+	snprintf(cfg->base_url, sizeof(cfg->base_url), "http://127.0.0.1:8080");
 	cfg->port = 8080;
 	snprintf(cfg->root, sizeof(cfg->root), ".");
 	cfg->body_max = 1 << 20;
@@ -80,7 +82,11 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 		if (!rc && strncmp(value, "sqlite:", 7))
 			rc = ERR_INVALID;
 	} else if (!strcmp(name, "listen")) {
+		/* The public address follows --listen unless it was set on its own. */
+		int derived = !strncmp(cfg->base_url, "http://", 7) && !strcmp(cfg->base_url + 7, cfg->listen);
 		rc = parse_listen(cfg, value);
+		if (!rc && derived)
+			snprintf(cfg->base_url, sizeof(cfg->base_url), "http://%s", cfg->listen);
 	} else if (!strcmp(name, "threads")) {
 		rc = parse_long(value, 0, 1024, &n);
 		if (!rc)
@@ -89,6 +95,13 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 		rc = copy(cfg->root, sizeof(cfg->root), value);
 	} else if (!strcmp(name, "log-level")) {
 		rc = log_parse_level(value, &cfg->log_level);
+	} else if (!strcmp(name, "base-url")) {
+		rc = copy(cfg->base_url, sizeof(cfg->base_url), value);
+		size_t len = strlen(cfg->base_url);
+		if (!rc && strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
+			rc = ERR_INVALID;
+		while (!rc && len > 8 && cfg->base_url[len - 1] == '/')
+			cfg->base_url[--len] = '\0';
 	} else if (!strcmp(name, "body-max")) {
 		rc = parse_long(value, 1024, 1L << 30, &n);
 		if (!rc)
@@ -108,7 +121,7 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db", "listen", "threads", "root", "log-level", "body-max"};
+	static const char *const names[] = {"db", "listen", "threads", "root", "log-level", "body-max", "base-url"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

@@ -15,9 +15,10 @@
 #include "base/log.h"
 
 struct config {
-	char db[1024];	  /* "sqlite:PATH" (later also "postgresql://...") */
-	char listen[256]; /* as given, for messages */
-	char host[128];	  /* parsed from listen */
+	char db[1024];	    /* "sqlite:PATH" (later also "postgresql://...") */
+	char listen[256];   /* as given, for messages */
+	char base_url[512]; /* public address for links in feeds, sitemaps, canonical URLs; no trailing slash */
+	char host[128];	    /* parsed from listen */
 	unsigned short port;
 	int threads;	     /* worker threads; 0 = one per core */
 	char root[PATH_MAX]; /* directory holding templates/, static/, demo/ */

@@ -40,6 +40,51 @@ int date_dutch(const char *iso, char *out, size_t outlen)
 	return 0;
 }
 
+/* Parse a date or a UTC date-time into a struct tm (UTC). */
+static int parse_time(const char *iso, struct tm *tm)
+{
+	int y, m, d, hh = 0, mm = 0, ss = 0;
+	char date[11];
+	if (!iso || strlen(iso) < 10)
+		return ERR_INVALID;
+	memcpy(date, iso, 10);
+	date[10] = '\0';
+	if (parse(date, &y, &m, &d))
+		return ERR_INVALID;
+	if (iso[10]) {
+		char z = 0;
+		if (strlen(iso) != 20 || sscanf(iso + 10, "T%2d:%2d:%2d%c", &hh, &mm, &ss, &z) != 4 || z != 'Z' ||
+		    hh > 23 || mm > 59 || ss > 60)
+			return ERR_INVALID;
+	}
+	struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mm, .tm_sec = ss};
+	time_t when = timegm(&t);
+	gmtime_r(&when, tm);
+	return 0;
+}
+
+int date_http(const char *iso, char *out, size_t outlen)
+{
+	static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char *const mons[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	struct tm tm;
+	if (parse_time(iso, &tm))
+		return ERR_INVALID;
+	snprintf(out, outlen, "%s, %02d %s %d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, mons[tm.tm_mon],
+		 tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return 0;
+}
+
+int date_rfc3339(const char *iso, char *out, size_t outlen)
+{
+	struct tm tm;
+	if (parse_time(iso, &tm))
+		return ERR_INVALID;
+	strftime(out, outlen, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return 0;
+}
+
 void date_today(char out[11])
 {
 	time_t t = time(NULL);

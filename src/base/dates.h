@@ -10,6 +10,13 @@
 int date_valid(const char *s);
 /* "2026-11-23" -> "23 november 2026"; ERR_INVALID (out untouched) on a bad date. */
 int date_dutch(const char *iso, char *out, size_t outlen) WUR;
+/*
+ * A date ("YYYY-MM-DD") or UTC time ("YYYY-MM-DDTHH:MM:SSZ") as an HTTP/RSS date
+ * ("Mon, 02 Mar 2026 00:00:00 GMT") or as RFC 3339 ("2026-03-02T00:00:00Z").
+ * ERR_INVALID (out untouched) when the input is neither.
+ */
+int date_http(const char *iso, char *out, size_t outlen) WUR;
+int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
 /* Today's UTC date as "YYYY-MM-DD". */
 void date_today(char out[11]);
 

@@ -19,6 +19,7 @@ struct content_type {
 	const char *name;  /* as stored and in front matter: "nieuws" */
 	const char *path;  /* URL prefix: "/nieuws" */
 	const char *label; /* Dutch, for pages: "Nieuws" */
+	const char *dir;   /* folder for files of this type in import/export trees: "nieuws" */
 };
 
 extern const struct content_type content_types[];
@@ -50,5 +51,12 @@ struct import_report {
  */
 int content_import_dir(struct store *st, const char *dir, void (*progress)(int done, int total),
 		       struct import_report *rep) WUR;
+
+/*
+ * Write every item (any status) as DIR/<type folder>/<slug>.md in the import
+ * format, with attached files beside it, so that importing DIR gives back the
+ * same content. Creates the folders. Returns 0 or ERR_IO/ERR_DB (message on stderr).
+ */
+int content_export_dir(struct store *st, const char *dir, int *count) WUR;
 
 #endif

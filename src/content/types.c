@@ -3,11 +3,11 @@
 #include "content/content.h"
 
 const struct content_type content_types[] = {
-    {"nieuws", "/nieuws", "Nieuws"},
-    {"artikel", "/kennisartikelen", "Kennisartikelen"},
-    {"kennisbank", "/kennisbank", "Kennisbank"},
-    {"organisaties", "/voor-organisaties", "Voor organisaties"},
-    {"download", "/downloads", "Downloads"},
+    {"nieuws", "/nieuws", "Nieuws", "nieuws"},
+    {"artikel", "/kennisartikelen", "Kennisartikelen", "artikelen"},
+    {"kennisbank", "/kennisbank", "Kennisbank", "kennisbank"},
+    {"organisaties", "/voor-organisaties", "Voor organisaties", "organisaties"},
+    {"download", "/downloads", "Downloads", "downloads"},
 };
 const size_t content_type_count = sizeof(content_types) / sizeof(content_types[0]);
 

@@ -18,7 +18,8 @@
  * path segment (or query value after '?'). Values inside <script>, <style>,
  * comments, tag names, unquoted attributes, style= or on*= attributes are
  * compile errors, as is a block that leaves the HTML context it started in.
- * Templates are compiled once at start-up; errors name file and line.
+ * Templates are compiled once at start-up; errors name file and line. XML
+ * templates (NAME.xml: feeds, sitemaps) use the same rules, which also suit XML.
  */
 #ifndef VERTROUWD_HTML_TMPL_H
 #define VERTROUWD_HTML_TMPL_H

@@ -205,11 +205,14 @@ int tmpl_load_dir(const char *dir, struct tmpl_set **out, char *err, size_t errl
 	struct dirent *e;
 	while (!rc && (e = readdir(d))) {
 		size_t len = strlen(e->d_name);
-		if (len <= 5 || strcmp(e->d_name + len - 5, ".html") || e->d_name[0] == '.')
+		size_t ext = len > 5 && !strcmp(e->d_name + len - 5, ".html")  ? 5
+			     : len > 4 && !strcmp(e->d_name + len - 4, ".xml") ? 4
+									       : 0;
+		if (!ext || e->d_name[0] == '.')
 			continue;
 		char path[4096], name[256];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		snprintf(name, sizeof(name), "%.*s", (int) (len - 5), e->d_name);
+		snprintf(name, sizeof(name), "%.*s", (int) (len - ext), e->d_name);
 		struct buf src = BUF_INIT(4 << 20);
 		rc = read_file(path, &src);
 		if (rc)

@@ -151,6 +151,45 @@ int store_item_file(struct store *st, struct arena *a, const char *type, const c
 	return rc;
 }
 
+int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, const struct item *it), void *ctx)
+{
+	/* A second connection would see the same rows; one statement keeps a consistent snapshot. */
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_ALL);
+	if (!s)
+		return ERR_DB;
+	int rc = 0, step = SQLITE_DONE;
+	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		struct item it;
+		rc = read_item(s, a, &it);
+		if (!rc)
+			rc = fn(ctx, &it);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_item_file_by_id(struct store *st, struct arena *a, long long id, const void **data, size_t *len)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_BY_ITEM);
+	if (!s || bind_int(s, 1, id))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	if (step == SQLITE_ROW) {
+		*len = (size_t) sqlite3_column_bytes(s, 0);
+		void *copy = arena_alloc(a, *len ? *len : 1);
+		if (copy && *len)
+			memcpy(copy, sqlite3_column_blob(s, 0), *len);
+		*data = copy;
+		rc = copy ? 0 : ERR_NOMEM;
+	} else {
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
 int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FIND);

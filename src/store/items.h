@@ -50,6 +50,15 @@ struct item {
 int store_item_save(struct store *st, const struct item *it, long long *id) WUR;
 /* A published item by type and slug; ERR_NOT_FOUND when there is none. */
 int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out) WUR;
+/*
+ * Call fn for every item (any status), by type and slug, with its body and
+ * categories; strings live in a, which the caller may reset between calls
+ * only after fn returns. Stops at the first non-zero return of fn and returns it.
+ */
+int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, const struct item *it), void *ctx) WUR;
+/* The attached file of item id (any status); ERR_NOT_FOUND when there is none. */
+int store_item_file_by_id(struct store *st, struct arena *a, long long id, const void **data, size_t *len) WUR;
+
 /* The attached file of a published item, for download; ERR_NOT_FOUND when there is none. */
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
 		    const char **content_type, const void **data, size_t *len) WUR;

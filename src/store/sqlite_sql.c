@@ -34,6 +34,8 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_ITEM_FILE] = "SELECT f.name, f.content_type, f.data FROM items i JOIN files f ON f.id = i.file_id "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
     [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
+    [ST_ITEM_ALL] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " ORDER BY i.type, i.slug",
+    [ST_FILE_BY_ITEM] = "SELECT f.data FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = ?1",
     [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
     [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " WHERE " ITEM_FILTER

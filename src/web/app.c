@@ -115,6 +115,15 @@ int web_render(struct req *r, const char *name, struct tval *data)
 	year[4] = '\0';
 	tv_set_str(data, "year", year);
 	tv_set_str(data, "path", r->in.path);
+	if (!tv_get(data, "canonical", 9)) {
+		const char *page = req_query(r, "page");
+		int paged = page && strcmp(page, "1");
+		tv_set_str(data, "canonical",
+			   arena_printf(&r->arena, "%s%s%s%s", r->cfg->base_url, r->in.path, paged ? "?page=" : "",
+					paged ? page : ""));
+	}
+	if (!tv_get(data, "og_type", 7))
+		tv_set_str(data, "og_type", "website");
 	tv_set_str(data, "css_url", http_static_url("css/site.css"));
 	tv_set_str(data, "logo_url", http_static_url("img/logo.svg"));
 	tv_set_str(data, "icon_url", http_static_url("img/favicon.svg"));

@@ -1,6 +1,7 @@
 /* The public portal: home, section lists with filters, item pages, categories. */
 #include <string.h>
 
+#include "base/dates.h"
 #include "content/content.h"
 #include "web/web.h"
 
@@ -127,6 +128,8 @@ int web_public_list(struct req *r)
 	if (f.page < pages)
 		tv_set_str(v, "next_url", web_filters_url(r, type->path, &f, NULL, f.page + 1));
 	tv_set_bool(v, arena_printf(a, "section_%s", type->name), true);
+	tv_set_str(v, "feed_url", arena_printf(a, "/feed%s", type->path));
+	tv_set_str(v, "feed_title", arena_printf(a, "%s (Atom)", type->label));
 	return web_render(r, "list", v);
 }
 
@@ -167,6 +170,10 @@ int web_public_item(struct req *r)
 	tv_set_bool(v, "show_toc", !strcmp(type->name, "kennisbank") || !strcmp(type->name, "organisaties"));
 	tv_set_str(v, "related_heading", !strcmp(type->name, "kennisbank") ? "Meer binnen deze categorie" : "Lees ook");
 	tv_set(v, "related", related(r, &it, type->name));
+	tv_set_str(v, "og_type", "article");
+	char modified[64];
+	if (!date_http(it.updated_at, modified, sizeof(modified)))
+		r->page.last_modified = arena_strdup(&r->arena, modified);
 	return web_render(r, "item", v);
 }
 
@@ -221,6 +228,8 @@ int web_public_category(struct req *r)
 	tv_set_str(v, "description",
 		   arena_printf(a, "Alles over %s: nieuws, kennisartikelen, kennisbank en downloads.", c.name));
 	tv_set_bool(v, "show_type", true);
+	tv_set_str(v, "feed_url", arena_printf(a, "/feed/categorie/%s", c.slug));
+	tv_set_str(v, "feed_title", arena_printf(a, "%s (Atom)", c.name));
 	tv_set(v, "items", item_list(r, items, n, 0));
 	set_paging(v, total, f.page, pages);
 	struct web_filters none = {.page = 1};

@@ -20,6 +20,12 @@ static const struct route routes[] = {
     {"GET", "/downloads/{slug}/bestand", 0, web_public_file},
     {"GET", "/categorie/{slug}", 0, web_public_category},
     {"GET", "/vind-een-vertrouwenspersoon", 0, web_public_find_vp},
+    {"GET", "/feed/categorie/{slug}", 0, web_feed_category},
+    {"GET", "/feed/categorie/{slug}/rss", 0, web_feed_category},
+    {"GET", "/feed/{section}", 0, web_feed_section},
+    {"GET", "/feed/{section}/rss", 0, web_feed_section},
+    {"GET", "/sitemap.xml", 0, web_sitemap},
+    {"GET", "/robots.txt", 0, web_robots},
     {"GET", "/healthz", 0, web_healthz},
     {"GET", "/static/{path*}", 0, http_static_handler},
 };

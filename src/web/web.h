@@ -47,6 +47,12 @@ int web_public_list(struct req *r);
 int web_public_item(struct req *r);
 int web_public_category(struct req *r);
 int web_public_file(struct req *r);
+
+/* Feeds and crawler files (web/feeds.c). */
+int web_feed_section(struct req *r);
+int web_feed_category(struct req *r);
+int web_sitemap(struct req *r);
+int web_robots(struct req *r);
 int web_public_find_vp(struct req *r);
 int web_healthz(struct req *r);
 

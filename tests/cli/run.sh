@@ -1,0 +1,86 @@
+#!/bin/sh
+# Command-line tests: help and usage errors, configuration, init --demo idempotence,
+# import error reporting and the import -> export -> import round trip.
+# Usage: tests/cli/run.sh BIN
+bin=${1:-build/vertrouwd}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
+check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else not_ok "$desc"; fi; }
+exit_code() { "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+items() { "$bin" export "$tmp/count.$$" --db "$1" | sed -n 's/^Export: \([0-9]*\) items.*/\1/p'; rm -rf "$tmp/count.$$"; }
+
+# --- help and usage ---
+check "vertrouwd --help exits 0" "$bin" --help
+for c in serve init import export; do
+	check "vertrouwd $c --help exits 0" "$bin" "$c" --help
+	"$bin" "$c" --help | grep -q -- "--db" && ok "$c --help lists the global options" || not_ok "$c --help lists the global options"
+done
+"$bin" --version | grep -q '^vertrouwd [0-9]' && ok "--version prints a version" || not_ok "--version"
+[ "$(exit_code "$bin")" = 2 ] && ok "no command: exit 2" || not_ok "no command: exit 2"
+[ "$(exit_code "$bin" frobnicate)" = 2 ] && grep -q "onbekende opdracht" "$tmp/err" && ok "unknown command: exit 2, Dutch message" || not_ok "unknown command"
+[ "$(exit_code "$bin" serve --no-such-flag)" = 2 ] && grep -q "onbekende optie" "$tmp/err" && ok "unknown flag: exit 2" || not_ok "unknown flag"
+[ "$(exit_code "$bin" serve --threads abc)" = 2 ] && grep -q -- "--threads" "$tmp/err" && ok "bad flag value: exit 2 naming the flag" || not_ok "bad flag value"
+[ "$(VERTROUWD_THREADS=abc exit_code "$bin" init --db "sqlite:$tmp/x.db")" = 2 ] && grep -q "VERTROUWD_THREADS" "$tmp/err" && ok "bad environment value: exit 2 naming the variable" || not_ok "bad environment value"
+[ "$(exit_code "$bin" init --db mysql://x)" = 2 ] && ok "unknown store kind: exit 2" || not_ok "unknown store kind"
+[ "$(exit_code "$bin" import)" = 2 ] && grep -q "MAP ontbreekt" "$tmp/err" && ok "import without DIR: exit 2" || not_ok "import without DIR"
+[ "$(exit_code "$bin" init extra)" = 2 ] && ok "unexpected argument: exit 2" || not_ok "unexpected argument"
+
+# --- init --demo is idempotent; environment and flags both select the store ---
+db="sqlite:$tmp/demo.db"
+check "init --demo" "$bin" init --demo --db "$db"
+n1=$(items "$db")
+check "init --demo again" "$bin" init --demo --db "$db"
+n2=$(items "$db")
+[ -n "$n1" ] && [ "$n1" -ge 60 ] && [ "$n1" = "$n2" ] && ok "init --demo twice: same $n1 items" || not_ok "init --demo idempotent" "$n1 vs $n2"
+VERTROUWD_DB="sqlite:$tmp/env.db" "$bin" init >/dev/null 2>&1
+[ -f "$tmp/env.db" ] && ok "VERTROUWD_DB selects the database" || not_ok "VERTROUWD_DB"
+VERTROUWD_DB="sqlite:$tmp/env2.db" "$bin" init --db "sqlite:$tmp/flag.db" >/dev/null 2>&1
+[ -f "$tmp/flag.db" ] && [ ! -f "$tmp/env2.db" ] && ok "--db wins over VERTROUWD_DB" || not_ok "--db wins over VERTROUWD_DB"
+
+# --- import: a broken file is reported with path and line and changes nothing ---
+mkdir -p "$tmp/in/sub"
+cat >"$tmp/in/goed.md" <<'MD'
+---
+type: nieuws
+title: "Een goed bericht"
+date: 2026-03-02
+categories: [Nieuwe categorie, Melding]
+---
+Tekst.
+MD
+cat >"$tmp/in/sub/fout.md" <<'MD'
+---
+type: nieuws
+title: "Fout"
+date: 2026-03-02
+categories: [Melding]
+kleur: rood
+---
+MD
+printf -- '---\ntype: nieuws\ntitle: "Kapotte datum"\ndate: 2026-02-30\ncategories: [A]\n---\n' >"$tmp/in/datum.md"
+idb="sqlite:$tmp/import.db"
+code=$(exit_code "$bin" import "$tmp/in" --db "$idb")
+[ "$code" = 1 ] && ok "import with broken files exits 1" || not_ok "import with broken files exits 1" "exit $code"
+grep -q "sub/fout.md:6: onbekende sleutel 'kleur'" "$tmp/err" && ok "unknown key reported with file and line" || not_ok "unknown key reported" "$(cat "$tmp/err")"
+grep -q "datum.md:.*geldige datum" "$tmp/err" && ok "bad date reported with file" || not_ok "bad date reported"
+grep -q "3 bestanden, 1 geïmporteerd, 2 mislukt" "$tmp/out" && ok "import prints a summary" || not_ok "import summary" "$(cat "$tmp/out")"
+[ "$(items "$idb")" = 1 ] && ok "the good file imported, the broken ones changed nothing" || not_ok "partial import"
+"$bin" import "$tmp/in" --db "$idb" >/dev/null 2>&1
+[ "$(items "$idb")" = 1 ] && ok "re-import updates by slug instead of duplicating" || not_ok "re-import by slug"
+[ "$(exit_code "$bin" import "$tmp/nope" --db "$idb")" = 1 ] && ok "import of a missing directory: exit 1" || not_ok "missing directory"
+
+# --- round trip: import -> export -> import -> export gives the same files ---
+"$bin" export "$tmp/A" --db "$db" >/dev/null 2>&1
+"$bin" import "$tmp/A" --db "sqlite:$tmp/rt.db" >/dev/null 2>&1
+"$bin" export "$tmp/B" --db "sqlite:$tmp/rt.db" >/dev/null 2>&1
+if diff -r "$tmp/A" "$tmp/B" >"$tmp/diff"; then ok "import -> export -> import round-trips unchanged"; else not_ok "round trip" "$(head -5 "$tmp/diff")"; fi
+[ "$(find "$tmp/A" -name '*.md' | wc -l)" = "$n1" ] && ok "export writes every item" || not_ok "export count"
+cmp -s "$tmp/A/downloads/checklist-meldregeling.pdf" demo/downloads/checklist-meldregeling.pdf && ok "attachments are exported byte for byte" || not_ok "attachment export"
+
+line="cli: $passed passed, $failed failed"
+echo "$line"
+[ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
+[ "$failed" = 0 ]
