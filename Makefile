@@ -111,6 +111,7 @@ unit: $(UNIT_BIN)
 integration: $(BIN) $(DEMO_PDF)
 	@sh tests/http/run.sh $(BIN) $(BUILD)
 	@sh tests/cli/run.sh $(BIN)
+	@sh tests/pages/run.sh $(BIN)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration

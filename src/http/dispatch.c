@@ -168,7 +168,10 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 		size_t len = r->page.static_body ? r->page.static_len : r->out.len;
 		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
 	}
-	if (etag_matches(in->if_none_match, r->page.etag)) {
+	int not_modified = in->if_none_match ? etag_matches(in->if_none_match, r->page.etag)
+					     : in->if_modified_since && r->page.last_modified &&
+						       !strcmp(in->if_modified_since, r->page.last_modified);
+	if (not_modified) {
 		r->page.status = 304;
 		r->page.static_body = NULL;
 		buf_reset(&r->out);

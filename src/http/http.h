@@ -30,6 +30,7 @@ struct http_input {
 	const char *uri;	   /* raw: path and query, still encoded */
 	const char *content_type;  /* or NULL */
 	const char *if_none_match; /* or NULL */
+	const char *if_modified_since; /* or NULL; used only without If-None-Match */
 	const char *body;
 	size_t body_len;
 	int body_too_large; /* the body passed cfg->body_max and was dropped */

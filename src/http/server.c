@@ -188,6 +188,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	    .uri = st->uri,
 	    .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
 	    .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+	    .if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since"),
 	    .body = st->body.ptr,
 	    .body_len = st->body.len,
 	    .body_too_large = st->too_large,
