@@ -14,7 +14,8 @@ const char config_help[] =
     "  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
     "  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
     "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n"
-    "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n";
+    "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n"
+    "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -26,6 +27,7 @@ void config_defaults(struct config *cfg)
 	cfg->port = 8080;
 	snprintf(cfg->root, sizeof(cfg->root), ".");
 	cfg->body_max = 1 << 20;
+	cfg->page_cache = 512;
 	cfg->log_level = LOG_INFO;
 }
 
@@ -95,6 +97,10 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 		rc = copy(cfg->root, sizeof(cfg->root), value);
 	} else if (!strcmp(name, "log-level")) {
 		rc = log_parse_level(value, &cfg->log_level);
+	} else if (!strcmp(name, "page-cache")) {
+		rc = parse_long(value, 0, 100000, &n);
+		if (!rc)
+			cfg->page_cache = (size_t) n;
 	} else if (!strcmp(name, "base-url")) {
 		rc = copy(cfg->base_url, sizeof(cfg->base_url), value);
 		size_t len = strlen(cfg->base_url);
@@ -121,7 +127,8 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db", "listen", "threads", "root", "log-level", "body-max", "base-url"};
+	static const char *const names[] = {"db",	 "listen",   "threads",	 "root",
+					    "log-level", "body-max", "base-url", "page-cache"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

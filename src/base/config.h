@@ -23,6 +23,7 @@ struct config {
 	int threads;	     /* worker threads; 0 = one per core */
 	char root[PATH_MAX]; /* directory holding templates/, static/, demo/ */
 	size_t body_max;     /* largest accepted request body, bytes */
+	size_t page_cache;   /* rendered pages kept per worker thread; 0 = off */
 	enum log_level log_level;
 };
 

@@ -5,6 +5,7 @@
 
 #include "base/hash.h"
 #include "base/log.h"
+#include "http/cache.h"
 #include "http/form.h"
 #include "http/http.h"
 
@@ -142,9 +143,16 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	}
 	if ((status = gate(route, r)))
 		return status;
+	long long version = 0;
+	int cacheable =
+	    (route->flags & ROUTE_CACHE) && r->w->cache && app->data_version && !app->data_version(r->w, &version);
+	if (cacheable && page_cache_get(r->w->cache, in->uri, version, r))
+		return 0;
 	status = route->handler(r);
 	if (!status && r->arena.failed)
 		status = 500;
+	if (!status && cacheable)
+		page_cache_put(r->w->cache, in->uri, version, r);
 	return status;
 }
 
@@ -170,7 +178,7 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 	}
 	int not_modified = in->if_none_match ? etag_matches(in->if_none_match, r->page.etag)
 					     : in->if_modified_since && r->page.last_modified &&
-						       !strcmp(in->if_modified_since, r->page.last_modified);
+						   !strcmp(in->if_modified_since, r->page.last_modified);
 	if (not_modified) {
 		r->page.status = 304;
 		r->page.static_body = NULL;

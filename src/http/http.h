@@ -20,6 +20,8 @@ struct http_app {
 	/* Make this thread's worker (open the store, ...); 0 or an error. */
 	int (*worker_new)(const struct config *cfg, struct worker **out);
 	void (*worker_free)(struct worker *w);
+	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
+	int (*data_version)(struct worker *w, long long *version);
 	/* Render the error page for status into r->out; 0 or an error (then plain text is sent). */
 	int (*render_error)(struct req *r, int status);
 };
@@ -27,9 +29,9 @@ struct http_app {
 /* One request as it came off the wire. */
 struct http_input {
 	const char *method;
-	const char *uri;	   /* raw: path and query, still encoded */
-	const char *content_type;  /* or NULL */
-	const char *if_none_match; /* or NULL */
+	const char *uri;	       /* raw: path and query, still encoded */
+	const char *content_type;      /* or NULL */
+	const char *if_none_match;     /* or NULL */
 	const char *if_modified_since; /* or NULL; used only without If-None-Match */
 	const char *body;
 	size_t body_len;

@@ -19,12 +19,14 @@
 
 struct store;
 struct tmpl_set;
+struct page_cache;
 
 /* Per worker thread; made by the application's worker_new callback. */
 struct worker {
 	struct store *store;
 	const struct tmpl_set *templates;
-	void *app; /* the application's per-thread state */
+	struct page_cache *cache; /* rendered public pages; NULL when off (made by http/) */
+	void *app;		  /* the application's per-thread state */
 };
 
 struct kv {

@@ -21,6 +21,7 @@ enum route_flag {
 	ROUTE_CSRF = 1u << 1,	  /* a valid CSRF token on POST */
 	ROUTE_TENANT = 1u << 2,	  /* objects are checked against the user's organisation */
 	ROUTE_NO_STORE = 1u << 3, /* Cache-Control: no-store (confidential pages) */
+	ROUTE_CACHE = 1u << 4,	  /* the same for every visitor: may come from the page cache */
 };
 
 typedef int (*route_handler)(struct req *r);

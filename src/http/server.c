@@ -12,6 +12,7 @@
 
 #include "base/log.h"
 #include "base/mem.h"
+#include "http/cache.h"
 #include "http/http.h"
 
 struct server {
@@ -29,7 +30,15 @@ struct conn {
 	struct timespec start;
 };
 
-static __thread struct worker *tls_worker;
+/*
+ * libmicrohttpd (0.9.75) keeps the request line, headers and every query field
+ * in one pool per connection before we see the request. 256 KiB holds a few
+ * thousand query fields; past that MHD closes the connection itself (after its
+ * idle timeout): docs/security.md explains why a reverse proxy in front caps it.
+ */
+#define HTTP_CONN_POOL (256 * 1024)
+
+static _Thread_local struct worker *tls_worker;
 
 static const char *const security_headers[][2] = {
     {"Content-Security-Policy",
@@ -51,6 +60,7 @@ static struct worker *worker_get(struct server *srv)
 	struct worker *w = NULL;
 	if (srv->app->worker_new(srv->cfg, &w))
 		return NULL;
+	w->cache = page_cache_new(srv->cfg->page_cache);
 	pthread_mutex_lock(&srv->lock);
 	if (srv->nworkers == srv->capworkers) {
 		size_t cap = srv->capworkers ? srv->capworkers * 2 : 8;
@@ -231,8 +241,8 @@ int http_serve(const struct config *cfg, const struct http_app *app)
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_TURBO, 0, NULL,
 	    NULL, on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR,
-	    (struct sockaddr *) &addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 4096u,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) 64 * 1024,
+	    (struct sockaddr *) &addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) HTTP_CONN_POOL,
 	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 	if (!d) {
@@ -260,8 +270,10 @@ int http_serve(const struct config *cfg, const struct http_app *app)
 		usleep(100 * 1000);
 	}
 	MHD_stop_daemon(d);
-	for (size_t i = 0; i < srv.nworkers; i++)
+	for (size_t i = 0; i < srv.nworkers; i++) {
+		page_cache_free(srv.workers[i]->cache);
 		app->worker_free(srv.workers[i]);
+	}
 	mem_free(srv.workers);
 	pthread_mutex_destroy(&srv.lock);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);

@@ -72,7 +72,13 @@ static int render_error(struct req *r, int status)
 	return web_render(r, "error", v) ? ERR_INVALID : 0;
 }
 
+static int data_version(struct worker *w, long long *version)
+{
+	return store_data_version(w->store, version);
+}
+
 static const struct http_app app = {
+    .data_version = data_version,
     .worker_new = worker_new,
     .worker_free = worker_free,
     .render_error = render_error,

@@ -102,6 +102,18 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-Modified-Since: $lm" "$base
 get /nieuws >/dev/null
 grep -Eq '<time datetime="[0-9-]{10}">[0-9]{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) [0-9]{4}</time>' "$tmp/body" && ok "Dutch dates" || not_ok "Dutch dates"
 
+# The page cache never serves stale pages: an import by another process shows at once.
+slug=$(grep -l 'status: gepubliceerd' demo/nieuws/*.md | head -1 | sed 's|demo/nieuws/\(.*\)\.md|\1|')
+get "/nieuws/$slug" >/dev/null
+get "/nieuws/$slug" >/dev/null
+mkdir -p "$tmp/upd"
+sed 's/^title: .*/title: "Bijgewerkte titel uit een ander proces"/' "demo/nieuws/$slug.md" >"$tmp/upd/$slug.md"
+"$bin" import "$tmp/upd" --db "sqlite:$tmp/p.db" >/dev/null 2>&1
+get "/nieuws/$slug" >/dev/null
+grep -q '<h1>Bijgewerkte titel uit een ander proces</h1>' "$tmp/body" && ok "a change by another process shows at once (page cache)" || not_ok "page cache went stale"
+get "/nieuws" >/dev/null
+grep -q 'Bijgewerkte titel uit een ander proces' "$tmp/body" && ok "lists show the change too" || not_ok "list went stale"
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 if grep -q 'AddressSanitizer\|runtime error:' "$tmp/log"; then not_ok "no sanitizer reports" "$(grep -m3 'Sanitizer\|runtime error' "$tmp/log")"; else ok "no sanitizer reports"; fi
 line="pages: $passed passed, $failed failed"
