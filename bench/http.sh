@@ -1,8 +1,10 @@
 #!/bin/sh
 # HTTP benchmark: wrk against vertrouwd's news-item page and against nginx serving
 # the very same HTML as a static file, with the same connections and duration.
-# Prints req/s, p50 and p99 latency and the ratio vertrouwd/nginx.
-# Usage: bench/http.sh BIN   (env: DURATION=10s CONNECTIONS=64 THREADS=2)
+# Pages: a news item, a kennisbank page and a category-filtered list.
+# Prints req/s, p50 and p99 latency and the ratio vertrouwd/nginx for each.
+# Usage: bench/http.sh BIN   (env: DURATION=10s CONNECTIONS=64 THREADS=2,
+#        PAGE_CACHE=0 to measure every request rendered from scratch)
 set -eu
 bin=${1:-build/vertrouwd}
 duration=${DURATION:-10s}
@@ -29,14 +31,21 @@ free_port() {
 
 "$bin" init --demo --db "sqlite:$tmp/bench.db" --root . >/dev/null 2>&1
 vport=$(free_port 18080)
-"$bin" serve --db "sqlite:$tmp/bench.db" --root . --listen "127.0.0.1:$vport" --log-level warn >"$tmp/v.log" 2>&1 &
+"$bin" serve --db "sqlite:$tmp/bench.db" --root . --listen "127.0.0.1:$vport" --log-level warn \
+	--page-cache "${PAGE_CACHE:-512}" >"$tmp/v.log" 2>&1 &
 srv=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$vport/healthz" >/dev/null && break; sleep 0.1; done
 
-slug=$(curl -s "http://127.0.0.1:$vport/nieuws" | grep -o 'href="/nieuws/[a-z0-9-]*"' | head -1 | sed 's/href="\/nieuws\///; s/"//')
-path="/nieuws/$slug"
-mkdir -p "$tmp/www/nieuws" "$tmp/ngx/logs"
-curl -s "http://127.0.0.1:$vport$path" >"$tmp/www/nieuws/$slug"
+# The pages to compare: a news item, a kennisbank page with its table of contents,
+# and a category-filtered list. nginx serves each page's HTML as a static file.
+news=$(curl -s "http://127.0.0.1:$vport/nieuws" | grep -o 'href="/nieuws/[a-z0-9-]*"' | head -1 | sed 's/href="//; s/"//')
+pages="$news /kennisbank/wat-doet-een-vertrouwenspersoon /nieuws?categorie=integriteit&categorie=klokkenluider"
+mkdir -p "$tmp/www" "$tmp/ngx/logs"
+i=0
+for p in $pages; do
+	i=$((i + 1))
+	curl -s "http://127.0.0.1:$vport$p" >"$tmp/www/page$i.html"
+done
 chmod 755 "$tmp" && chmod -R a+rX "$tmp/www" # nginx workers run as another user
 nport=$(free_port 19080)
 cat >"$tmp/ngx/nginx.conf" <<CONF
@@ -61,24 +70,28 @@ http {
 CONF
 "$nginx" -p "$tmp/ngx" -c "$tmp/ngx/nginx.conf" &
 ngx=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport$path" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport/page1.html" >/dev/null && break; sleep 0.1; done
 
-for url in "http://127.0.0.1:$vport$path" "http://127.0.0.1:$nport$path"; do
-	code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
-	[ "$code" = 200 ] || { echo "$url answers $code, not 200"; exit 1; }
-done
-bytes=$(wc -c <"$tmp/www/nieuws/$slug")
-echo "page: $path ($bytes bytes), wrk -t$wrk_threads -c$conns -d$duration, $(nproc) cores shared by server and wrk"
-
-run() { # name url -> "req/s p50 p99"
+run() { # name url -> prints a line on stderr, req/s on stdout
 	out=$(wrk -t"$wrk_threads" -c"$conns" -d"$duration" --latency "$2")
 	rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 	p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
 	p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
 	errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-	printf '%-12s %10s req/s   p50 %8s   p99 %8s  %s\n' "$1" "$rps" "$p50" "$p99" "$errs" >&2
+	printf '  %-10s %10s req/s   p50 %8s   p99 %8s  %s\n' "$1" "$rps" "$p50" "$p99" "$errs" >&2
 	echo "$rps"
 }
-v=$(run vertrouwd "http://127.0.0.1:$vport$path")
-n=$(run nginx "http://127.0.0.1:$nport$path")
-awk -v v="$v" -v n="$n" 'BEGIN { printf "ratio vertrouwd/nginx: %.2f (target >= 0.50)\n", v / n }'
+
+echo "wrk -t$wrk_threads -c$conns -d$duration; $(nproc) cores shared by the servers and wrk; page cache ${PAGE_CACHE:-512}"
+i=0
+for p in $pages; do
+	i=$((i + 1))
+	for url in "http://127.0.0.1:$vport$p" "http://127.0.0.1:$nport/page$i.html"; do
+		code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+		[ "$code" = 200 ] || { echo "$url answers $code, not 200"; exit 1; }
+	done
+	echo "page: $p ($(wc -c <"$tmp/www/page$i.html") bytes)"
+	v=$(run vertrouwd "http://127.0.0.1:$vport$p")
+	n=$(run nginx "http://127.0.0.1:$nport/page$i.html")
+	awk -v v="$v" -v n="$n" 'BEGIN { printf "  ratio vertrouwd/nginx: %.2f (target >= 0.50)\n", v / n }'
+done

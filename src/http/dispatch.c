@@ -108,6 +108,9 @@ static int gate(const struct route *route, struct req *r)
 	return 0;
 }
 
+static int handle_route(const struct http_app *app, struct req *r, const struct http_input *in,
+			const struct route *route);
+
 static int run(const struct http_app *app, struct req *r, const struct http_input *in)
 {
 	int status = parse_input(r, in);
@@ -143,6 +146,19 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	}
 	if ((status = gate(route, r)))
 		return status;
+	int reading =
+	    (!strcmp(in->method, "GET") || !strcmp(in->method, "HEAD")) && app->read_begin && !app->read_begin(r->w);
+	status = handle_route(app, r, in, route);
+	if (reading)
+		app->read_end(r->w);
+	return status;
+}
+
+/* The handler, or the page cache in its place. */
+static int handle_route(const struct http_app *app, struct req *r, const struct http_input *in,
+			const struct route *route)
+{
+	int status;
 	long long version = 0;
 	int cacheable =
 	    (route->flags & ROUTE_CACHE) && r->w->cache && app->data_version && !app->data_version(r->w, &version);

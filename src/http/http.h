@@ -20,6 +20,9 @@ struct http_app {
 	/* Make this thread's worker (open the store, ...); 0 or an error. */
 	int (*worker_new)(const struct config *cfg, struct worker **out);
 	void (*worker_free)(struct worker *w);
+	/* Around each GET/HEAD request: one consistent read of the store (optional). */
+	int (*read_begin)(struct worker *w);
+	void (*read_end)(struct worker *w);
 	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
 	int (*data_version)(struct worker *w, long long *version);
 	/* Render the error page for status into r->out; 0 or an error (then plain text is sent). */

@@ -58,7 +58,17 @@ static int read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
 		if (!it->file_name || !it->file_type)
 			return ERR_NOMEM;
 	}
+	it->words = sqlite3_column_int64(s, 16);
 	return parse_categories(a, (const char *) sqlite3_column_text(s, 10), it);
+}
+
+static long long count_words(const char *s)
+{
+	long long n = 0;
+	for (const char *p = s; *p; p++)
+		n += (*p != ' ' && *p != '\n' && *p != '\t') &&
+		     (p == s || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t');
+	return n;
 }
 
 /* Store a file once per content (by size and hash); *id gets its row. */
@@ -86,7 +96,8 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
 		return ERR_DB;
-	if (bind_text(s, 9, it->image ? it->image : "") || bind_text(s, 10, it->image_alt ? it->image_alt : "") ||
+	if (bind_int(s, 12, count_words(it->body ? it->body : "")) || bind_text(s, 9, it->image ? it->image : "") ||
+	    bind_text(s, 10, it->image_alt ? it->image_alt : "") ||
 	    (file_id ? bind_int(s, 11, file_id) : sqlite3_bind_null(s, 11) != SQLITE_OK))
 		return ERR_DB;
 	const char *vals[] = {it->type,
@@ -226,6 +237,64 @@ static int bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filte
 	return bind_text(s, 2, copy);
 }
 
+/* Fill in the categories of a page of items with one query. */
+static int list_categories(struct store *st, struct arena *a, struct item *items, size_t n)
+{
+	if (!n)
+		return 0;
+	struct buf ids = BUF_INIT(1 << 16);
+	int rc = buf_addc(&ids, '[');
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = buf_addf(&ids, i ? ",%lld" : "%lld", items[i].id);
+	rc = rc || buf_addc(&ids, ']');
+	sqlite3_stmt *s = rc ? NULL : stmt_get(st, ST_ITEM_CATS);
+	if (!s || bind_text(s, 1, ids.ptr)) {
+		buf_free(&ids);
+		return rc ? ERR_NOMEM : ERR_DB;
+	}
+	size_t *count = arena_calloc(a, n, sizeof(*count));
+	struct row {
+		long long id;
+		const char *slug, *name;
+	} *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	int step = SQLITE_DONE;
+	while (!rc && count && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct row *p = arena_alloc(a, cap * sizeof(*p));
+			if (!p)
+				break;
+			if (nrows)
+				memcpy(p, rows, nrows * sizeof(*p));
+			rows = p;
+		}
+		rows[nrows].id = sqlite3_column_int64(s, 0);
+		rows[nrows].slug = col_text(s, 1, a);
+		rows[nrows].name = col_text(s, 2, a);
+		nrows++;
+	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	buf_free(&ids);
+	if (!rc && (a->failed || !count))
+		rc = ERR_NOMEM;
+	for (size_t i = 0; i < n && !rc; i++) {
+		for (size_t k = 0; k < nrows; k++)
+			count[i] += rows[k].id == items[i].id;
+		items[i].categories = arena_calloc(a, count[i] ? count[i] : 1, sizeof(*items[i].categories));
+		if (!items[i].categories)
+			return ERR_NOMEM;
+		for (size_t k = 0; k < nrows; k++)
+			if (rows[k].id == items[i].id) {
+				items[i].categories[items[i].ncategories].slug = rows[k].slug;
+				items[i].categories[items[i].ncategories++].name = rows[k].name;
+			}
+	}
+	return rc;
+}
+
 int store_item_list(struct store *st, struct arena *a, const struct item_filter *f, long long offset, int limit,
 		    struct item **items, size_t *n)
 {
@@ -246,6 +315,8 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 	if (!rc && k < (size_t) limit && step != SQLITE_DONE)
 		rc = ERR_DB;
 	sqlite3_reset(s);
+	if (!rc)
+		rc = list_categories(st, a, out, k);
 	if (!rc) {
 		*items = out;
 		*n = k;

@@ -34,6 +34,7 @@ struct item {
 	const char *image_alt;
 	struct item_category *categories;
 	size_t ncategories;
+	long long words; /* words in the body (set by the store on save) */
 	/* An attached file (downloads): name, type and size when read; data only when saving. */
 	const char *file_name;
 	const char *file_type;

@@ -206,6 +206,16 @@ void store_close(struct store *st)
 
 /* ---- transactions ---- */
 
+int store_read_begin(struct store *st)
+{
+	return stmt_exec(st, stmt_get(st, ST_BEGIN_READ));
+}
+
+void store_read_end(struct store *st)
+{
+	store_rollback(st); /* nothing was written: ending it either way releases the snapshot */
+}
+
 int store_begin(struct store *st)
 {
 	return stmt_exec(st, stmt_get(st, ST_BEGIN));

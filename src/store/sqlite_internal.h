@@ -10,6 +10,7 @@
 /* Every statement the program runs, by name; the SQL is in stmt_sql[]. */
 enum stmt_id {
 	ST_BEGIN,
+	ST_BEGIN_READ,
 	ST_COMMIT,
 	ST_ROLLBACK,
 	ST_SCHEMA_VERSION,
@@ -23,6 +24,7 @@ enum stmt_id {
 	ST_FILE_BY_ITEM,
 	ST_ITEM_FIND,
 	ST_ITEM_LIST,
+	ST_ITEM_CATS,
 	ST_ITEM_COUNT,
 	ST_CATEGORY_COUNTS,
 	ST_CATEGORY_FIND,

@@ -1,13 +1,19 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
 #include "store/sqlite_internal.h"
 
-#define ITEM_COLUMNS                                                                                                   \
-	"i.id, i.type, i.slug, i.title, i.lead, i.body, i.author, i.published, i.status, i.updated_at, "               \
+/*
+ * Item columns; lists pass '' for the body, which only item pages need, and
+ * NULL for the categories, which they fetch for all rows at once (ST_ITEM_CATS).
+ */
+#define ITEM_COLUMNS_WITH(body, cats)                                                                                  \
+	"i.id, i.type, i.slug, i.title, i.lead, " body ", i.author, i.published, i.status, i.updated_at, " cats ", "   \
+	"i.image, i.image_alt, f.name, f.content_type, f.size, i.words"
+#define ITEM_CATEGORIES                                                                                                \
 	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "                            \
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                                          \
-	"WHERE ic.item_id = i.id ORDER BY c.name)), "                                                                  \
-	"i.image, i.image_alt, f.name, f.content_type, f.size"
-#define ITEM_FROM "items i LEFT JOIN files f ON f.id = i.file_id"
+	"WHERE ic.item_id = i.id ORDER BY c.name))"
+#define ITEM_COLUMNS ITEM_COLUMNS_WITH("i.body", ITEM_CATEGORIES)
+#define ITEM_FROM    "items i LEFT JOIN files f ON f.id = i.file_id"
 
 /* ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only. */
 #define ITEM_FILTER                                                                                                    \
@@ -17,16 +23,19 @@
 
 const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_BEGIN_READ] = "BEGIN",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
     [ST_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
     [ST_SCHEMA_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
     [ST_ITEM_UPSERT] =
-	"INSERT INTO items (type, slug, title, lead, body, author, published, status, image, image_alt, file_id) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+	"INSERT INTO items (type, slug, title, lead, body, author, published, status, image, image_alt, file_id, "
+	"words) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 	"ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, published = ?7, "
-	"status = ?8, image = ?9, image_alt = ?10, file_id = ?11, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+	"status = ?8, image = ?9, image_alt = ?10, file_id = ?11, words = ?12, updated_at = "
+	"strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 	"WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 OR published IS NOT ?7 "
 	"OR status IS NOT ?8 OR image IS NOT ?9 OR image_alt IS NOT ?10 OR file_id IS NOT ?11",
     [ST_FILE_UPSERT] = "INSERT INTO files (hash, name, content_type, size, data) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -38,8 +47,12 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_FILE_BY_ITEM] = "SELECT f.data FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = ?1",
     [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
-    [ST_ITEM_LIST] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " WHERE " ITEM_FILTER
-		     " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
+    [ST_ITEM_CATS] = "SELECT ic.item_id, c.slug, c.name FROM item_categories ic "
+		     "JOIN categories c ON c.id = ic.category_id "
+		     "WHERE ic.item_id IN (SELECT value FROM json_each(?1)) ORDER BY c.name",
+    [ST_ITEM_LIST] =
+	"SELECT " ITEM_COLUMNS_WITH("''", "NULL") " FROM " ITEM_FROM " WHERE " ITEM_FILTER
+						  " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
     [ST_ITEM_COUNT] = "SELECT count(*) FROM items i WHERE " ITEM_FILTER,
     [ST_CATEGORY_COUNTS] = "SELECT c.slug, c.name, count(*) FROM categories c "
 			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "

@@ -34,6 +34,13 @@ int store_schema_version(struct store *st, int *version) WUR;
 /* Whether the schema is older than this program's migrations. */
 int store_needs_migration(struct store *st, int *needs) WUR;
 
+/*
+ * A read transaction: every statement until store_read_end() sees one snapshot,
+ * and the WAL read lock is taken once instead of per statement.
+ */
+int store_read_begin(struct store *st) WUR;
+void store_read_end(struct store *st);
+
 /* Transactions (immediate: writers queue up front instead of failing later). */
 int store_begin(struct store *st) WUR;
 int store_commit(struct store *st) WUR;

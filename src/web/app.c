@@ -77,7 +77,19 @@ static int data_version(struct worker *w, long long *version)
 	return store_data_version(w->store, version);
 }
 
+static int read_begin(struct worker *w)
+{
+	return store_read_begin(w->store);
+}
+
+static void read_end(struct worker *w)
+{
+	store_read_end(w->store);
+}
+
 static const struct http_app app = {
+    .read_begin = read_begin,
+    .read_end = read_end,
     .data_version = data_version,
     .worker_new = worker_new,
     .worker_free = worker_free,
