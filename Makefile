@@ -4,7 +4,7 @@
 # them). BUILD selects the output directory, SAN=1 builds with AddressSanitizer
 # and UndefinedBehaviorSanitizer.
 
-PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1
+PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1 jansson
 BUILD    ?= build
 SAN      ?= 0
 VERSION   = 0.1.0
@@ -18,7 +18,7 @@ SANFLAGS  = $(if $(filter 1,$(SAN)),$(ASAN_UBSAN))
 CPPFLAGS += -D_GNU_SOURCE -DVERTROUWD_VERSION='"$(VERSION)"' -Isrc
 CFLAGS   += $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -MMD -MP $(shell pkg-config --cflags $(PKGS))
 LDFLAGS  += $(SANFLAGS)
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lpthread
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread
 
 SRC       = $(shell find src -name '*.c' ! -name main.c | sort)
 OBJ       = $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o

@@ -5,20 +5,11 @@
 
 #include "base/config.h"
 #include "base/log.h"
-#include "content/content.h"
-#include "store/store.h"
-#include "web/web.h"
+#include "cli/cli.h"
 
 #ifndef VERTROUWD_VERSION
 #define VERTROUWD_VERSION "0.1.0"
 #endif
-
-struct opts {
-	struct config cfg;
-	int demo;
-	const char *const *args; /* positional arguments */
-	int nargs;
-};
 
 struct command {
 	const char *name;
@@ -26,106 +17,32 @@ struct command {
 	const char *usage;	  /* the subcommand's own options, or "" */
 	int nargs;		  /* positional arguments it takes */
 	const char *const *flags; /* its own boolean flags */
-	int (*run)(struct opts *o);
+	int (*run)(struct cli_opts *o);
 };
 
-static int open_migrated(const struct config *cfg, struct store **st)
-{
-	char err[1024];
-	if (store_open(cfg->db, st, err, sizeof(err)) || store_migrate(*st, err, sizeof(err))) {
-		fprintf(stderr, "vertrouwd: %s\n", err);
-		store_close(*st);
-		*st = NULL;
-		return 1;
-	}
-	return 0;
-}
-
-static void progress(int done, int total)
-{
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "\r  %d/%d", done, total);
-	if (done == total && isatty(STDERR_FILENO))
-		fputc('\n', stderr);
-}
-
-static int cmd_init(struct opts *o)
-{
-	struct store *st;
-	if (open_migrated(&o->cfg, &st))
-		return 1;
-	int status = 0;
-	if (o->demo) {
-		char dir[4200];
-		snprintf(dir, sizeof(dir), "%s/demo", o->cfg.root);
-		struct import_report rep;
-		fprintf(stderr, "Demo-inhoud laden uit %s ...\n", dir);
-		int rc = content_import_dir(st, dir, progress, &rep);
-		fprintf(stderr, "Demo-inhoud: %d bestanden, %d geladen, %d mislukt.\n", rep.files, rep.imported,
-			rep.failed);
-		status = rc ? 1 : 0;
-	}
-	store_close(st);
-	if (!status)
-		printf("Database klaar: %s\n", o->cfg.db);
-	return status;
-}
-
-static int cmd_import(struct opts *o)
-{
-	struct store *st;
-	if (open_migrated(&o->cfg, &st))
-		return 1;
-	struct import_report rep;
-	int rc = content_import_dir(st, o->args[0], progress, &rep);
-	store_close(st);
-	if (rc == ERR_IO)
-		return 1;
-	printf("Import: %d bestanden, %d geïmporteerd, %d mislukt.\n", rep.files, rep.imported, rep.failed);
-	return rc ? 1 : 0;
-}
-
-static int cmd_export(struct opts *o)
-{
-	struct store *st;
-	if (open_migrated(&o->cfg, &st))
-		return 1;
-	int count;
-	int rc = content_export_dir(st, o->args[0], &count);
-	store_close(st);
-	printf("Export: %d items geschreven naar %s.\n", count, o->args[0]);
-	return rc ? 1 : 0;
-}
-
-static int cmd_serve(struct opts *o)
-{
-	struct store *st;
-	if (open_migrated(&o->cfg, &st))
-		return 1;
-	store_close(st);
-	char err[1024];
-	if (web_init(&o->cfg, err, sizeof(err))) {
-		fprintf(stderr, "vertrouwd: %s\n", err);
-		return 1;
-	}
-	int rc = http_serve(&o->cfg, web_app());
-	web_shutdown();
-	return rc ? 1 : 0;
-}
-
 static const char *const init_flags[] = {"demo", NULL};
+static const char *const json_flags[] = {"json", NULL};
 static const char *const no_flags[] = {NULL};
 
 static const struct command commands[] = {
-    {"serve", "start de webserver / start the web server", "", 0, no_flags, cmd_serve},
+    {"serve", "start de webserver / start the web server", "", 0, no_flags, cli_serve},
     {"init", "maak of werk de database bij / create or migrate the database",
      "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", 0,
-     init_flags, cmd_init},
+     init_flags, cli_init},
     {"import", "importeer Markdown-bestanden uit MAP / import Markdown files from DIR",
      "  MAP               map met .md-bestanden (ook in submappen); per bestand een transactie\n", 1, no_flags,
-     cmd_import},
+     cli_import},
     {"export", "schrijf alle inhoud als Markdown naar MAP / export all content to DIR",
-     "  MAP               doelmap; per type een submap, bijlagen ernaast\n", 1, no_flags, cmd_export},
+     "  MAP               doelmap; per type een submap, bijlagen ernaast\n", 1, no_flags, cli_export},
+    {"search", "zoek zoals de website zoekt / search as the site does",
+     "  ZOEKVRAAG         woorden, \"een zin\", -uitsluiten, begin*\n"
+     "  --json            de resultaten als JSON (slug, type, titel, score, fragment)\n",
+     1, json_flags, cli_search},
+    {"analyze", "toon de zoektermen die de analyse maakt / show the analyzer's terms",
+     "  TEKST             de tekst om te analyseren\n"
+     "  --json            als JSON\n",
+     1, json_flags, cli_analyze},
+    {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 
@@ -139,7 +56,8 @@ static void usage(FILE *f)
 
 static void command_usage(FILE *f, const struct command *c)
 {
-	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]%s\n\n%s\n", c->name, c->nargs ? " MAP" : "", c->summary);
+	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]%s\n\n%s\n", c->name, c->nargs ? " ARGUMENT" : "",
+		c->summary);
 	if (*c->usage)
 		fprintf(f, "\nOpties / options:\n%s", c->usage);
 	fprintf(f, "\n%s", config_help);
@@ -161,7 +79,7 @@ static int is_flag(const struct command *c, const char *name)
 
 int main(int argc, char **argv)
 {
-	struct opts o = {0};
+	struct cli_opts o = {0};
 	config_defaults(&o.cfg);
 	if (argc < 2) {
 		usage(stderr);
@@ -205,7 +123,8 @@ int main(int argc, char **argv)
 		const char *eq = strchr(a, '=');
 		snprintf(name, sizeof(name), "%.*s", (int) (eq ? eq - a - 2 : (long) strlen(a) - 2), a + 2);
 		if (is_flag(c, name) && !eq) {
-			o.demo = !strcmp(name, "demo") ? 1 : o.demo;
+			o.demo |= !strcmp(name, "demo");
+			o.json |= !strcmp(name, "json");
 			continue;
 		}
 		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;
@@ -223,7 +142,8 @@ int main(int argc, char **argv)
 	o.args = positional;
 	log_set_level(o.cfg.log_level);
 	if (o.nargs != c->nargs)
-		return usage_error(cmdname, o.nargs < c->nargs ? "MAP ontbreekt / DIR missing"
-							       : "onverwacht argument / unexpected argument");
+		return usage_error(cmdname, o.nargs < c->nargs
+						? "argument ontbreekt (MAP, ZOEKVRAAG of TEKST) / argument missing"
+						: "onverwacht argument / unexpected argument");
 	return c->run(&o);
 }

@@ -15,7 +15,8 @@ const char config_help[] =
     "  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
     "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n"
     "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n"
-    "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n";
+    "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n"
+    "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -28,6 +29,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->root, sizeof(cfg->root), ".");
 	cfg->body_max = 1 << 20;
 	cfg->page_cache = 512;
+	snprintf(cfg->wordlist, sizeof(cfg->wordlist), "/usr/share/dict/dutch");
 	cfg->log_level = LOG_INFO;
 }
 
@@ -97,6 +99,8 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 		rc = copy(cfg->root, sizeof(cfg->root), value);
 	} else if (!strcmp(name, "log-level")) {
 		rc = log_parse_level(value, &cfg->log_level);
+	} else if (!strcmp(name, "wordlist")) {
+		rc = copy(cfg->wordlist, sizeof(cfg->wordlist), value);
 	} else if (!strcmp(name, "page-cache")) {
 		rc = parse_long(value, 0, 100000, &n);
 		if (!rc)
@@ -127,8 +131,8 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db",	 "listen",   "threads",	 "root",
-					    "log-level", "body-max", "base-url", "page-cache"};
+	static const char *const names[] = {"db",	"listen",   "threads",	  "root",    "log-level",
+					    "body-max", "base-url", "page-cache", "wordlist"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

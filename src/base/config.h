@@ -20,10 +20,11 @@ struct config {
 	char base_url[512]; /* public address for links in feeds, sitemaps, canonical URLs; no trailing slash */
 	char host[128];	    /* parsed from listen */
 	unsigned short port;
-	int threads;	     /* worker threads; 0 = one per core */
-	char root[PATH_MAX]; /* directory holding templates/, static/, demo/ */
-	size_t body_max;     /* largest accepted request body, bytes */
-	size_t page_cache;   /* rendered pages kept per worker thread; 0 = off */
+	int threads;		 /* worker threads; 0 = one per core */
+	char wordlist[PATH_MAX]; /* Dutch word list for compound splitting */
+	char root[PATH_MAX];	 /* directory holding templates/, static/, demo/ */
+	size_t body_max;	 /* largest accepted request body, bytes */
+	size_t page_cache;	 /* rendered pages kept per worker thread; 0 = off */
 	enum log_level log_level;
 };
 

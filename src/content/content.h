@@ -47,10 +47,12 @@ struct import_report {
  * is reported on stderr with its path and line and changes nothing; the others
  * still import. progress (may be NULL) is called after each file with (done,
  * total). Returns 0 when every file imported, ERR_INVALID when some failed,
- * or ERR_IO when dir cannot be read.
+ * or ERR_IO when dir cannot be read. With search (may be NULL) each item is
+ * indexed in the same transaction.
  */
-int content_import_dir(struct store *st, const char *dir, void (*progress)(int done, int total),
-		       struct import_report *rep) WUR;
+struct search_env;
+int content_import_dir(struct store *st, struct search_env *search, const char *dir,
+		       void (*progress)(int done, int total), struct import_report *rep) WUR;
 
 /*
  * Write every item (any status) as DIR/<type folder>/<slug>.md in the import

@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "content/content.h"
+#include "search/search.h"
 #include "store/store.h"
 
 #define IMPORT_MAX_FILES      100000
@@ -119,7 +120,7 @@ static int attach_file(struct arena *a, const char *md_path, struct item *it, st
 }
 
 /* Import one file in its own transaction; on error nothing of it is stored. */
-static int import_file(struct store *st, const char *path, char *err, size_t errlen)
+static int import_file(struct store *st, struct search_env *search, const char *path, char *err, size_t errlen)
 {
 	struct arena a = ARENA_INIT;
 	struct buf text = BUF_INIT(IMPORT_MAX_FILE_BYTES);
@@ -140,6 +141,9 @@ static int import_file(struct store *st, const char *path, char *err, size_t err
 	rc = store_begin(st);
 	if (!rc)
 		rc = store_item_save(st, &it, &id);
+	it.id = id;
+	if (!rc && search)
+		rc = search_index_item(search, &it);
 	if (!rc)
 		rc = store_commit(st);
 	if (rc) {
@@ -153,8 +157,8 @@ done:
 	return rc;
 }
 
-int content_import_dir(struct store *st, const char *dir, void (*progress)(int done, int total),
-		       struct import_report *rep)
+int content_import_dir(struct store *st, struct search_env *search, const char *dir,
+		       void (*progress)(int done, int total), struct import_report *rep)
 {
 	struct paths p = {0};
 	memset(rep, 0, sizeof(*rep));
@@ -166,7 +170,7 @@ int content_import_dir(struct store *st, const char *dir, void (*progress)(int d
 		rep->files = (int) p.n;
 		for (size_t i = 0; i < p.n; i++) {
 			char err[1024];
-			if (import_file(st, p.v[i], err, sizeof(err))) {
+			if (import_file(st, search, p.v[i], err, sizeof(err))) {
 				fprintf(stderr, "%s\n", err);
 				rep->failed++;
 			} else {

@@ -38,7 +38,7 @@ static int parse_categories(struct arena *a, const char *s, struct item *it)
 	return 0;
 }
 
-static int read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
+int store_read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->id = sqlite3_column_int64(s, 0);
@@ -171,7 +171,7 @@ int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, cons
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
 		struct item it;
-		rc = read_item(s, a, &it);
+		rc = store_read_item(s, a, &it);
 		if (!rc)
 			rc = fn(ctx, &it);
 	}
@@ -207,13 +207,13 @@ int store_item_find(struct store *st, struct arena *a, const char *type, const c
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
 	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	int rc = step == SQLITE_ROW ? store_read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
 	sqlite3_reset(s);
 	return rc;
 }
 
 /* Bind the filter as ?1 (type) and ?2 (a JSON array of category slugs). */
-static int bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filter *f)
+int store_bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filter *f)
 {
 	if (bind_text(s, 1, f->type))
 		return ERR_DB;
@@ -238,7 +238,7 @@ static int bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filte
 }
 
 /* Fill in the categories of a page of items with one query. */
-static int list_categories(struct store *st, struct arena *a, struct item *items, size_t n)
+int store_list_categories(struct store *st, struct arena *a, struct item *items, size_t n)
 {
 	if (!n)
 		return 0;
@@ -303,7 +303,7 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 	if (limit <= 0)
 		return 0;
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
-	if (!s || bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
+	if (!s || store_bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
 		return ERR_DB;
 	struct item *out = arena_calloc(a, (size_t) limit, sizeof(*out));
 	if (!out)
@@ -311,12 +311,12 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 	int rc = 0, step = SQLITE_DONE;
 	size_t k = 0;
 	while (!rc && k < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
-		rc = read_item(s, a, &out[k++]);
+		rc = store_read_item(s, a, &out[k++]);
 	if (!rc && k < (size_t) limit && step != SQLITE_DONE)
 		rc = ERR_DB;
 	sqlite3_reset(s);
 	if (!rc)
-		rc = list_categories(st, a, out, k);
+		rc = store_list_categories(st, a, out, k);
 	if (!rc) {
 		*items = out;
 		*n = k;
@@ -327,7 +327,7 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_COUNT);
-	if (!s || bind_filter(s, a, f) || stmt_step(st, s) != SQLITE_ROW)
+	if (!s || store_bind_filter(s, a, f) || stmt_step(st, s) != SQLITE_ROW)
 		return ERR_DB;
 	*total = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);

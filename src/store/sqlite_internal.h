@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "base/arena.h"
+#include "store/items.h"
 #include "store/store.h"
 
 /* Every statement the program runs, by name; the SQL is in stmt_sql[]. */
@@ -28,6 +29,18 @@ enum stmt_id {
 	ST_ITEM_COUNT,
 	ST_CATEGORY_COUNTS,
 	ST_CATEGORY_FIND,
+	ST_SEARCH_DELETE,
+	ST_SEARCH_INSERT,
+	ST_SEARCH_CLEAR,
+	ST_SEARCH_WORDS_CLEAR,
+	ST_SEARCH_WORD,
+	ST_SEARCH_WORDS,
+	ST_SEARCH_HAS_TERM,
+	ST_SEARCH,
+	ST_SEARCH_COUNT,
+	ST_SEARCH_TYPES,
+	ST_SEARCH_CATS,
+	ST_ITEM_TEXT,
 	ST_ITEM_CATS_CLEAR,
 	ST_CATEGORY_UPSERT,
 	ST_ITEM_CAT_ADD,
@@ -52,5 +65,10 @@ int bind_text(sqlite3_stmt *s, int i, const char *v);
 int bind_int(sqlite3_stmt *s, int i, long long v);
 /* Column i as an arena string ("" for NULL); NULL on allocation failure. */
 char *col_text(sqlite3_stmt *s, int i, struct arena *a);
+
+/* Shared by items.c and search.c. */
+int store_read_item(sqlite3_stmt *s, struct arena *a, struct item *it);
+int store_bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filter *f);
+int store_list_categories(struct store *st, struct arena *a, struct item *items, size_t n);
 
 #endif

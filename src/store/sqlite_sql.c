@@ -21,6 +21,11 @@
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id "                  \
 	"AND c.slug IN (SELECT value FROM json_each(?2))))"
 
+/* bm25 weights: title, lead, body, compound parts; newer items get up to 30% more. */
+#define SEARCH_SCORE                                                                                                   \
+	"bm25(search_fts, 10.0, 4.0, 1.0, 2.0) * (1.0 + 0.3 * max(0.0, 1.0 - (julianday('now') - "                     \
+	"julianday(i.published)) / 730.0))"
+
 const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_BEGIN_READ] = "BEGIN",
@@ -58,6 +63,27 @@ const char *const stmt_sql[ST_COUNT] = {
 			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "
 			   "WHERE i.status = 'gepubliceerd' AND (?1 IS NULL OR i.type = ?1) "
 			   "GROUP BY c.id ORDER BY c.name COLLATE NOCASE",
+    [ST_SEARCH_DELETE] = "DELETE FROM search_fts WHERE rowid = ?1",
+    [ST_SEARCH_INSERT] = "INSERT INTO search_fts (rowid, title, lead, body, parts) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_SEARCH_CLEAR] = "DELETE FROM search_fts",
+    [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
+    [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES (?1, ?2) "
+		       "ON CONFLICT (word) DO UPDATE SET freq = freq + ?2",
+    [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= ?1 ORDER BY freq DESC, word LIMIT ?2",
+    [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_vocab WHERE term = ?1",
+    [ST_SEARCH] = "SELECT " ITEM_COLUMNS_WITH(
+	"''", "NULL") ", " SEARCH_SCORE " AS score "
+		      "FROM search_fts JOIN items i ON i.id = search_fts.rowid LEFT JOIN files f ON f.id = i.file_id "
+		      "WHERE search_fts MATCH ?5 AND " ITEM_FILTER " ORDER BY score LIMIT ?4 OFFSET ?3",
+    [ST_SEARCH_COUNT] = "SELECT count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
+			"WHERE search_fts MATCH ?5 AND " ITEM_FILTER,
+    [ST_SEARCH_TYPES] = "SELECT i.type, count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
+			"WHERE search_fts MATCH ?1 AND i.status = 'gepubliceerd' GROUP BY i.type ORDER BY i.type",
+    [ST_SEARCH_CATS] = "SELECT c.slug, c.name, count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
+		       "JOIN item_categories ic ON ic.item_id = i.id JOIN categories c ON c.id = ic.category_id "
+		       "WHERE search_fts MATCH ?1 AND i.status = 'gepubliceerd' GROUP BY c.id "
+		       "ORDER BY count(*) DESC, c.name COLLATE NOCASE LIMIT 30",
+    [ST_ITEM_TEXT] = "SELECT lead, body FROM items WHERE id = ?1 AND status = 'gepubliceerd'",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =
 	"DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = ?1 AND slug = ?2)",

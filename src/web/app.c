@@ -5,6 +5,7 @@
 #include "base/dates.h"
 #include "base/mem.h"
 #include "html/tmpl.h"
+#include "search/search.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -12,6 +13,8 @@ extern const struct route *web_routes;
 extern const size_t web_route_count;
 
 static struct tmpl_set *templates;
+static struct lexicon *lexicon;
+static struct speller *speller;
 
 static int worker_new(const struct config *cfg, struct worker **out)
 {
@@ -26,6 +29,17 @@ static int worker_new(const struct config *cfg, struct worker **out)
 		return rc;
 	}
 	w->templates = templates;
+	struct search_env *env = mem_calloc(1, sizeof(*env));
+	if (!env || !(env->stem = text_stemmer_new())) {
+		mem_free(env);
+		store_close(w->store);
+		mem_free(w);
+		return ERR_NOMEM;
+	}
+	env->st = w->store;
+	env->lx = lexicon;
+	env->speller = speller;
+	w->app = env;
 	*out = w;
 	return 0;
 }
@@ -34,6 +48,10 @@ static void worker_free(struct worker *w)
 {
 	if (!w)
 		return;
+	struct search_env *env = w->app;
+	if (env)
+		text_stemmer_free(env->stem);
+	mem_free(env);
 	store_close(w->store);
 	mem_free(w);
 }
@@ -112,8 +130,19 @@ int web_init(const struct config *cfg, char *err, size_t errlen)
 	int rc = tmpl_load_dir(dir, &templates, err, errlen);
 	if (rc)
 		return rc;
-	snprintf(dir, sizeof(dir), "%s/static", cfg->root);
-	rc = http_static_load(dir, err, errlen);
+	snprintf(dir, sizeof(dir), "%s/lexicon", cfg->root);
+	rc = lexicon_load(cfg->wordlist, dir, &lexicon, err, errlen);
+	if (!rc) {
+		/* The typo vocabulary as the store has it at start-up. */
+		struct store *st;
+		char serr[512];
+		if (store_open(cfg->db, &st, serr, sizeof(serr)) == 0) {
+			speller = speller_build(st, 200000);
+			store_close(st);
+		}
+		snprintf(dir, sizeof(dir), "%s/static", cfg->root);
+		rc = http_static_load(dir, err, errlen);
+	}
 	if (rc)
 		web_shutdown();
 	return rc;
@@ -123,6 +152,10 @@ void web_shutdown(void)
 {
 	tmpl_set_free(templates);
 	templates = NULL;
+	speller_free(speller);
+	speller = NULL;
+	lexicon_free(lexicon);
+	lexicon = NULL;
 	http_static_free();
 }
 
@@ -145,6 +178,7 @@ int web_render(struct req *r, const char *name, struct tval *data)
 	tv_set_str(data, "css_url", http_static_url("css/site.css"));
 	tv_set_str(data, "logo_url", http_static_url("img/logo.svg"));
 	tv_set_str(data, "icon_url", http_static_url("img/favicon.svg"));
+	tv_set_str(data, "suggest_js", http_static_url("js/suggest.js"));
 	if (r->arena.failed)
 		return 500;
 	int rc = tmpl_render(r->w->templates, name, data, &r->arena, &r->out);

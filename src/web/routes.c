@@ -24,6 +24,8 @@ static const struct route routes[] = {
     {"GET", "/feed/categorie/{slug}/rss", ROUTE_CACHE, web_feed_category},
     {"GET", "/feed/{section}", ROUTE_CACHE, web_feed_section},
     {"GET", "/feed/{section}/rss", ROUTE_CACHE, web_feed_section},
+    {"GET", "/zoeken", ROUTE_CACHE, web_search},
+    {"GET", "/zoeken/suggest", ROUTE_CACHE, web_search_suggest},
     {"GET", "/sitemap.xml", ROUTE_CACHE, web_sitemap},
     {"GET", "/robots.txt", ROUTE_CACHE, web_robots},
     {"GET", "/healthz", 0, web_healthz},

@@ -48,6 +48,10 @@ int web_public_item(struct req *r);
 int web_public_category(struct req *r);
 int web_public_file(struct req *r);
 
+/* Search (web/search.c). */
+int web_search(struct req *r);
+int web_search_suggest(struct req *r);
+
 /* Feeds and crawler files (web/feeds.c). */
 int web_feed_section(struct req *r);
 int web_feed_category(struct req *r);

@@ -25,7 +25,7 @@ done
 [ "$(exit_code "$bin" serve --threads abc)" = 2 ] && grep -q -- "--threads" "$tmp/err" && ok "bad flag value: exit 2 naming the flag" || not_ok "bad flag value"
 [ "$(VERTROUWD_THREADS=abc exit_code "$bin" init --db "sqlite:$tmp/x.db")" = 2 ] && grep -q "VERTROUWD_THREADS" "$tmp/err" && ok "bad environment value: exit 2 naming the variable" || not_ok "bad environment value"
 [ "$(exit_code "$bin" init --db mysql://x)" = 2 ] && ok "unknown store kind: exit 2" || not_ok "unknown store kind"
-[ "$(exit_code "$bin" import)" = 2 ] && grep -q "MAP ontbreekt" "$tmp/err" && ok "import without DIR: exit 2" || not_ok "import without DIR"
+[ "$(exit_code "$bin" import)" = 2 ] && grep -q "argument ontbreekt" "$tmp/err" && ok "import without DIR: exit 2" || not_ok "import without DIR"
 [ "$(exit_code "$bin" init extra)" = 2 ] && ok "unexpected argument: exit 2" || not_ok "unexpected argument"
 
 # --- init --demo is idempotent; environment and flags both select the store ---

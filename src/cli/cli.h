@@ -1,0 +1,36 @@
+/*
+ * cli: the bodies of the subcommands main.c dispatches to. Each returns the
+ * process exit status (0 ok, 1 failed) and prints Dutch messages.
+ */
+#ifndef VERTROUWD_CLI_CLI_H
+#define VERTROUWD_CLI_CLI_H
+
+#include "base/config.h"
+
+struct store;
+struct search_env;
+
+struct cli_opts {
+	struct config cfg;
+	int demo; /* init --demo */
+	int json; /* --json output */
+	const char *const *args;
+	int nargs;
+};
+
+int cli_serve(struct cli_opts *o);
+int cli_init(struct cli_opts *o);
+int cli_import(struct cli_opts *o);
+int cli_export(struct cli_opts *o);
+int cli_search(struct cli_opts *o);
+int cli_analyze(struct cli_opts *o);
+int cli_reindex(struct cli_opts *o);
+
+/* Shared by the commands (cli/env.c). */
+int cli_open_store(const struct config *cfg, struct store **st);
+/* Open the store and the analyzer (and the speller when asked); message on failure. */
+int cli_open_search(const struct config *cfg, struct search_env *env, int speller);
+void cli_close_search(struct search_env *env);
+void cli_progress(int done, int total);
+
+#endif

@@ -1,0 +1,72 @@
+/* serve, init, import, export. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "content/content.h"
+#include "search/search.h"
+#include "store/store.h"
+#include "web/web.h"
+
+int cli_serve(struct cli_opts *o)
+{
+	struct store *st;
+	if (cli_open_store(&o->cfg, &st))
+		return 1;
+	store_close(st);
+	char err[1024];
+	if (web_init(&o->cfg, err, sizeof(err))) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		return 1;
+	}
+	int rc = http_serve(&o->cfg, web_app());
+	web_shutdown();
+	return rc ? 1 : 0;
+}
+
+/* Import dir with progress and a summary; the items are indexed as they come in. */
+static int import(struct cli_opts *o, const char *dir, const char *what)
+{
+	struct search_env env;
+	if (cli_open_search(&o->cfg, &env, 0))
+		return 1;
+	struct import_report rep;
+	int rc = content_import_dir(env.st, &env, dir, cli_progress, &rep);
+	cli_close_search(&env);
+	if (rc == ERR_IO)
+		return 1;
+	printf("%s: %d bestanden, %d geïmporteerd, %d mislukt.\n", what, rep.files, rep.imported, rep.failed);
+	return rc ? 1 : 0;
+}
+
+int cli_init(struct cli_opts *o)
+{
+	struct store *st;
+	if (cli_open_store(&o->cfg, &st))
+		return 1;
+	store_close(st);
+	if (o->demo) {
+		char dir[4200];
+		snprintf(dir, sizeof(dir), "%s/demo", o->cfg.root);
+		if (import(o, dir, "Demo-inhoud"))
+			return 1;
+	}
+	printf("Database klaar: %s\n", o->cfg.db);
+	return 0;
+}
+
+int cli_import(struct cli_opts *o)
+{
+	return import(o, o->args[0], "Import");
+}
+
+int cli_export(struct cli_opts *o)
+{
+	struct store *st;
+	if (cli_open_store(&o->cfg, &st))
+		return 1;
+	int count;
+	int rc = content_export_dir(st, o->args[0], &count);
+	store_close(st);
+	printf("Export: %d items geschreven naar %s.\n", count, o->args[0]);
+	return rc ? 1 : 0;
+}

@@ -1,0 +1,59 @@
+/* What the commands share: opening the store and the analyzer, progress output. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "search/search.h"
+#include "store/store.h"
+
+int cli_open_store(const struct config *cfg, struct store **st)
+{
+	char err[1024];
+	if (store_open(cfg->db, st, err, sizeof(err)) || store_migrate(*st, err, sizeof(err))) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		store_close(*st);
+		*st = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+int cli_open_search(const struct config *cfg, struct search_env *env, int speller)
+{
+	char dir[4200], err[1024];
+	struct lexicon *lx = NULL;
+	memset(env, 0, sizeof(*env));
+	snprintf(dir, sizeof(dir), "%s/lexicon", cfg->root);
+	if (lexicon_load(cfg->wordlist, dir, &lx, err, sizeof(err))) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		return 1;
+	}
+	env->lx = lx;
+	env->stem = text_stemmer_new();
+	if (!env->stem || cli_open_store(cfg, &env->st)) {
+		cli_close_search(env);
+		return 1;
+	}
+	if (speller)
+		env->speller = speller_build(env->st, 200000);
+	return 0;
+}
+
+void cli_close_search(struct search_env *env)
+{
+	speller_free(env->speller);
+	text_stemmer_free(env->stem);
+	lexicon_free((struct lexicon *) env->lx);
+	store_close(env->st);
+	memset(env, 0, sizeof(*env));
+}
+
+void cli_progress(int done, int total)
+{
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r  %d/%d", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}

@@ -1,0 +1,135 @@
+/* Turning items into index terms. */
+#include <string.h>
+
+#include "base/buf.h"
+#include "search/search.h"
+#include "store/store.h"
+
+#define MAX_TOKENS 200000
+
+/* Markdown to plain text, good enough for indexing and snippets: link targets, markup signs and tables go. */
+char *search_plain(struct arena *a, const char *md)
+{
+	size_t n = strlen(md), k = 0;
+	char *out = arena_alloc(a, n + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		char c = md[i];
+		if (c == ']' && i + 1 < n && md[i + 1] == '(') {
+			const char *close = memchr(md + i, ')', n - i);
+			if (close) {
+				i = (size_t) (close - md);
+				continue;
+			}
+		}
+		if (strchr("#*_`>|[]", c) || (c == '-' && (i == 0 || md[i - 1] == '\n')))
+			c = ' ';
+		out[k++] = c;
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* Stems of one field, space-separated; compound parts go to parts. */
+static int field_terms(struct search_env *env, struct arena *a, const char *text, struct buf *terms, struct buf *parts)
+{
+	struct term *t;
+	size_t n;
+	int rc = text_analyze(env->lx, env->stem, text, strlen(text), MAX_TOKENS, a, &t, &n);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct buf *b = t[i].part ? parts : terms;
+		rc = (b->len && buf_addc(b, ' ')) || buf_adds(b, t[i].text) ? ERR_NOMEM : 0;
+	}
+	return rc;
+}
+
+/* Count the folded words of text into the store's vocabulary. */
+static int add_words(struct search_env *env, struct arena *a, const char *text)
+{
+	struct token *toks;
+	size_t n;
+	int rc = text_tokens(env->lx, text, strlen(text), MAX_TOKENS, a, &toks, &n);
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (toks[i].stop || strlen(toks[i].word) < 3 || strspn(toks[i].word, "0123456789"))
+			continue;
+		text_base(env->lx, toks[i].word);
+		rc = store_search_word(env->st, toks[i].word, 1);
+	}
+	return rc;
+}
+
+int search_index_item(struct search_env *env, const struct item *it)
+{
+	struct arena a = ARENA_INIT;
+	struct buf title = BUF_INIT(1 << 20), lead = BUF_INIT(1 << 20), body = BUF_INIT(16 << 20),
+		   parts = BUF_INIT(16 << 20);
+	const char *plain = search_plain(&a, it->body ? it->body : "");
+	int rc = plain ? 0 : ERR_NOMEM;
+	if (!rc)
+		rc = field_terms(env, &a, it->title, &title, &parts);
+	if (!rc)
+		rc = field_terms(env, &a, it->lead ? it->lead : "", &lead, &parts);
+	if (!rc)
+		rc = field_terms(env, &a, plain, &body, &parts);
+	if (!rc)
+		rc = store_search_put(env->st, it->id, title.ptr, lead.ptr, body.ptr, parts.ptr);
+	if (!rc)
+		rc = add_words(env, &a, it->title);
+	if (!rc)
+		rc = add_words(env, &a, it->lead ? it->lead : "");
+	if (!rc)
+		rc = add_words(env, &a, plain);
+	buf_free(&title);
+	buf_free(&lead);
+	buf_free(&body);
+	buf_free(&parts);
+	arena_free(&a);
+	return rc;
+}
+
+struct reindex {
+	struct search_env *env;
+	struct arena *a;
+	void (*progress)(int, int);
+	int done, total;
+};
+
+static int reindex_one(void *ctx, const struct item *it)
+{
+	struct reindex *r = ctx;
+	int rc = search_index_item(r->env, it);
+	arena_free(r->a); /* the item's strings; the next row brings its own */
+	r->done++;
+	if (r->progress)
+		r->progress(r->done, r->total);
+	return rc;
+}
+
+static int count_one(void *ctx, const struct item *it)
+{
+	(void) it;
+	(*(int *) ctx)++;
+	return 0;
+}
+
+int search_reindex(struct search_env *env, void (*progress)(int done, int total), int *count)
+{
+	struct arena a = ARENA_INIT;
+	struct reindex r = {env, &a, progress, 0, 0};
+	int rc = store_item_each(env->st, &a, count_one, &r.total);
+	arena_free(&a);
+	if (!rc)
+		rc = store_begin(env->st);
+	if (!rc)
+		rc = store_search_clear(env->st);
+	if (!rc)
+		rc = store_item_each(env->st, &a, reindex_one, &r);
+	if (!rc)
+		rc = store_commit(env->st);
+	if (rc)
+		store_rollback(env->st);
+	arena_free(&a);
+	*count = r.done;
+	return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * The search index in the store: analysed terms per item (FTS5 on SQLite),
+ * ranked queries with filters, facet counts, and the word vocabulary.
+ *
+ * Queries are FTS5 expressions built by search/ from analysed terms and are
+ * always bound as parameters. Only published items are ever returned.
+ */
+#ifndef VERTROUWD_STORE_SEARCH_H
+#define VERTROUWD_STORE_SEARCH_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/items.h"
+
+struct store;
+
+/* Replace the index entry of item id with these term strings (space-separated). */
+int store_search_put(struct store *st, long long id, const char *title, const char *lead, const char *body,
+		     const char *parts) WUR;
+/* Empty the index and the vocabulary (before a reindex). */
+int store_search_clear(struct store *st) WUR;
+/* Add n occurrences of a folded word to the vocabulary. */
+int store_search_word(struct store *st, const char *word, long long n) WUR;
+/* Call fn for every vocabulary word with its frequency, most frequent first, at most limit. */
+int store_search_words(struct store *st, long long min_freq, long long limit,
+		       int (*fn)(void *ctx, const char *word, long long freq), void *ctx) WUR;
+/* Whether a term occurs in the index at all. */
+int store_search_has_term(struct store *st, const char *term, int *has) WUR;
+
+struct search_hit {
+	struct item item; /* without body */
+	double score;	  /* lower is better (bm25 with a recency boost) */
+};
+
+struct search_facet {
+	const char *key;   /* type name or category slug */
+	const char *label; /* category name (types: NULL) */
+	long long count;
+};
+
+/*
+ * Published items matching the FTS5 expression and the filter, best first.
+ * *total gets the number of matches (for paging).
+ */
+int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
+		 int limit, struct search_hit **hits, size_t *n, long long *total) WUR;
+/* Match counts per type and per category for the expression (no filter). */
+int store_search_facets(struct store *st, struct arena *a, const char *match, struct search_facet **types,
+			size_t *ntypes, struct search_facet **cats, size_t *ncats) WUR;
+/* The body (Markdown) and lead of a published item, for snippets. */
+int store_item_text(struct store *st, struct arena *a, long long id, const char **lead, const char **body) WUR;
+
+#endif

@@ -1,0 +1,160 @@
+/*
+ * Search quality against the demo content: compound splitting accuracy
+ * (tests/search/compounds.tsv) and relevance (tests/search/relevance.tsv:
+ * hit@3 and MRR). Prints the figures; fails under the thresholds.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "content/content.h"
+#include "search/search.h"
+#include "store/store.h"
+
+#define MIN_COMPOUND_ACCURACY 0.90
+#define MIN_HIT_AT_3	      0.90
+
+static struct search_env env;
+static struct lexicon *lx;
+
+static int setup(void **state)
+{
+	char err[512], dir[] = "/tmp/vertrouwd-quality-XXXXXX", dsn[600];
+	if (!mkdtemp(dir) || lexicon_load("/usr/share/dict/dutch", "lexicon", &lx, err, sizeof(err)))
+		return -1;
+	snprintf(dsn, sizeof(dsn), "sqlite:%s/q.db", dir);
+	env.lx = lx;
+	env.stem = text_stemmer_new();
+	if (store_open(dsn, &env.st, err, sizeof(err)) || store_migrate(env.st, err, sizeof(err)))
+		return -1;
+	struct import_report rep;
+	if (content_import_dir(env.st, &env, "demo", NULL, &rep) || rep.imported < 60)
+		return -1;
+	env.speller = speller_build(env.st, 200000);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	speller_free(env.speller);
+	text_stemmer_free(env.stem);
+	store_close(env.st);
+	lexicon_free(lx);
+	return 0;
+}
+
+/* The stems of a space-separated list of words, sorted into one string. */
+static void stems_of(char *words, char *out, size_t outlen)
+{
+	char list[TEXT_MAX_PARTS * 2][TEXT_MAX_WORD];
+	int n = 0;
+	for (char *w = words, *sp; w && *w && n < TEXT_MAX_PARTS * 2; w = sp ? sp + 1 : NULL) {
+		sp = strchr(w, ' ');
+		if (sp)
+			*sp = '\0';
+		char folded[TEXT_MAX_WORD];
+		text_fold(w, strlen(w), folded, sizeof(folded));
+		text_stem(env.stem, folded, list[n++], TEXT_MAX_WORD);
+	}
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		snprintf(out + strlen(out), outlen - strlen(out), "%s%s", i ? " " : "", list[i]);
+}
+
+static void compound_accuracy(void **state)
+{
+	FILE *f = fopen("tests/search/compounds.tsv", "r");
+	assert_non_null(f);
+	char line[512];
+	int total = 0, right = 0, compounds = 0, simple = 0;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = '\0';
+		char word[TEXT_MAX_WORD], parts[TEXT_MAX_PARTS][TEXT_MAX_WORD], got[512] = "", want[512] = "";
+		text_fold(line, strlen(line), word, sizeof(word));
+		int np = text_split(lx, word, parts);
+		char joined[512] = "";
+		for (int p = 0; p < np; p++)
+			snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined), "%s%s", p ? " " : "",
+				 parts[p]);
+		int expect_split = strcmp(tab + 1, "-") != 0;
+		compounds += expect_split;
+		simple += !expect_split;
+		if (expect_split) {
+			stems_of(joined, got, sizeof(got));
+			stems_of(tab + 1, want, sizeof(want));
+		}
+		int ok = expect_split ? np && !strcmp(got, want) : np == 0;
+		right += ok;
+		total++;
+		if (!ok)
+			printf("  compound miss: %s -> [%s], expected [%s]\n", line, joined, tab + 1);
+	}
+	fclose(f);
+	double acc = total ? (double) right / total : 0;
+	printf("compounds: %d of %d right (%.1f%%; %d compounds, %d words that must not split)\n", right, total,
+	       100 * acc, compounds, simple);
+	assert_true(compounds >= 100);
+	assert_true(acc >= MIN_COMPOUND_ACCURACY);
+}
+
+static void relevance(void **state)
+{
+	FILE *f = fopen("tests/search/relevance.tsv", "r");
+	assert_non_null(f);
+	char line[1024];
+	int queries = 0, hits = 0;
+	double mrr = 0;
+	assert_int_equal(store_read_begin(env.st), 0);
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = '\0';
+		char *expected = tab + 1, *note = strchr(expected, '\t');
+		if (note)
+			*note++ = '\0';
+		struct arena a = ARENA_INIT;
+		struct search_result res;
+		struct item_filter filter = {0};
+		assert_int_equal(search_run(&env, line, &filter, 0, 10, &a, &res), 0);
+		int rank = 0;
+		for (size_t i = 0; i < res.n && !rank; i++) {
+			char slugs[512];
+			snprintf(slugs, sizeof(slugs), ",%s,", expected);
+			char needle[128];
+			snprintf(needle, sizeof(needle), ",%s,", res.hits[i].item.slug);
+			if (strstr(slugs, needle))
+				rank = (int) i + 1;
+		}
+		queries++;
+		hits += rank && rank <= 3;
+		mrr += rank ? 1.0 / rank : 0;
+		if (!rank || rank > 3)
+			printf("  relevance miss (%s): '%s' -> %s at %d; top: %s, %s, %s\n", note ? note : "", line,
+			       expected, rank, res.n > 0 ? res.hits[0].item.slug : "-",
+			       res.n > 1 ? res.hits[1].item.slug : "-", res.n > 2 ? res.hits[2].item.slug : "-");
+		arena_free(&a);
+	}
+	store_read_end(env.st);
+	fclose(f);
+	double hit3 = queries ? (double) hits / queries : 0;
+	printf("relevance: %d queries, hit@3 %.1f%%, MRR %.3f\n", queries, 100 * hit3, queries ? mrr / queries : 0);
+	assert_true(queries >= 80);
+	assert_true(hit3 >= MIN_HIT_AT_3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(compound_accuracy),
+	    cmocka_unit_test(relevance),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
