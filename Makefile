@@ -134,6 +134,7 @@ fuzz-run:
 
 bench: $(BIN)
 	@sh bench/http.sh $(BIN)
+	@sh bench/search.sh $(BUILD)
 
 lint:
 	@sh scripts/lint.sh

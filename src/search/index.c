@@ -1,4 +1,5 @@
 /* Turning items into index terms. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -44,23 +45,42 @@ static int field_terms(struct search_env *env, struct arena *a, const char *text
 	return rc;
 }
 
-/* Count the folded words of text into the store's vocabulary. */
+static int by_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Count the folded words of text into the store's vocabulary: one update per distinct word. */
 static int add_words(struct search_env *env, struct arena *a, const char *text)
 {
 	struct token *toks;
-	size_t n;
+	size_t n, k = 0;
 	int rc = text_tokens(env->lx, text, strlen(text), MAX_TOKENS, a, &toks, &n);
+	const char **words = rc ? NULL : arena_calloc(a, n ? n : 1, sizeof(*words));
+	if (!rc && !words)
+		rc = ERR_NOMEM;
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (toks[i].stop || strlen(toks[i].word) < 3 || strspn(toks[i].word, "0123456789"))
 			continue;
 		text_base(env->lx, toks[i].word);
-		rc = store_search_word(env->st, toks[i].word, 1);
+		words[k++] = toks[i].word;
+	}
+	if (!rc)
+		qsort(words, k, sizeof(*words), by_word);
+	for (size_t i = 0; i < k && !rc;) {
+		size_t j = i;
+		while (j < k && !strcmp(words[j], words[i]))
+			j++;
+		rc = store_search_word(env->st, words[i], (long long) (j - i));
+		i = j;
 	}
 	return rc;
 }
 
 int search_index_item(struct search_env *env, const struct item *it)
 {
+	if (it->status && strcmp(it->status, "gepubliceerd"))
+		return store_search_remove(env->st, it->id); /* drafts are not searchable */
 	struct arena a = ARENA_INIT;
 	struct buf title = BUF_INIT(1 << 20), lead = BUF_INIT(1 << 20), body = BUF_INIT(16 << 20),
 		   parts = BUF_INIT(16 << 20);

@@ -32,7 +32,7 @@ struct search_env {
 
 /* Markdown as plain text (link targets and markup dropped), in the arena. */
 char *search_plain(struct arena *a, const char *md);
-/* Index one item (published or not: queries filter) and add its words to the vocabulary. */
+/* Index one published item and add its words to the vocabulary; any other status takes it out. */
 int search_index_item(struct search_env *env, const struct item *it) WUR;
 /* Rebuild the whole index in one transaction; progress (may be NULL) after each item. */
 int search_reindex(struct search_env *env, void (*progress)(int done, int total), int *count) WUR;

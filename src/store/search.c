@@ -1,5 +1,10 @@
 /* The search index on SQLite FTS5. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "base/buf.h"
 
 #include "store/search.h"
 #include "store/sqlite_internal.h"
@@ -16,6 +21,12 @@ int store_search_put(struct store *st, long long id, const char *title, const ch
 	    bind_text(s, 5, parts))
 		return ERR_DB;
 	return stmt_exec(st, s);
+}
+
+int store_search_remove(struct store *st, long long id)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_DELETE);
+	return !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
 }
 
 int store_search_clear(struct store *st)
@@ -64,45 +75,136 @@ static int bind_query(sqlite3_stmt *s, struct arena *a, const char *match, const
 	return !s || store_bind_filter(s, a, f) || bind_text(s, 5, match) ? ERR_DB : 0;
 }
 
-int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
-		 int limit, struct search_hit **hits, size_t *n, long long *total)
+#define FAST_WINDOW    40 /* candidates beyond the page, so the recency boost can reorder them */
+#define FAST_MAX_DEPTH 200
+
+static int by_score(const void *a, const void *b)
 {
-	*hits = NULL;
-	*n = 0;
-	*total = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_COUNT);
-	if (bind_query(s, a, match, f))
+	double x = ((const struct search_hit *) a)->score, y = ((const struct search_hit *) b)->score;
+	return x < y ? -1 : x > y;
+}
+
+/* Days since an ISO date, from the civil calendar (no time zone needed at this scale). */
+static double age_days(const char *date, double today)
+{
+	int y, m, d;
+	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return today - (double) (era * 146097 + doe);
+}
+
+/*
+ * Unfiltered searches: FTS5 ranks by weighted bm25 on its own (no join per
+ * match); the best candidates then get the recency boost and the page is cut.
+ */
+static int search_fast(struct store *st, struct arena *a, const char *match, long long offset, int limit,
+		       struct search_hit **hits, size_t *n, long long *total)
+{
+	long long want = offset + limit + FAST_WINDOW;
+	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
+	if (!s || bind_text(s, 1, match))
 		return ERR_DB;
 	int step = stmt_step(st, s);
 	if (step == SQLITE_ROW)
 		*total = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW)
-		return ERR_INVALID; /* most often an expression FTS5 refuses */
-	if (limit <= 0 || !*total)
+		return ERR_INVALID;
+	if (!*total)
 		return 0;
-	s = stmt_get(st, ST_SEARCH);
-	if (bind_query(s, a, match, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
+	s = stmt_get(st, ST_SEARCH_TOP);
+	if (!s || bind_text(s, 1, match) || bind_int(s, 2, want))
 		return ERR_DB;
-	struct search_hit *out = arena_calloc(a, (size_t) limit, sizeof(*out));
-	struct item *items = arena_calloc(a, (size_t) limit, sizeof(*items));
-	if (!out || !items)
-		return ERR_NOMEM;
-	int rc = 0;
-	size_t k = 0;
-	step = SQLITE_DONE;
-	while (!rc && k < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		rc = store_read_item(s, a, &items[k]);
-		out[k].score = sqlite3_column_double(s, 17);
+	struct buf ids = BUF_INIT(1 << 16);
+	size_t cap = (size_t) want, k = 0;
+	long long *id = arena_calloc(a, cap, sizeof(*id));
+	double *score = arena_calloc(a, cap, sizeof(*score));
+	int rc = id && score && !buf_addc(&ids, '[') ? 0 : ERR_NOMEM;
+	while (!rc && k < cap && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		id[k] = sqlite3_column_int64(s, 0);
+		score[k] = sqlite3_column_double(s, 1);
+		rc = buf_addf(&ids, k ? ",%lld" : "%lld", id[k]) ? ERR_NOMEM : 0;
 		k++;
 	}
-	if (!rc && k < (size_t) limit && step != SQLITE_DONE)
-		rc = ERR_DB;
 	sqlite3_reset(s);
-	if (!rc)
-		rc = store_list_categories(st, a, items, k);
-	for (size_t i = 0; i < k; i++)
-		out[i].item = items[i];
+	rc = rc || buf_addc(&ids, ']') ? (rc ? rc : ERR_NOMEM) : 0;
+	struct search_hit *all = rc ? NULL : arena_calloc(a, k ? k : 1, sizeof(*all));
+	size_t found = 0;
+	s = rc ? NULL : stmt_get(st, ST_ITEMS_BY_ID);
+	if (!rc && (!all || !s || bind_text(s, 1, ids.ptr)))
+		rc = all ? ERR_DB : ERR_NOMEM;
+	time_t now = time(NULL);
+	double today = (double) now / 86400.0 + 719468.0; /* the same day count as age_days() */
+	while (!rc && found < k && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		struct search_hit *h = &all[found];
+		rc = store_read_item(s, a, &h->item);
+		for (size_t i = 0; !rc && i < k; i++)
+			if (id[i] == h->item.id) {
+				double age = age_days(h->item.published, today) / 730.0;
+				h->score = score[i] * (1.0 + 0.3 * (age < 1.0 ? 1.0 - (age > 0 ? age : 0) : 0.0));
+			}
+		found++;
+	}
+	if (s)
+		sqlite3_reset(s);
+	buf_free(&ids);
+	if (rc)
+		return rc;
+	qsort(all, found, sizeof(*all), by_score);
+	*hits = offset < (long long) found ? all + offset : all;
+	*n = offset < (long long) found
+		 ? (found - (size_t) offset < (size_t) limit ? found - (size_t) offset : (size_t) limit)
+		 : 0;
+	return 0;
+}
+
+int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
+		 int limit, struct search_hit **hits, size_t *n, long long *total)
+{
+	if (!f->type && !f->ncategories && limit > 0 && offset + limit <= FAST_MAX_DEPTH) {
+		*hits = NULL;
+		*n = 0;
+		*total = 0;
+		return search_fast(st, a, match, offset, limit, hits, n, total);
+	}
+	*hits = NULL;
+	*n = 0;
+	*total = 0;
+	/* One pass: the matches are ranked anyway, and count(*) OVER () counts them on the way. */
+	sqlite3_stmt *s = stmt_get(st, limit > 0 ? ST_SEARCH : ST_SEARCH_COUNT);
+	if (bind_query(s, a, match, f) || (limit > 0 && (bind_int(s, 3, offset) || bind_int(s, 4, limit))))
+		return ERR_DB;
+	size_t cap = limit > 0 ? (size_t) limit : 1;
+	struct search_hit *out = arena_calloc(a, cap, sizeof(*out));
+	if (!out)
+		return ERR_NOMEM;
+	int rc = 0, step = SQLITE_DONE;
+	size_t k = 0;
+	while (!rc && k < cap && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		if (limit <= 0) {
+			*total = sqlite3_column_int64(s, 0);
+			break;
+		}
+		rc = store_read_item(s, a, &out[k].item);
+		out[k].score = sqlite3_column_double(s, 17);
+		*total = sqlite3_column_int64(s, 18);
+		k++;
+	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = ERR_INVALID; /* most often an expression FTS5 refuses */
+	sqlite3_reset(s);
+	if (!rc && k == 0 && offset > 0 && limit > 0) {
+		/* Past the last page: the total still comes from a count. */
+		s = stmt_get(st, ST_SEARCH_COUNT);
+		if (bind_query(s, a, match, f) || stmt_step(st, s) != SQLITE_ROW)
+			rc = ERR_DB;
+		else
+			*total = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
 	if (!rc) {
 		*hits = out;
 		*n = k;

@@ -3,7 +3,8 @@
  * ranked queries with filters, facet counts, and the word vocabulary.
  *
  * Queries are FTS5 expressions built by search/ from analysed terms and are
- * always bound as parameters. Only published items are ever returned.
+ * always bound as parameters. Only published items are in the index (search/
+ * removes the others), and queries check the status again.
  */
 #ifndef VERTROUWD_STORE_SEARCH_H
 #define VERTROUWD_STORE_SEARCH_H
@@ -19,6 +20,8 @@ struct store;
 /* Replace the index entry of item id with these term strings (space-separated). */
 int store_search_put(struct store *st, long long id, const char *title, const char *lead, const char *body,
 		     const char *parts) WUR;
+/* Take item id out of the index (drafts and archived items are never indexed). */
+int store_search_remove(struct store *st, long long id) WUR;
 /* Empty the index and the vocabulary (before a reindex). */
 int store_search_clear(struct store *st) WUR;
 /* Add n occurrences of a folded word to the vocabulary. */

@@ -22,9 +22,11 @@
 	"AND c.slug IN (SELECT value FROM json_each(?2))))"
 
 /* bm25 weights: title, lead, body, compound parts; newer items get up to 30% more. */
-#define SEARCH_SCORE                                                                                                   \
-	"bm25(search_fts, 10.0, 4.0, 1.0, 2.0) * (1.0 + 0.3 * max(0.0, 1.0 - (julianday('now') - "                     \
-	"julianday(i.published)) / 730.0))"
+#define SEARCH_SCORE "m.bm25 * (1.0 + 0.3 * max(0.0, 1.0 - (julianday('now') - julianday(i.published)) / 730.0))"
+/* bm25() only runs on the FTS cursor itself, so it is computed in a subquery. */
+#define SEARCH_MATCHES                                                                                                 \
+	"(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 2.0) AS bm25 FROM search_fts "                          \
+	"WHERE search_fts MATCH ?5) m"
 
 const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -70,11 +72,19 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES (?1, ?2) "
 		       "ON CONFLICT (word) DO UPDATE SET freq = freq + ?2",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= ?1 ORDER BY freq DESC, word LIMIT ?2",
-    [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_vocab WHERE term = ?1",
+    [ST_SEARCH_HAS_TERM] =
+	"SELECT 1 FROM search_fts WHERE search_fts MATCH '\"' || replace(?1, '\"', '') || '\"' LIMIT 1",
     [ST_SEARCH] = "SELECT " ITEM_COLUMNS_WITH(
-	"''", "NULL") ", " SEARCH_SCORE " AS score "
-		      "FROM search_fts JOIN items i ON i.id = search_fts.rowid LEFT JOIN files f ON f.id = i.file_id "
-		      "WHERE search_fts MATCH ?5 AND " ITEM_FILTER " ORDER BY score LIMIT ?4 OFFSET ?3",
+	"''", "NULL") ", r.score, r.total "
+		      /* Rank ids only; the page's rows are read afterwards. */
+		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
+		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score LIMIT ?4 OFFSET ?3) r "
+		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score",
+    [ST_SEARCH_TOP] = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1",
+    [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
+	"''", "NULL") " FROM " ITEM_FROM
+		      " WHERE i.id IN (SELECT value FROM json_each(?1)) AND i.status = 'gepubliceerd'",
     [ST_SEARCH_COUNT] = "SELECT count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
 			"WHERE search_fts MATCH ?5 AND " ITEM_FILTER,
     [ST_SEARCH_TYPES] = "SELECT i.type, count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
