@@ -98,7 +98,7 @@ static int validate(struct fm *f, struct item *it)
 		return fail(f, 1 + f->line_offset,
 			    "'type' ontbreekt of is onbekend ('%s'): kies nieuws, artikel, kennisbank, organisaties of "
 			    "download",
-			    it->type);
+			    it->type ? it->type : "");
 	if (!it->title || !*it->title)
 		return fail(f, 1 + f->line_offset, "'title' ontbreekt");
 	if (!it->published || !date_valid(it->published))

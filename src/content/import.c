@@ -126,7 +126,7 @@ static int import_file(struct store *st, struct search_env *search, const char *
 	struct buf text = BUF_INIT(IMPORT_MAX_FILE_BYTES);
 	struct buf file = BUF_INIT(IMPORT_MAX_ATTACHMENT);
 	struct item it;
-	long long id;
+	long long id = 0;
 	int rc = read_all(path, &text);
 	if (rc) {
 		snprintf(err, errlen, "%s: %s", path,

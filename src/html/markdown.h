@@ -27,7 +27,10 @@ struct md_doc {
 	size_t nheadings;
 };
 
-/* Render md[0..n). Returns 0, ERR_NOMEM, or ERR_TOO_LARGE (over max_out bytes of HTML). */
+/*
+ * Render md[0..n); md[n] must be a NUL byte (md4c 0.4.8 can read one byte past
+ * its input). Returns 0, ERR_NOMEM, or ERR_TOO_LARGE (over max_out bytes of HTML).
+ */
 int html_markdown(struct arena *a, const char *md, size_t n, size_t max_out, struct md_doc *doc) WUR;
 
 #endif

@@ -118,8 +118,11 @@ static int starts(const char *s, size_t n, const char *word)
 static int open_block(struct compiler *c, enum kind k, const char *arg, size_t n)
 {
 	trim(&arg, &n);
+	const char *why = "";
 	if (!valid_path(arg, n))
 		return fail(c, "block needs a value name, e.g. {{#if items}}");
+	if (!hctx_block_ok(&c->html, &why))
+		return fail(c, why);
 	if (c->depth == MAX_NEST)
 		return fail(c, "blocks nested too deep");
 	int rc = emit(c, k, arg, n, NULL);
@@ -138,6 +141,9 @@ static int block_else(struct compiler *c)
 		return fail(c, "{{else}} outside a block");
 	if (c->stack[c->depth - 1].seen_else)
 		return fail(c, "two {{else}} in one block");
+	const char *why = "";
+	if (!hctx_block_ok(&c->html, &why))
+		return fail(c, why);
 	if (!hctx_same(&c->html, &c->stack[c->depth - 1].html))
 		return fail(c, "a block branch changes the HTML context (close the tag or quote inside it)");
 	int rc = emit(c, N_ELSE, NULL, 0, NULL);
@@ -159,6 +165,9 @@ static int close_block(struct compiler *c, const char *name, size_t n)
 	struct node *open = &c->t->nodes[c->stack[c->depth - 1].node];
 	if (strlen(names[open->kind]) != n || memcmp(names[open->kind], name, n))
 		return fail(c, "closing tag does not match the open block");
+	const char *why = "";
+	if (!hctx_block_ok(&c->html, &why))
+		return fail(c, why);
 	if (!hctx_same(&c->html, &c->stack[c->depth - 1].html))
 		return fail(c, "a block changes the HTML context (close the tag or quote inside it)");
 	size_t at = c->stack[c->depth - 1].node;
@@ -200,8 +209,8 @@ static int variable(struct compiler *c, const char *s, size_t n)
 				found = i;
 		if (found < 0)
 			return fail(c, "unknown filter (text, attr, path, query, url)");
-		if (found == ESC_ATTR && esc == ESC_TEXT)
-			found = ESC_TEXT;
+		if ((found = hctx_filter(&c->html, found, &why)) < 0)
+			return fail(c, why);
 		esc = found;
 	}
 	struct node *node;
@@ -270,6 +279,8 @@ static int compile(struct compiler *c)
 				break;
 			hctx_feed(&c->html, s + i, lit);
 			count_lines(c, s + i, lit);
+			if (c->html.bad)
+				return fail(c, c->html.bad);
 			/* Text before a layout tag is only whitespace. */
 			for (size_t k = 0; k < lit && first; k++)
 				if (s[i + k] != ' ' && s[i + k] != '\n' && s[i + k] != '\t')
@@ -287,6 +298,9 @@ static int compile(struct compiler *c)
 	}
 	if (!rc && c->depth)
 		return fail(c, "block not closed at end of file");
+	if (!rc && c->html.state != HS_TEXT)
+		return fail(c, "the template ends inside a tag, comment or raw text (close it: partials and layouts "
+			       "are included in element text)");
 	return rc;
 }
 

@@ -18,12 +18,28 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+static int in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const rawtext_tags[] = {"script", "style", "iframe", "xmp", "noembed", "noframes", NULL};
+static const char *const rcdata_tags[] = {"title", "textarea", NULL};
+
 static void end_tag(struct hctx *h)
 {
-	if (!h->closing && (!strcmp(h->tag, "script") || !strcmp(h->tag, "style")))
+	h->state = HS_TEXT;
+	if (h->closing)
+		return;
+	if (in_list(h->tag, rawtext_tags))
 		h->state = HS_RAWTEXT;
-	else
-		h->state = HS_TEXT;
+	else if (in_list(h->tag, rcdata_tags))
+		h->state = HS_RCDATA;
+	else if (!strcmp(h->tag, "plaintext"))
+		h->bad = "no <plaintext>";
 }
 
 static void start_value(struct hctx *h, enum hstate s)
@@ -33,25 +49,75 @@ static void start_value(struct hctx *h, enum hstate s)
 	h->value_query = 0;
 }
 
+static void start_attr(struct hctx *h, char c)
+{
+	h->state = HS_ATTR_NAME;
+	h->attr[0] = '\0';
+	append(h->attr, sizeof(h->attr), c);
+}
+
+/* In raw text or RCDATA: does "</tag" followed by space, '/' or '>' start at s[i]? */
+static int end_of_raw(const struct hctx *h, const char *s, size_t n, size_t i)
+{
+	size_t t = strlen(h->tag);
+	if (i + 2 + t >= n || s[i + 1] != '/' || strncasecmp(s + i + 2, h->tag, t))
+		return 0;
+	char c = s[i + 2 + t];
+	return is_space(c) || c == '/' || c == '>';
+}
+
+/* '<' in text: what does it open? Returns how many characters it consumed beyond '<'. */
+static size_t open_markup(struct hctx *h, const char *s, size_t n, size_t i)
+{
+	char next = i + 1 < n ? s[i + 1] : '\0';
+	h->closing = 0;
+	h->tag[0] = '\0';
+	if (isalpha((unsigned char) next) || !next) {
+		/* "<x": a tag. A '<' at the end of a literal stands before a value, which could name a tag. */
+		h->state = HS_TAG_OPEN;
+		return 0;
+	}
+	if (next == '/') {
+		char after = i + 2 < n ? s[i + 2] : '\0';
+		if (isalpha((unsigned char) after) || !after) {
+			h->state = HS_TAG_OPEN;
+			h->closing = 1;
+			return 1;
+		}
+		if (after == '>')
+			return 2; /* "</>" is ignored */
+		h->state = HS_BOGUS;
+		return 1;
+	}
+	if (next == '!') {
+		if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+			h->state = HS_COMMENT;
+			memset(h->last, 0, sizeof(h->last));
+			/* "<!-->" and "<!--->" close at once. */
+			if (i + 4 < n && s[i + 4] == '>')
+				return h->state = HS_TEXT, 4;
+			if (i + 5 < n && s[i + 4] == '-' && s[i + 5] == '>')
+				return h->state = HS_TEXT, 5;
+			return 3;
+		}
+		h->state = HS_BOGUS;
+		return 1;
+	}
+	if (next == '?') {
+		h->state = HS_BOGUS;
+		return 1;
+	}
+	return 0; /* a '<' that is just text */
+}
+
 void hctx_feed(struct hctx *h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		switch (h->state) {
 		case HS_TEXT:
-			if (c == '<' && i + 4 <= n && !strncmp(s + i, "<!--", 4)) {
-				h->state = HS_COMMENT;
-				h->dash = 0;
-				i += 3;
-			} else if (c == '<' && (i + 1 == n || isalpha((unsigned char) s[i + 1]) || s[i + 1] == '/' ||
-						s[i + 1] == '!')) {
-				/* A '<' right before a value would let the value name a tag: treat it as one. */
-				h->state = HS_TAG_OPEN;
-				h->tag[0] = '\0';
-				h->closing = i + 1 < n && s[i + 1] == '/';
-				if (h->closing)
-					i++;
-			}
+			if (c == '<')
+				i += open_markup(h, s, n, i);
 			break;
 		case HS_TAG_OPEN:
 			if (is_space(c) || c == '/')
@@ -64,11 +130,8 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 		case HS_TAG:
 			if (c == '>')
 				end_tag(h);
-			else if (!is_space(c) && c != '/') {
-				h->state = HS_ATTR_NAME;
-				h->attr[0] = '\0';
-				append(h->attr, sizeof(h->attr), c);
-			}
+			else if (!is_space(c) && c != '/')
+				start_attr(h, c);
 			break;
 		case HS_ATTR_NAME:
 			if (c == '=')
@@ -87,11 +150,10 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 				h->state = HS_BEFORE_VALUE;
 			else if (c == '>')
 				end_tag(h);
-			else if (!is_space(c)) {
-				h->state = HS_ATTR_NAME;
-				h->attr[0] = '\0';
-				append(h->attr, sizeof(h->attr), c);
-			}
+			else if (c == '/')
+				h->state = HS_TAG;
+			else if (!is_space(c))
+				start_attr(h, c);
 			break;
 		case HS_BEFORE_VALUE:
 			if (c == '"')
@@ -122,16 +184,27 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 				end_tag(h);
 			break;
 		case HS_COMMENT:
-			if (c == '>' && h->dash >= 2)
+			/* Ends at "-->" or "--!>". */
+			if (c == '>' && ((h->last[1] == '-' && h->last[2] == '-') ||
+					 (h->last[0] == '-' && h->last[1] == '-' && h->last[2] == '!')))
 				h->state = HS_TEXT;
-			h->dash = c == '-' ? h->dash + 1 : 0;
+			memmove(h->last, h->last + 1, 2);
+			h->last[2] = c;
+			break;
+		case HS_BOGUS:
+			if (c == '>')
+				h->state = HS_TEXT;
 			break;
 		case HS_RAWTEXT:
-			if (c == '<' && i + 2 + strlen(h->tag) <= n && s[i + 1] == '/' &&
-			    !strncasecmp(s + i + 2, h->tag, strlen(h->tag))) {
-				h->state = HS_TAG;
+		case HS_RCDATA:
+			if (c == '<' && end_of_raw(h, s, n, i)) {
+				h->state = HS_TAG_OPEN;
 				h->closing = 1;
 				i += 1 + strlen(h->tag);
+				h->state = HS_TAG;
+			} else if (c == '<' && h->state == HS_RAWTEXT && i + 3 < n && !strncmp(s + i, "<!--", 4)) {
+				/* Script data's escaped states are beyond this tracker: refuse them. */
+				h->bad = "no <!-- inside <script> or <style>";
 			}
 			break;
 		}
@@ -140,31 +213,75 @@ void hctx_feed(struct hctx *h, const char *s, size_t n)
 
 static int is_url_attr(const char *a)
 {
-	static const char *const names[] = {"href", "src", "action", "formaction", "cite", "poster", "srcset", "data"};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(a, names[i]))
-			return 1;
-	return 0;
+	static const char *const names[] = {"href",	"src",	  "action",   "formaction", "cite",
+					    "poster",	"srcset", "data",     "xlink:href", "background",
+					    "manifest", "icon",	  "longdesc", "codebase",   "archive",
+					    "lowsrc",	"ping",	  "dynsrc",   NULL};
+	return in_list(a, names);
+}
+
+static int is_code_attr(const char *a)
+{
+	static const char *const names[] = {"style", "srcdoc", NULL};
+	return !strncmp(a, "on", 2) || in_list(a, names);
 }
 
 int hctx_escaper(const struct hctx *h, const char **why)
 {
+	if (h->bad) {
+		*why = h->bad;
+		return -1;
+	}
 	switch (h->state) {
-	case HS_TEXT: return ESC_TEXT;
+	case HS_TEXT:
+	case HS_RCDATA: return ESC_TEXT;
 	case HS_VALUE_DQ:
 	case HS_VALUE_SQ:
-		if (!strncmp(h->attr, "on", 2) || !strcmp(h->attr, "style")) {
-			*why = "no values in style or event-handler attributes";
+		if (is_code_attr(h->attr)) {
+			*why = "no values in style, srcdoc or event-handler attributes";
 			return -1;
 		}
 		if (is_url_attr(h->attr))
 			return h->value_len == 0 ? ESC_URL : h->value_query ? ESC_QUERY : ESC_PATH;
 		return ESC_ATTR;
-	case HS_COMMENT: *why = "no values inside HTML comments"; return -1;
-	case HS_RAWTEXT: *why = "no values inside <script> or <style>"; return -1;
+	case HS_COMMENT:
+	case HS_BOGUS: *why = "no values inside HTML comments"; return -1;
+	case HS_RAWTEXT: *why = "no values inside <script>, <style> or other raw text"; return -1;
 	case HS_VALUE_UQ:
 	case HS_BEFORE_VALUE: *why = "attribute values must be quoted"; return -1;
 	default: *why = "no values in tag or attribute names"; return -1;
+	}
+}
+
+int hctx_filter(const struct hctx *h, int wanted, const char **why)
+{
+	int esc = hctx_escaper(h, why);
+	if (esc < 0)
+		return esc;
+	int url_attr = esc == ESC_URL || ((esc == ESC_PATH || esc == ESC_QUERY) && is_url_attr(h->attr));
+	if (url_attr && (wanted == ESC_TEXT || wanted == ESC_ATTR)) {
+		*why = "in URL attributes use |url, |path or |query";
+		return -1;
+	}
+	if (esc == ESC_TEXT)
+		return wanted == ESC_ATTR ? ESC_TEXT : wanted;
+	/* In any attribute, "text" means attribute escaping (and raw HTML is never written there). */
+	return wanted == ESC_TEXT ? ESC_ATTR : wanted;
+}
+
+int hctx_block_ok(const struct hctx *h, const char **why)
+{
+	if (h->bad) {
+		*why = h->bad;
+		return 0;
+	}
+	switch (h->state) {
+	case HS_TEXT:
+	case HS_RCDATA:
+	case HS_TAG:
+	case HS_VALUE_DQ:
+	case HS_VALUE_SQ: return 1;
+	default: *why = "blocks may not stand inside tag or attribute names, comments or raw text"; return 0;
 	}
 }
 
@@ -176,11 +293,13 @@ void hctx_value_written(struct hctx *h)
 
 int hctx_same(const struct hctx *a, const struct hctx *b)
 {
-	if (a->state != b->state)
+	if (a->state != b->state || (a->bad != NULL) != (b->bad != NULL))
 		return 0;
-	if (a->state == HS_VALUE_DQ || a->state == HS_VALUE_SQ)
-		return !strcmp(a->attr, b->attr);
-	if (a->state == HS_RAWTEXT)
-		return !strcmp(a->tag, b->tag);
-	return 1;
+	switch (a->state) {
+	case HS_TEXT: return 1;
+	case HS_TAG: return a->closing == b->closing && !strcmp(a->tag, b->tag);
+	case HS_VALUE_DQ:
+	case HS_VALUE_SQ: return !strcmp(a->attr, b->attr) && !strcmp(a->tag, b->tag);
+	default: return !strcmp(a->tag, b->tag);
+	}
 }

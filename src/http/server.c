@@ -210,6 +210,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return rc;
 }
 
+static void log_mhd(void *cls, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
+
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	(void) cls;

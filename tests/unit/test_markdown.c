@@ -68,6 +68,18 @@ static void tables_lists_code(void **state)
 	arena_free(&a);
 }
 
+static void unbalanced_images(void **state)
+{
+	/* Found by fuzz_markdown: md4c reports two image starts and one end here. */
+	struct arena a = ARENA_INIT;
+	struct md_doc d;
+	const char *h = md(&a, "Voor ![![](![]()]()) na.\n\n## Kop\n\nMeer tekst.", &d);
+	assert_contains(h, "<h2 id=\"kop\">Kop</h2>");
+	assert_contains(h, "<p>Meer tekst.</p>");
+	assert_not_contains(h, "src=\"\"</p>");
+	arena_free(&a);
+}
+
 static void output_cap(void **state)
 {
 	struct arena a = ARENA_INIT;
@@ -82,11 +94,9 @@ static void output_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(raw_html_is_text),
-	    cmocka_unit_test(links_are_filtered),
-	    cmocka_unit_test(headings_get_stable_ids),
-	    cmocka_unit_test(tables_lists_code),
-	    cmocka_unit_test(output_cap),
+	    cmocka_unit_test(raw_html_is_text),	       cmocka_unit_test(links_are_filtered),
+	    cmocka_unit_test(headings_get_stable_ids), cmocka_unit_test(tables_lists_code),
+	    cmocka_unit_test(unbalanced_images),       cmocka_unit_test(output_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
