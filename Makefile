@@ -133,6 +133,7 @@ fuzz-run:
 	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_SRC)
 
 bench: $(BIN)
+	@sh scripts/deps.sh bench
 	@sh bench/http.sh $(BIN)
 	@sh bench/search.sh $(BUILD)
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Install what is missing for `make run` (run) or `make check` (check) on
+# Install what is missing for `make run` (run), `make check` (check) or `make bench` (bench) on
 # Debian 12. Quick when everything is present: it only asks dpkg.
 set -eu
 what=${1:-run}
@@ -8,7 +8,8 @@ check_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev clang-format curl c
 case "$what" in
 	run) pkgs=$run_pkgs ;;
 	check) pkgs=$check_pkgs ;;
-	*) echo "usage: deps.sh run|check" >&2; exit 2 ;;
+	bench) pkgs="$run_pkgs wrk nginx-light curl postgresql libpq-dev" ;;
+	*) echo "usage: deps.sh run|check|bench" >&2; exit 2 ;;
 esac
 missing=""
 for p in $pkgs; do

@@ -7,12 +7,32 @@
 #include "store/store.h"
 #include "web/web.h"
 
+/* A store made before search existed (or restored without its index) is indexed now. */
+static int ensure_index(struct cli_opts *o)
+{
+	struct search_env env;
+	if (cli_open_search(&o->cfg, &env, 0))
+		return 1;
+	long long indexed = 0, published = 0;
+	struct arena a = ARENA_INIT;
+	struct item_filter all = {0};
+	int rc = store_search_size(env.st, &indexed) || store_item_count(env.st, &a, &all, &published);
+	if (!rc && published > 0 && indexed == 0) {
+		int count;
+		fprintf(stderr, "De zoekindex is leeg; opbouwen voor %lld items ...\n", published);
+		rc = search_reindex(&env, cli_progress, &count);
+	}
+	arena_free(&a);
+	cli_close_search(&env);
+	if (rc)
+		fprintf(stderr, "vertrouwd: de zoekindex kon niet worden opgebouwd (probeer: vertrouwd reindex)\n");
+	return rc ? 1 : 0;
+}
+
 int cli_serve(struct cli_opts *o)
 {
-	struct store *st;
-	if (cli_open_store(&o->cfg, &st))
+	if (ensure_index(o))
 		return 1;
-	store_close(st);
 	char err[1024];
 	if (web_init(&o->cfg, err, sizeof(err))) {
 		fprintf(stderr, "vertrouwd: %s\n", err);

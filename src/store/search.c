@@ -29,6 +29,16 @@ int store_search_remove(struct store *st, long long id)
 	return !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
 }
 
+int store_search_size(struct store *st, long long *n)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_SIZE);
+	if (!s || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
 int store_search_clear(struct store *st)
 {
 	int rc = stmt_exec(st, stmt_get(st, ST_SEARCH_CLEAR));

@@ -22,6 +22,8 @@ int store_search_put(struct store *st, long long id, const char *title, const ch
 		     const char *parts) WUR;
 /* Take item id out of the index (drafts and archived items are never indexed). */
 int store_search_remove(struct store *st, long long id) WUR;
+/* How many items the index holds. */
+int store_search_size(struct store *st, long long *n) WUR;
 /* Empty the index and the vocabulary (before a reindex). */
 int store_search_clear(struct store *st) WUR;
 /* Add n occurrences of a folded word to the vocabulary. */

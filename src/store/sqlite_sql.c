@@ -68,6 +68,7 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_SEARCH_DELETE] = "DELETE FROM search_fts WHERE rowid = ?1",
     [ST_SEARCH_INSERT] = "INSERT INTO search_fts (rowid, title, lead, body, parts) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_SEARCH_CLEAR] = "DELETE FROM search_fts",
+    [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_fts",
     [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
     [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES (?1, ?2) "
 		       "ON CONFLICT (word) DO UPDATE SET freq = freq + ?2",
