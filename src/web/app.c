@@ -1,5 +1,7 @@
 /* The application: start-up state, workers, rendering with site-wide values, error pages. */
+#include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <string.h>
 
 #include "base/dates.h"
@@ -14,7 +16,46 @@ extern const size_t web_route_count;
 
 static struct tmpl_set *templates;
 static struct lexicon *lexicon;
+/*
+ * The typo vocabulary is shared by all workers. It is rebuilt (at most once a
+ * minute) when the store's data changed since it was built; readers hold the
+ * read lock while they use it, the swap takes the write lock.
+ */
 static struct speller *speller;
+static long long speller_version;
+static time_t speller_built;
+static pthread_rwlock_t speller_lock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t speller_rebuild = PTHREAD_MUTEX_INITIALIZER;
+
+#define SPELLER_WORDS	200000
+#define SPELLER_MIN_AGE 60
+
+void web_speller_acquire(struct worker *w)
+{
+	struct search_env *env = w->app;
+	long long version;
+	if (!store_data_version(w->store, &version) && version != speller_version &&
+	    time(NULL) - speller_built >= SPELLER_MIN_AGE && !pthread_mutex_trylock(&speller_rebuild)) {
+		struct speller *fresh = speller_build(w->store, SPELLER_WORDS);
+		pthread_rwlock_wrlock(&speller_lock);
+		struct speller *old = speller;
+		if (fresh)
+			speller = fresh;
+		speller_version = version;
+		speller_built = time(NULL);
+		pthread_rwlock_unlock(&speller_lock);
+		speller_free(fresh ? old : NULL);
+		pthread_mutex_unlock(&speller_rebuild);
+	}
+	pthread_rwlock_rdlock(&speller_lock);
+	env->speller = speller;
+}
+
+void web_speller_release(struct worker *w)
+{
+	((struct search_env *) w->app)->speller = NULL;
+	pthread_rwlock_unlock(&speller_lock);
+}
 
 static int worker_new(const struct config *cfg, struct worker **out)
 {
@@ -38,7 +79,6 @@ static int worker_new(const struct config *cfg, struct worker **out)
 	}
 	env->st = w->store;
 	env->lx = lexicon;
-	env->speller = speller;
 	w->app = env;
 	*out = w;
 	return 0;
@@ -137,7 +177,10 @@ int web_init(const struct config *cfg, char *err, size_t errlen)
 		struct store *st;
 		char serr[512];
 		if (store_open(cfg->db, &st, serr, sizeof(serr)) == 0) {
-			speller = speller_build(st, 200000);
+			speller = speller_build(st, SPELLER_WORDS);
+			if (store_data_version(st, &speller_version))
+				speller_version = -1;
+			speller_built = time(NULL);
 			store_close(st);
 		}
 		snprintf(dir, sizeof(dir), "%s/static", cfg->root);

@@ -102,7 +102,9 @@ int web_search(struct req *r)
 		return web_render(r, "search", v);
 	struct item_filter filter = {.type = type, .categories = f.categories, .ncategories = f.ncategories};
 	struct search_result res;
+	web_speller_acquire(r->w);
 	int rc = search_run(env, q, &filter, (f.page - 1) * PER_PAGE, PER_PAGE, &r->arena, &res);
+	web_speller_release(r->w);
 	if (rc == ERR_TOO_LARGE)
 		return 414;
 	if (rc)

@@ -41,6 +41,10 @@ int web_filters_read(struct req *r, struct web_filters *f);
  */
 char *web_filters_url(struct req *r, const char *base, const struct web_filters *f, const char *toggle, long long page);
 
+/* Use the shared typo vocabulary for one request (refreshed when content changed). */
+void web_speller_acquire(struct worker *w);
+void web_speller_release(struct worker *w);
+
 /* Handlers (web/public.c). */
 int web_public_home(struct req *r);
 int web_public_list(struct req *r);
