@@ -15,13 +15,14 @@ struct command {
 	const char *name;
 	const char *summary;
 	const char *usage;	  /* the subcommand's own options, or "" */
-	int nargs;		  /* positional arguments it takes */
+	int nargs;		  /* positional arguments it takes (-1: one or two) */
 	const char *const *flags; /* its own boolean flags */
 	int (*run)(struct cli_opts *o);
 };
 
 static const char *const init_flags[] = {"demo", NULL};
 static const char *const json_flags[] = {"json", NULL};
+static const char *const user_flags[] = {"password-stdin", NULL};
 static const char *const no_flags[] = {NULL};
 
 static const struct command commands[] = {
@@ -43,6 +44,14 @@ static const struct command commands[] = {
      "  --json            als JSON\n",
      1, json_flags, cli_analyze},
     {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
+    {"user", "beheer accounts / manage accounts",
+     "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker (rollen: beheerder, redacteur,\n"
+     "                                         vertrouwenspersoon, organisatie; komma's ertussen)\n"
+     "  list                                   alle gebruikers\n"
+     "  roles EMAIL --roles ROLLEN             rollen vervangen\n"
+     "  disable EMAIL | enable EMAIL           blokkeren of vrijgeven\n"
+     "  set-password EMAIL [--password-stdin]  wachtwoord instellen (minstens 12 tekens)\n",
+     -1, user_flags, cli_user},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 
@@ -56,7 +65,10 @@ static void usage(FILE *f)
 
 static void command_usage(FILE *f, const struct command *c)
 {
-	fprintf(f, "Gebruik / usage: vertrouwd %s [OPTIES]%s\n\n%s\n", c->name, c->nargs ? " ARGUMENT" : "",
+	fprintf(f, "Gebruik / usage: vertrouwd %s %s[OPTIES]\n\n%s\n", c->name,
+		c->nargs < 0 ? "ACTIE [EMAIL] "
+		: c->nargs   ? "ARGUMENT "
+			     : "",
 		c->summary);
 	if (*c->usage)
 		fprintf(f, "\nOpties / options:\n%s", c->usage);
@@ -125,9 +137,15 @@ int main(int argc, char **argv)
 		if (is_flag(c, name) && !eq) {
 			o.demo |= !strcmp(name, "demo");
 			o.json |= !strcmp(name, "json");
+			o.password_stdin |= !strcmp(name, "password-stdin");
 			continue;
 		}
 		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;
+		if (c->run == cli_user && value && (!strcmp(name, "name") || !strcmp(name, "roles"))) {
+			*(!strcmp(name, "name") ? &o.name : &o.roles) = value;
+			i += !eq;
+			continue;
+		}
 		int rc = value ? config_set(&o.cfg, name, value, msg, sizeof(msg)) : 0;
 		if (rc < 0)
 			return usage_error(cmdname, msg);
@@ -141,7 +159,7 @@ int main(int argc, char **argv)
 	}
 	o.args = positional;
 	log_set_level(o.cfg.log_level);
-	if (o.nargs != c->nargs)
+	if (c->nargs < 0 ? o.nargs < 1 || o.nargs > 2 : o.nargs != c->nargs)
 		return usage_error(cmdname, o.nargs < c->nargs
 						? "argument ontbreekt (MAP, ZOEKVRAAG of TEKST) / argument missing"
 						: "onverwacht argument / unexpected argument");

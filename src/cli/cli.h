@@ -12,8 +12,11 @@ struct search_env;
 
 struct cli_opts {
 	struct config cfg;
-	int demo; /* init --demo */
-	int json; /* --json output */
+	int demo;	    /* init --demo */
+	int json;	    /* --json output */
+	int password_stdin; /* user set-password --password-stdin */
+	const char *name;   /* user add --name */
+	const char *roles;  /* user add|roles --roles */
 	const char *const *args;
 	int nargs;
 };
@@ -25,6 +28,7 @@ int cli_export(struct cli_opts *o);
 int cli_search(struct cli_opts *o);
 int cli_analyze(struct cli_opts *o);
 int cli_reindex(struct cli_opts *o);
+int cli_user(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);

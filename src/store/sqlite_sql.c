@@ -95,6 +95,19 @@ const char *const stmt_sql[ST_COUNT] = {
 		       "WHERE search_fts MATCH ?1 AND i.status = 'gepubliceerd' GROUP BY c.id "
 		       "ORDER BY count(*) DESC, c.name COLLATE NOCASE LIMIT 30",
     [ST_ITEM_TEXT] = "SELECT lead, body FROM items WHERE id = ?1 AND status = 'gepubliceerd'",
+    [ST_USER_ADD] = "INSERT INTO users (email, name) VALUES (?1, ?2) RETURNING id",
+    [ST_USER_ROLES_CLEAR] = "DELETE FROM user_roles WHERE user_id = ?1",
+    [ST_USER_ROLE_ADD] = "INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)",
+    [ST_USER_FIND] = "SELECT u.id, u.email, u.name, u.disabled, u.auth IS NOT NULL, u.created_at, "
+		     "(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) FROM users u "
+		     "WHERE u.email = ?1",
+    [ST_USER_LIST] = "SELECT u.id, u.email, u.name, u.disabled, u.auth IS NOT NULL, u.created_at, "
+		     "(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) FROM users u "
+		     "ORDER BY u.email",
+    [ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE id = ?1",
+    [ST_USER_PASSWORD] = "UPDATE users SET salt = ?2, auth = ?3, "
+			 "password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =
 	"DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = ?1 AND slug = ?2)",

@@ -80,6 +80,25 @@ if diff -r "$tmp/A" "$tmp/B" >"$tmp/diff"; then ok "import -> export -> import r
 [ "$(find "$tmp/A" -name '*.md' | wc -l)" = "$n1" ] && ok "export writes every item" || not_ok "export count"
 cmp -s "$tmp/A/downloads/checklist-meldregeling.pdf" demo/downloads/checklist-meldregeling.pdf && ok "attachments are exported byte for byte" || not_ok "attachment export"
 
+# --- accounts: vertrouwd user ---
+udb="sqlite:$tmp/users.db"
+"$bin" user list --db "$udb" | grep -q "Nog geen gebruikers" && ok "user list on an empty store says how to start" || not_ok "user list empty"
+"$bin" user add anna@example.nl --name "Anna de Vries" --roles beheerder,redacteur --db "$udb" >/dev/null 2>&1 && ok "user add" || not_ok "user add"
+[ "$(exit_code "$bin" user add ANNA@example.nl --name X --db "$udb")" = 1 ] && grep -q "al in gebruik" "$tmp/err" && ok "a taken e-mail address (any case) is refused" || not_ok "duplicate e-mail"
+[ "$(exit_code "$bin" user add geen-adres --name X --db "$udb")" = 1 ] && ok "a malformed e-mail address is refused" || not_ok "malformed e-mail"
+[ "$(exit_code "$bin" user add b@example.nl --name B --roles baas --db "$udb")" = 2 ] && grep -q "onbekende rol 'baas'" "$tmp/err" && ok "an unknown role is refused by name" || not_ok "unknown role"
+echo kort | "$bin" user set-password anna@example.nl --password-stdin --db "$udb" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && grep -q "12 tekens" "$tmp/err" && ok "a short password is refused with advice" || not_ok "short password"
+echo "wachtwoord1234" | "$bin" user set-password anna@example.nl --password-stdin --db "$udb" >"$tmp/out" 2>"$tmp/err"
+grep -q "veelgebruikte" "$tmp/err" && ok "a common password is refused" || not_ok "common password"
+echo "paarse olifant op de fiets" | "$bin" user set-password anna@example.nl --password-stdin --db "$udb" >/dev/null 2>&1 && ok "a good password is set" || not_ok "good password"
+[ "$(exit_code "$bin" user set-password nobody@example.nl --password-stdin --db "$udb")" = 1 ] && grep -q "geen gebruiker" "$tmp/err" && ok "set-password for an unknown user says so" || not_ok "unknown user"
+"$bin" user roles anna@example.nl --roles vertrouwenspersoon --db "$udb" >/dev/null 2>&1
+"$bin" user disable anna@example.nl --db "$udb" >/dev/null 2>&1
+"$bin" user list --db "$udb" | grep -q "anna@example.nl .*vertrouwenspersoon .*geblokkeerd" && ok "roles and blocking show in the list" || not_ok "user list after changes"
+"$bin" export "$tmp/users-export" --db "$udb" >/dev/null 2>&1
+grep -rq "olifant" "$tmp/users-export" "$tmp/users.db" 2>/dev/null && not_ok "the password is stored somewhere in plain text" || ok "no plain-text password in the store"
+
 line="cli: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"

@@ -1,0 +1,133 @@
+#include <string.h>
+
+#include "accounts/accounts.h"
+#include "crypto/crypto.h"
+#include "store/store.h"
+
+static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
+
+int accounts_parse_roles(const char *s, unsigned *roles, const char **bad)
+{
+	static char badbuf[64];
+	*roles = 0;
+	for (const char *p = s; p && *p;) {
+		size_t n = strcspn(p, ",");
+		size_t i = 0;
+		while (i < 4 && (strlen(role_names[i]) != n || strncmp(p, role_names[i], n)))
+			i++;
+		if (i == 4) {
+			size_t k = n < sizeof(badbuf) - 1 ? n : sizeof(badbuf) - 1;
+			memcpy(badbuf, p, k);
+			badbuf[k] = '\0';
+			*bad = badbuf;
+			return ERR_INVALID;
+		}
+		*roles |= 1u << i;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+void accounts_format_roles(unsigned roles, char *out, size_t outlen)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (unsigned i = 0; i < 4; i++) {
+		if (!(roles & (1u << i)))
+			continue;
+		size_t n = strlen(role_names[i]);
+		if (k + n + 2 > outlen)
+			break;
+		if (k)
+			out[k++] = ',';
+		memcpy(out + k, role_names[i], n + 1);
+		k += n;
+	}
+}
+
+int accounts_email_valid(const char *e)
+{
+	const char *at = strchr(e, '@');
+	size_t n = strlen(e);
+	if (!at || at == e || strchr(at + 1, '@') || n > 254 || !strchr(at + 1, '.') || e[n - 1] == '.')
+		return 0;
+	for (const unsigned char *p = (const unsigned char *) e; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == '"')
+			return 0;
+	return 1;
+}
+
+/* Finish the transaction the caller began: add the audit line and commit, or roll back on any error. */
+static int in_tx(struct store *st, int rc_op, const char *actor, const char *action, const char *object)
+{
+	int rc = rc_op;
+	if (!rc)
+		rc = store_audit(st, actor, action, object, NULL);
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+int accounts_add(struct store *st, const char *actor, const char *email, const char *name, unsigned roles,
+		 long long *id)
+{
+	if (!accounts_email_valid(email) || !name || !*name || strlen(name) > 200)
+		return ERR_INVALID;
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	return in_tx(st, store_user_add(st, email, name, roles, id), actor, "gebruiker toegevoegd", email);
+}
+
+static int find(struct store *st, const char *email, long long *id)
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	int rc = store_user_find(st, &a, email, &u);
+	if (!rc)
+		*id = u.id;
+	arena_free(&a);
+	return rc;
+}
+
+int accounts_set_password(struct store *st, const char *actor, const char *email, const char *password,
+			  const char **why)
+{
+	long long id;
+	int rc = find(st, email, &id);
+	if (rc)
+		return rc;
+	if (!password_acceptable(password, email, why))
+		return ERR_INVALID;
+	unsigned char salt[PW_SALT_BYTES], auth[PW_KEY_BYTES];
+	rc = password_new(password, salt, auth);
+	if (!rc)
+		rc = store_begin(st);
+	if (!rc)
+		rc = in_tx(st, store_user_set_password(st, id, salt, sizeof(salt), auth, sizeof(auth)), actor,
+			   "wachtwoord ingesteld", email);
+	vault_wipe(auth, sizeof(auth));
+	return rc;
+}
+
+int accounts_set_roles(struct store *st, const char *actor, const char *email, unsigned roles)
+{
+	long long id;
+	int rc = find(st, email, &id);
+	if (!rc)
+		rc = store_begin(st);
+	return rc ? rc : in_tx(st, store_user_set_roles(st, id, roles), actor, "rollen gewijzigd", email);
+}
+
+int accounts_set_disabled(struct store *st, const char *actor, const char *email, int disabled)
+{
+	long long id;
+	int rc = find(st, email, &id);
+	if (!rc)
+		rc = store_begin(st);
+	return rc ? rc
+		  : in_tx(st, store_user_set_disabled(st, id, disabled), actor,
+			  disabled ? "gebruiker geblokkeerd" : "gebruiker vrijgegeven", email);
+}

@@ -1,0 +1,38 @@
+/*
+ * accounts: people who sign in (beheerder, redacteur, vertrouwenspersoon,
+ * organisatie) and what may be done to their accounts. Plain functions over
+ * the store; every change is written to the audit log with who did it.
+ */
+#ifndef VERTROUWD_ACCOUNTS_ACCOUNTS_H
+#define VERTROUWD_ACCOUNTS_ACCOUNTS_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "store/users.h"
+
+struct store;
+
+/* "beheerder,redacteur" -> bits; ERR_INVALID (with the bad name in *bad) for an unknown role. */
+int accounts_parse_roles(const char *s, unsigned *roles, const char **bad) WUR;
+/* The role names of bits, comma-separated, into out. */
+void accounts_format_roles(unsigned roles, char *out, size_t outlen);
+/* A plausible e-mail address (one @, a dot in the domain, no spaces or controls). */
+int accounts_email_valid(const char *email);
+
+/*
+ * Add a user. ERR_INVALID (bad e-mail or empty name), ERR_CONFLICT (e-mail
+ * taken). One transaction, audited as actor.
+ */
+int accounts_add(struct store *st, const char *actor, const char *email, const char *name, unsigned roles,
+		 long long *id) WUR;
+/*
+ * Set a new password after the policy check (on ERR_INVALID *why says what to
+ * do in Dutch). Audited without the password.
+ */
+int accounts_set_password(struct store *st, const char *actor, const char *email, const char *password,
+			  const char **why) WUR;
+int accounts_set_roles(struct store *st, const char *actor, const char *email, unsigned roles) WUR;
+int accounts_set_disabled(struct store *st, const char *actor, const char *email, int disabled) WUR;
+
+#endif

@@ -1,0 +1,141 @@
+/* vertrouwd user add|list|roles|disable|enable|set-password: accounts on the command line. */
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "accounts/accounts.h"
+#include "cli/cli.h"
+#include "crypto/crypto.h"
+#include "store/store.h"
+
+#define ACTOR "opdrachtregel"
+
+/* A password from standard input: without echo on a terminal, asked twice. */
+static int read_password(int from_stdin, char *out, size_t outlen)
+{
+	int tty = isatty(STDIN_FILENO) && !from_stdin;
+	struct termios old, quiet;
+	char again[256];
+	for (int round = 0; round < (tty ? 2 : 1); round++) {
+		char *dst = round ? again : out;
+		size_t len = round ? sizeof(again) : outlen;
+		if (tty) {
+			fprintf(stderr, round ? "Nogmaals: " : "Nieuw wachtwoord: ");
+			tcgetattr(STDIN_FILENO, &old);
+			quiet = old;
+			quiet.c_lflag &= ~(tcflag_t) ECHO;
+			tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+		}
+		char *got = fgets(dst, (int) len, stdin);
+		if (tty) {
+			tcsetattr(STDIN_FILENO, TCSANOW, &old);
+			fputc('\n', stderr);
+		}
+		if (!got)
+			return ERR_INVALID;
+		dst[strcspn(dst, "\r\n")] = '\0';
+	}
+	if (tty && strcmp(out, again)) {
+		fprintf(stderr, "vertrouwd: de wachtwoorden verschillen; probeer het opnieuw\n");
+		vault_wipe(again, sizeof(again));
+		return ERR_INVALID;
+	}
+	vault_wipe(again, sizeof(again));
+	return 0;
+}
+
+static int list(struct store *st)
+{
+	struct arena a = ARENA_INIT;
+	struct user *u;
+	size_t n;
+	int rc = store_user_list(st, &a, &u, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		char roles[128];
+		accounts_format_roles(u[i].roles, roles, sizeof(roles));
+		printf("%-32s %-24s %-36s %s%s\n", u[i].email, u[i].name, roles[0] ? roles : "-",
+		       u[i].disabled ? "geblokkeerd" : "actief", u[i].has_password ? "" : ", geen wachtwoord");
+	}
+	if (!rc && !n)
+		printf("Nog geen gebruikers. Maak de eerste beheerder: vertrouwd user add EMAIL --name NAAM --roles "
+		       "beheerder\n");
+	arena_free(&a);
+	return rc;
+}
+
+static int report(int rc, const char *email, const char *done)
+{
+	if (!rc) {
+		printf("%s: %s\n", email, done);
+		return 0;
+	}
+	fprintf(stderr, "vertrouwd: %s: %s\n", email,
+		rc == ERR_NOT_FOUND  ? "geen gebruiker met dit e-mailadres (zie: vertrouwd user list)"
+		: rc == ERR_CONFLICT ? "dit e-mailadres is al in gebruik"
+		: rc == ERR_INVALID  ? "ongeldig e-mailadres of lege naam (gebruik --name \"Voor Achternaam\")"
+				     : err_str(rc));
+	return 1;
+}
+
+int cli_user(struct cli_opts *o)
+{
+	const char *action = o->args[0], *email = o->nargs > 1 ? o->args[1] : NULL, *bad = NULL;
+	unsigned roles = 0;
+	if (strcmp(action, "list") && !email) {
+		fprintf(stderr, "vertrouwd: geef een e-mailadres: vertrouwd user %s EMAIL\n", action);
+		return 2;
+	}
+	if (o->roles && accounts_parse_roles(o->roles, &roles, &bad)) {
+		fprintf(stderr,
+			"vertrouwd: onbekende rol '%s' (beheerder, redacteur, vertrouwenspersoon, organisatie)\n", bad);
+		return 2;
+	}
+	struct store *st;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/security/common-passwords.txt", o->cfg.root);
+	if (vault_start() || password_load_common(path)) {
+		fprintf(stderr, "vertrouwd: %s niet te lezen\n", path);
+		return 1;
+	}
+	if (cli_open_store(&o->cfg, &st))
+		return 1;
+	int status = 0;
+	if (!strcmp(action, "list")) {
+		status = list(st) ? 1 : 0;
+	} else if (!strcmp(action, "add")) {
+		long long id;
+		status = report(accounts_add(st, ACTOR, email, o->name ? o->name : "", roles, &id), email,
+				"toegevoegd; stel een wachtwoord in met: vertrouwd user set-password EMAIL");
+	} else if (!strcmp(action, "roles")) {
+		status = o->roles ? report(accounts_set_roles(st, ACTOR, email, roles), email, "rollen gewijzigd") : 2;
+		if (!o->roles)
+			fprintf(stderr, "vertrouwd: geef de rollen met --roles, bv. --roles redacteur\n");
+	} else if (!strcmp(action, "disable") || !strcmp(action, "enable")) {
+		int off = !strcmp(action, "disable");
+		status =
+		    report(accounts_set_disabled(st, ACTOR, email, off), email, off ? "geblokkeerd" : "vrijgegeven");
+	} else if (!strcmp(action, "set-password")) {
+		char pw[256] = "";
+		const char *why = NULL;
+		struct arena a = ARENA_INIT;
+		struct user u;
+		int rc = store_user_find(st, &a, email, &u);
+		arena_free(&a);
+		if (!rc)
+			rc = read_password(o->password_stdin, pw, sizeof(pw));
+		if (!rc)
+			rc = accounts_set_password(st, ACTOR, email, pw, &why);
+		vault_wipe(pw, sizeof(pw));
+		if (rc == ERR_INVALID && why)
+			fprintf(stderr, "vertrouwd: %s\n", why), status = 1;
+		else
+			status = report(rc, email, "wachtwoord ingesteld");
+	} else {
+		fprintf(stderr, "vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password)\n",
+			action);
+		status = 2;
+	}
+	store_close(st);
+	return status;
+}

@@ -1,0 +1,63 @@
+/*
+ * crypto (prefix vault_, libsodium has crypto_): passwords, random tokens and the key derivations of
+ * shared/docs/confidentiality.md, all on libsodium. Nothing here is home-made
+ * cryptography: Argon2id for passwords, BLAKE2b for sub-keys and token hashes.
+ *
+ * One Argon2id run per sign-in gives 64 bytes `out`; auth = BLAKE2b(out, "auth")
+ * is stored and compared in constant time; wrap = BLAKE2b(out, "wrap") will
+ * unwrap an advisor's private key (later issues), so the password derives both.
+ */
+#ifndef VERTROUWD_CRYPTO_CRYPTO_H
+#define VERTROUWD_CRYPTO_CRYPTO_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+#define PW_SALT_BYTES 16
+#define PW_KEY_BYTES  32
+#define PW_MIN_LENGTH 12
+#define TOKEN_BYTES   32
+
+/* Initialise libsodium once (thread-safe); ERR_INVALID if it cannot start. */
+int vault_start(void) WUR;
+
+struct pw_keys {
+	unsigned char auth[PW_KEY_BYTES];
+	unsigned char wrap[PW_KEY_BYTES];
+};
+
+/*
+ * Argon2id (libsodium's INTERACTIVE limits: 2 passes, 64 MiB, above OWASP's
+ * minimum of 19 MiB and 2 passes; about 100 ms here). ERR_NOMEM when the memory
+ * cannot be had. The caller wipes keys with vault_wipe().
+ */
+int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], struct pw_keys *out) WUR;
+/* A new random salt and the auth key for password. */
+int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], unsigned char auth[PW_KEY_BYTES]) WUR;
+/* Whether password gives auth with salt (constant-time compare). 1 yes, 0 no, <0 error. */
+int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES],
+		   const unsigned char auth[PW_KEY_BYTES]);
+/*
+ * Whether a new password is good enough: at least PW_MIN_LENGTH characters,
+ * not in the list of common passwords, not the e-mail address or its name part.
+ * On 0, *why is a Dutch sentence that says what to do.
+ */
+int password_acceptable(const char *password, const char *email, const char **why);
+/* Load the list of common passwords (one a line, lower case). */
+int password_load_common(const char *path) WUR;
+
+/* n random bytes. */
+void vault_random(void *buf, size_t n);
+/* BLAKE2b-256 of data under a context string ("session-id", "setup", ...). */
+void vault_hash(unsigned char out[32], const void *data, size_t n, const char *context);
+/* Lower-case hex of n bytes into out (2n + 1 bytes). */
+void vault_hex(char *out, const unsigned char *in, size_t n);
+/* Parse 2n hex digits; ERR_INVALID when it is not exactly that. */
+int vault_unhex(unsigned char *out, size_t n, const char *hex) WUR;
+/* Constant-time comparison: 1 when equal. */
+int vault_equal(const void *a, const void *b, size_t n);
+/* Zero memory the compiler may not optimise away. */
+void vault_wipe(void *p, size_t n);
+
+#endif

@@ -1,0 +1,120 @@
+/* Accounts on SQLite. */
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+#include "store/users.h"
+
+static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
+
+static int set_roles(struct store *st, long long id, unsigned roles)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_ROLES_CLEAR);
+	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
+	for (unsigned i = 0; !rc && i < 4; i++) {
+		if (!(roles & (1u << i)))
+			continue;
+		s = stmt_get(st, ST_USER_ROLE_ADD);
+		rc = !s || bind_int(s, 1, id) || bind_text(s, 2, role_names[i]) ? ERR_DB : stmt_exec(st, s);
+	}
+	return rc;
+}
+
+int store_user_add(struct store *st, const char *email, const char *name, unsigned roles, long long *id)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_ADD);
+	if (!s || bind_text(s, 1, email) || bind_text(s, 2, name))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW)
+		return step == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
+	return set_roles(st, *id, roles);
+}
+
+static int read_user(sqlite3_stmt *s, struct arena *a, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(s, 0);
+	u->email = col_text(s, 1, a);
+	u->name = col_text(s, 2, a);
+	u->disabled = sqlite3_column_int(s, 3);
+	u->has_password = sqlite3_column_int(s, 4);
+	u->created_at = col_text(s, 5, a);
+	const char *roles = (const char *) sqlite3_column_text(s, 6);
+	for (unsigned i = 0; roles && i < 4; i++)
+		if (strstr(roles, role_names[i]))
+			u->roles |= 1u << i;
+	return u->email && u->name && u->created_at ? 0 : ERR_NOMEM;
+}
+
+int store_user_find(struct store *st, struct arena *a, const char *email, struct user *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_FIND);
+	if (!s || bind_text(s, 1, email))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	int rc = step == SQLITE_ROW ? read_user(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_user_list(struct store *st, struct arena *a, struct user **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_LIST);
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	size_t cap = 0;
+	int rc = 0, step = SQLITE_DONE;
+	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct user *p = arena_alloc(a, cap * sizeof(*p));
+			if (!p) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			if (*n)
+				memcpy(p, *out, *n * sizeof(*p));
+			*out = p;
+		}
+		rc = read_user(s, a, &(*out)[(*n)++]);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_user_set_roles(struct store *st, long long id, unsigned roles)
+{
+	return set_roles(st, id, roles);
+}
+
+int store_user_set_disabled(struct store *st, long long id, int disabled)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_DISABLE);
+	return !s || bind_int(s, 1, id) || bind_int(s, 2, disabled) ? ERR_DB : stmt_exec(st, s);
+}
+
+int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
+			    const unsigned char *auth, size_t authlen)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_USER_PASSWORD);
+	if (!s || bind_int(s, 1, id) || sqlite3_bind_blob(s, 2, salt, (int) saltlen, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 3, auth, (int) authlen, SQLITE_STATIC) != SQLITE_OK)
+		return ERR_DB;
+	return stmt_exec(st, s);
+}
+
+int store_audit(struct store *st, const char *actor, const char *action, const char *object, const char *detail)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_AUDIT);
+	return !s || bind_text(s, 1, actor) || bind_text(s, 2, action) || bind_text(s, 3, object ? object : "") ||
+		       bind_text(s, 4, detail ? detail : "")
+		   ? ERR_DB
+		   : stmt_exec(st, s);
+}

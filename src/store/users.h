@@ -1,0 +1,46 @@
+/*
+ * Accounts in the store: users, their roles, password material (salt and auth
+ * key only) and the audit log. Strings of results live in the caller's arena.
+ */
+#ifndef VERTROUWD_STORE_USERS_H
+#define VERTROUWD_STORE_USERS_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+
+struct store;
+
+enum role {
+	ROLE_BEHEERDER = 1u << 0,
+	ROLE_REDACTEUR = 1u << 1,
+	ROLE_VP = 1u << 2,
+	ROLE_ORGANISATIE = 1u << 3,
+};
+
+struct user {
+	long long id;
+	const char *email;
+	const char *name;
+	unsigned roles;
+	int disabled;
+	int has_password;
+	const char *created_at;
+};
+
+/* A new user without a password; ERR_CONFLICT when the e-mail address is taken. */
+int store_user_add(struct store *st, const char *email, const char *name, unsigned roles, long long *id) WUR;
+/* A user by e-mail address (case does not matter); ERR_NOT_FOUND. */
+int store_user_find(struct store *st, struct arena *a, const char *email, struct user *out) WUR;
+/* Every user, by e-mail address. */
+int store_user_list(struct store *st, struct arena *a, struct user **out, size_t *n) WUR;
+int store_user_set_roles(struct store *st, long long id, unsigned roles) WUR;
+int store_user_set_disabled(struct store *st, long long id, int disabled) WUR;
+/* Store the salt and auth key of a new password. */
+int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
+			    const unsigned char *auth, size_t authlen) WUR;
+/* One line in the audit log. */
+int store_audit(struct store *st, const char *actor, const char *action, const char *object, const char *detail) WUR;
+
+#endif
