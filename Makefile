@@ -105,7 +105,7 @@ check-all:
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@sh tests/summary.sh
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/run-unit.sh $(BUILD) $(UNIT_BIN)
 
 integration: $(BIN) $(DEMO_PDF)

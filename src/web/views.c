@@ -67,9 +67,9 @@ struct tval *web_item_view(struct req *r, const struct item *it, int with_body)
 				struct tval *h = tv_obj(a);
 				tv_set_str(h, "id", doc.headings[i].id);
 				tv_set_str(h, "text", doc.headings[i].text);
-				if (doc.headings[i].level > 2 && sub) {
+				if (doc.headings[i].level == 3 && sub) {
 					tv_push(sub, h);
-				} else if (doc.headings[i].level <= 3) {
+				} else if (doc.headings[i].level == 2) {
 					sub = tv_list(a);
 					tv_set(h, "children", sub);
 					tv_push(toc, h);

@@ -1,0 +1,121 @@
+/* Web helpers without a server: list filters and their URLs, the table of contents of an item. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "store/items.h"
+#include "store/store.h"
+#include "http/form.h"
+#include "web/web.h"
+
+static struct store *st;
+static struct worker w;
+
+static int setup(void **state)
+{
+	char dir[] = "/tmp/vertrouwd-web-XXXXXX", dsn[300], err[256];
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(dsn, sizeof(dsn), "sqlite:%s/w.db", dir);
+	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
+		return -1;
+	struct item_category cats[] = {{"integriteit", "Integriteit"}, {"klokkenluider", "Klokkenluider"}};
+	struct item it = {.type = "kennisbank",
+			  .slug = "kb",
+			  .title = "KB",
+			  .published = "2026-01-01",
+			  .body = "## Een\n\n### Een a\n\n### Een b\n\n## Twee\n\n#### Diep\n\n## Drie\n",
+			  .categories = cats,
+			  .ncategories = 2};
+	long long id;
+	if (store_begin(st) || store_item_save(st, &it, &id) || store_commit(st))
+		return -1;
+	w.store = st;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	store_close(st);
+	return 0;
+}
+
+static struct req make_req(const char *query)
+{
+	struct req r = {.w = &w, .arena = ARENA_INIT, .out = BUF_INIT(1 << 20)};
+	r.in.path = "/nieuws";
+	assert_int_equal(form_parse(&r.arena, query, strlen(query), &r.in.query), 0);
+	return r;
+}
+
+static void done(struct req *r)
+{
+	buf_free(&r->out);
+	arena_free(&r->arena);
+}
+
+static void filters_read(void **state)
+{
+	struct web_filters f;
+	struct req r = make_req("categorie=integriteit&categorie=klokkenluider&categorie=integriteit&page=2");
+	assert_int_equal(web_filters_read(&r, &f), 0);
+	assert_int_equal(f.page, 2);
+	assert_int_equal(f.ncategories, 2); /* the duplicate counts once */
+	assert_string_equal(f.names[1], "Klokkenluider");
+	done(&r);
+	const char *bad[][2] = {{"page=0", "400"},	     {"page=-3", "400"}, {"page=abc", "400"},
+				{"page=1.5", "400"},	     {"page=", "400"},	 {"categorie=onbekend", "404"},
+				{"categorie=%3Cx%3E", "404"}};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		r = make_req(bad[i][0]);
+		assert_int_equal(web_filters_read(&r, &f), atoi(bad[i][1]));
+		done(&r);
+	}
+}
+
+static void filter_urls(void **state)
+{
+	struct web_filters f;
+	struct req r = make_req("categorie=integriteit");
+	assert_int_equal(web_filters_read(&r, &f), 0);
+	/* Adding keeps the active one; removing drops it; pages keep the filters. */
+	assert_string_equal(web_filters_url(&r, "/nieuws", &f, "klokkenluider", 1),
+			    "/nieuws?categorie=integriteit&categorie=klokkenluider");
+	assert_string_equal(web_filters_url(&r, "/nieuws", &f, "integriteit", 1), "/nieuws");
+	assert_string_equal(web_filters_url(&r, "/nieuws", &f, NULL, 3), "/nieuws?categorie=integriteit&page=3");
+	struct web_filters none = {.page = 1};
+	assert_string_equal(web_filters_url(&r, "/nieuws", &none, NULL, 2), "/nieuws?page=2");
+	assert_string_equal(web_filters_url(&r, "/nieuws", &none, "a b&c", 1), "/nieuws?categorie=a%20b%26c");
+	done(&r);
+}
+
+static void table_of_contents(void **state)
+{
+	struct req r = make_req("");
+	struct item it;
+	assert_int_equal(store_item_find(st, &r.arena, "kennisbank", "kb", &it), 0);
+	struct tval *v = web_item_view(&r, &it, 1);
+	struct tval *toc = tv_get(v, "toc", 3);
+	assert_non_null(toc);
+	/* h2 entries at the top, h3 nested beneath the h2 before them, h4 left out. */
+	assert_int_equal(toc->u.list.n, 3);
+	struct tval *first = toc->u.list.items[0];
+	assert_string_equal(tv_get(first, "id", 2)->u.str.s, "een");
+	struct tval *kids = tv_get(first, "children", 8);
+	assert_int_equal(kids->u.list.n, 2);
+	assert_string_equal(tv_get(kids->u.list.items[1], "id", 2)->u.str.s, "een-b");
+	assert_int_equal(tv_get(toc->u.list.items[1], "children", 8)->u.list.n, 0);
+	done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(filters_read),
+	    cmocka_unit_test(filter_urls),
+	    cmocka_unit_test(table_of_contents),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
