@@ -95,6 +95,20 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return d;
 }
 
+void *arena_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t elem)
+{
+	if (n < *cap)
+		return items;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = arena_calloc(a, ncap, elem);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, items, n * elem);
+	*cap = ncap;
+	return p;
+}
+
 void arena_free(struct arena *a)
 {
 	struct arena_block *b = a->head;

@@ -38,6 +38,12 @@ void *arena_calloc(struct arena *a, size_t count, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/*
+ * Room for one more element in an array kept in the arena: returns items (or a
+ * copy twice the size, updating *cap) with space for element n, or NULL on
+ * allocation failure (items stay valid).
+ */
+void *arena_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t elem);
 /* Release everything; the arena can be used again. */
 void arena_free(struct arena *a);
 

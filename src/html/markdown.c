@@ -152,17 +152,13 @@ static int finish_heading(struct md_render *r)
 		r->rc = buf_add(&r->out, r->heading.ptr, r->heading.len);
 	snprintf(open, sizeof(open), "</h%d>\n", level);
 	put(r, open);
-	if (r->nheadings == r->capheadings && r->nheadings < MAX_HEADINGS && !r->rc) {
-		size_t cap = r->capheadings ? r->capheadings * 2 : 16;
-		struct md_heading *p = arena_alloc(r->arena, cap * sizeof(*p));
-		if (!p)
+	if (r->nheadings < MAX_HEADINGS && !r->rc) {
+		struct md_heading *grown =
+		    arena_grow(r->arena, r->headings, r->nheadings, &r->capheadings, sizeof(*grown));
+		if (grown)
+			r->headings = grown;
+		else
 			r->rc = ERR_NOMEM;
-		else {
-			if (r->nheadings)
-				memcpy(p, r->headings, r->nheadings * sizeof(*p));
-			r->headings = p;
-			r->capheadings = cap;
-		}
 	}
 	if (r->nheadings < r->capheadings && !r->rc) {
 		struct md_heading *h = &r->headings[r->nheadings];

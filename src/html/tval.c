@@ -64,21 +64,6 @@ struct tval *tv_obj(struct arena *a)
 	return make(a, TV_OBJ);
 }
 
-/* Grow an array of elem-sized items kept in the arena. */
-static void *grow(struct arena *a, void *items, size_t n, size_t *cap, size_t elem)
-{
-	if (n < *cap)
-		return items;
-	size_t ncap = *cap ? *cap * 2 : 8;
-	void *p = arena_alloc(a, ncap * elem);
-	if (!p)
-		return NULL;
-	if (n)
-		memcpy(p, items, n * elem);
-	*cap = ncap;
-	return p;
-}
-
 void tv_set(struct tval *obj, const char *key, struct tval *v)
 {
 	if (!obj || obj->type != TV_OBJ || !v || !key)
@@ -88,7 +73,7 @@ void tv_set(struct tval *obj, const char *key, struct tval *v)
 			obj->u.obj.fields[i].val = v;
 			return;
 		}
-	struct tfield *f = grow(obj->arena, obj->u.obj.fields, obj->u.obj.n, &obj->u.obj.cap, sizeof(*f));
+	struct tfield *f = arena_grow(obj->arena, obj->u.obj.fields, obj->u.obj.n, &obj->u.obj.cap, sizeof(*f));
 	if (!f)
 		return;
 	obj->u.obj.fields = f;
@@ -119,7 +104,8 @@ void tv_push(struct tval *list, struct tval *v)
 {
 	if (!list || list->type != TV_LIST || !v)
 		return;
-	struct tval **items = grow(list->arena, list->u.list.items, list->u.list.n, &list->u.list.cap, sizeof(*items));
+	struct tval **items =
+	    arena_grow(list->arena, list->u.list.items, list->u.list.n, &list->u.list.cap, sizeof(*items));
 	if (!items)
 		return;
 	list->u.list.items = items;

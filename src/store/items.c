@@ -260,15 +260,10 @@ int store_list_categories(struct store *st, struct arena *a, struct item *items,
 	size_t nrows = 0, cap = 0;
 	int step = SQLITE_DONE;
 	while (!rc && count && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		if (nrows == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct row *p = arena_alloc(a, cap * sizeof(*p));
-			if (!p)
-				break;
-			if (nrows)
-				memcpy(p, rows, nrows * sizeof(*p));
-			rows = p;
-		}
+		struct row *grown = arena_grow(a, rows, nrows, &cap, sizeof(*rows));
+		if (!grown)
+			break;
+		rows = grown;
 		rows[nrows].id = sqlite3_column_int64(s, 0);
 		rows[nrows].slug = col_text(s, 1, a);
 		rows[nrows].name = col_text(s, 2, a);
@@ -344,17 +339,12 @@ int store_category_counts(struct store *st, struct arena *a, const char *type, s
 	size_t cap = 0;
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct category_count *p = arena_alloc(a, cap * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			if (*n)
-				memcpy(p, *out, *n * sizeof(*p));
-			*out = p;
+		struct category_count *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		if (!grown) {
+			rc = ERR_NOMEM;
+			break;
 		}
+		*out = grown;
 		struct category_count *c = &(*out)[(*n)++];
 		c->slug = col_text(s, 0, a);
 		c->name = col_text(s, 1, a);

@@ -233,17 +233,12 @@ static int facet_rows(struct store *st, struct arena *a, enum stmt_id id, const 
 	size_t cap = 0;
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct search_facet *p = arena_alloc(a, cap * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			if (*n)
-				memcpy(p, *out, *n * sizeof(*p));
-			*out = p;
+		struct search_facet *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		if (!grown) {
+			rc = ERR_NOMEM;
+			break;
 		}
+		*out = grown;
 		struct search_facet *f = &(*out)[(*n)++];
 		f->key = col_text(s, 0, a);
 		f->label = with_label ? col_text(s, 1, a) : NULL;

@@ -70,17 +70,12 @@ int store_user_list(struct store *st, struct arena *a, struct user **out, size_t
 	size_t cap = 0;
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct user *p = arena_alloc(a, cap * sizeof(*p));
-			if (!p) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			if (*n)
-				memcpy(p, *out, *n * sizeof(*p));
-			*out = p;
+		struct user *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		if (!grown) {
+			rc = ERR_NOMEM;
+			break;
 		}
+		*out = grown;
 		rc = read_user(s, a, &(*out)[(*n)++]);
 	}
 	if (!rc && step != SQLITE_DONE)

@@ -88,6 +88,32 @@ static struct tval *facets(struct req *r, const char *base, const char *type, co
 	return list;
 }
 
+/*
+ * One page of a list into v: items, counts, page numbers and the previous and
+ * next links (base with f's filters). 0, 404 past the last page, or 500.
+ */
+static int list_page(struct req *r, struct tval *v, const struct item_filter *filter, const char *base,
+		     const struct web_filters *f)
+{
+	long long total;
+	if (store_item_count(r->w->store, &r->arena, filter, &total))
+		return 500;
+	long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
+	if (f->page > pages)
+		return 404;
+	struct item *items;
+	size_t n;
+	if (store_item_list(r->w->store, &r->arena, filter, (f->page - 1) * PER_PAGE, PER_PAGE, &items, &n))
+		return 500;
+	tv_set(v, "items", item_list(r, items, n, 0));
+	set_paging(v, total, f->page, pages);
+	if (f->page > 1)
+		tv_set_str(v, "prev_url", web_filters_url(r, base, f, NULL, f->page - 1));
+	if (f->page < pages)
+		tv_set_str(v, "next_url", web_filters_url(r, base, f, NULL, f->page + 1));
+	return 0;
+}
+
 int web_public_list(struct req *r)
 {
 	const struct content_type *type = section(r);
@@ -96,24 +122,14 @@ int web_public_list(struct req *r)
 	if (status)
 		return status;
 	struct item_filter filter = {.type = type->name, .categories = f.categories, .ncategories = f.ncategories};
-	long long total;
-	if (store_item_count(r->w->store, &r->arena, &filter, &total))
-		return 500;
-	long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
-	if (f.page > pages)
-		return 404;
-	struct item *items;
-	size_t n;
-	if (store_item_list(r->w->store, &r->arena, &filter, (f.page - 1) * PER_PAGE, PER_PAGE, &items, &n))
-		return 500;
 	struct arena *a = &r->arena;
 	struct tval *v = tv_obj(a);
+	if ((status = list_page(r, v, &filter, type->path, &f)))
+		return status;
 	tv_set_str(v, "title", f.page > 1 ? arena_printf(a, "%s, pagina %lld", type->label, f.page) : type->label);
 	tv_set_str(v, "heading", type->label);
 	tv_set_str(v, "description",
 		   arena_printf(a, "%s over sociale veiligheid, vertrouwenspersonen en klokkenluiden.", type->label));
-	tv_set(v, "items", item_list(r, items, n, 0));
-	set_paging(v, total, f.page, pages);
 	tv_set(v, "facets", facets(r, type->path, type->name, &f));
 	struct tval *active = tv_list(a);
 	for (size_t i = 0; i < f.ncategories; i++) {
@@ -123,10 +139,6 @@ int web_public_list(struct req *r)
 		tv_push(active, c);
 	}
 	tv_set(v, "active", active);
-	if (f.page > 1)
-		tv_set_str(v, "prev_url", web_filters_url(r, type->path, &f, NULL, f.page - 1));
-	if (f.page < pages)
-		tv_set_str(v, "next_url", web_filters_url(r, type->path, &f, NULL, f.page + 1));
 	tv_set_bool(v, arena_printf(a, "section_%s", type->name), true);
 	tv_set_str(v, "feed_url", arena_printf(a, "/feed%s", type->path));
 	tv_set_str(v, "feed_title", arena_printf(a, "%s (Atom)", type->label));
@@ -210,19 +222,11 @@ int web_public_category(struct req *r)
 		return status;
 	const char *one[] = {c.slug};
 	struct item_filter filter = {.categories = one, .ncategories = 1};
-	long long total;
-	if (store_item_count(r->w->store, &r->arena, &filter, &total))
-		return 500;
-	long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
-	if (f.page > pages)
-		return 404;
-	struct item *items;
-	size_t n;
-	if (store_item_list(r->w->store, &r->arena, &filter, (f.page - 1) * PER_PAGE, PER_PAGE, &items, &n))
-		return 500;
+	struct web_filters paging = {.page = f.page}; /* the category is in the path, not the query */
 	struct arena *a = &r->arena;
-	const char *base = arena_printf(a, "/categorie/%s", c.slug);
 	struct tval *v = tv_obj(a);
+	if ((status = list_page(r, v, &filter, arena_printf(a, "/categorie/%s", c.slug), &paging)))
+		return status;
 	tv_set_str(v, "title", arena_printf(a, "Categorie: %s", c.name));
 	tv_set_str(v, "heading", c.name);
 	tv_set_str(v, "description",
@@ -230,13 +234,6 @@ int web_public_category(struct req *r)
 	tv_set_bool(v, "show_type", true);
 	tv_set_str(v, "feed_url", arena_printf(a, "/feed/categorie/%s", c.slug));
 	tv_set_str(v, "feed_title", arena_printf(a, "%s (Atom)", c.name));
-	tv_set(v, "items", item_list(r, items, n, 0));
-	set_paging(v, total, f.page, pages);
-	struct web_filters none = {.page = 1};
-	if (f.page > 1)
-		tv_set_str(v, "prev_url", web_filters_url(r, base, &none, NULL, f.page - 1));
-	if (f.page < pages)
-		tv_set_str(v, "next_url", web_filters_url(r, base, &none, NULL, f.page + 1));
 	return web_render(r, "list", v);
 }
 

@@ -65,12 +65,15 @@ static void filters_read(void **state)
 	assert_int_equal(f.ncategories, 2); /* the duplicate counts once */
 	assert_string_equal(f.names[1], "Klokkenluider");
 	done(&r);
-	const char *bad[][2] = {{"page=0", "400"},	     {"page=-3", "400"}, {"page=abc", "400"},
-				{"page=1.5", "400"},	     {"page=", "400"},	 {"categorie=onbekend", "404"},
-				{"categorie=%3Cx%3E", "404"}};
+	const struct {
+		const char *query;
+		int status;
+	} bad[] = {{"page=0", 400},	      {"page=-3", 400}, {"page=abc", 400},
+		   {"page=1.5", 400},	      {"page=", 400},	{"categorie=onbekend", 404},
+		   {"categorie=%3Cx%3E", 404}};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		r = make_req(bad[i][0]);
-		assert_int_equal(web_filters_read(&r, &f), atoi(bad[i][1]));
+		r = make_req(bad[i].query);
+		assert_int_equal(web_filters_read(&r, &f), bad[i].status);
 		done(&r);
 	}
 }
