@@ -20,6 +20,7 @@
 #include "content/content.h"
 #include "search/search.h"
 #include "store/store.h"
+#include "../tests/search/relevance.h"
 
 #define QUERY_RUNS 3
 
@@ -217,30 +218,18 @@ static double pg_relevance(PGconn *c, struct store *demo)
 	}
 	arena_free(&a);
 	FILE *rf = fopen("tests/search/relevance.tsv", "r");
-	char line[1024];
+	struct relevance_query rq;
 	int queries_n = 0, hits = 0;
-	while (rf && fgets(line, sizeof(line), rf)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		char *tab = strchr(line, '\t');
-		if (line[0] == '#' || !tab)
-			continue;
-		*tab = '\0';
-		char *expected = tab + 1, *note = strchr(expected, '\t');
-		if (note)
-			*note = '\0';
-		const char *params[1] = {line};
+	while (relevance_next(rf, &rq)) {
+		const char *params[1] = {rq.query};
 		PGresult *r =
 		    PQexecParams(c,
 				 "SELECT slug FROM demo WHERE tsv @@ websearch_to_tsquery('dutch', $1) ORDER BY "
 				 "ts_rank(tsv, websearch_to_tsquery('dutch', $1)) DESC LIMIT 3",
 				 1, NULL, params, NULL, NULL, 0);
 		int hit = 0;
-		for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); i++) {
-			char slugs[512], needle[128];
-			snprintf(slugs, sizeof(slugs), ",%s,", expected);
-			snprintf(needle, sizeof(needle), ",%s,", PQgetvalue(r, i, 0));
-			hit |= strstr(slugs, needle) != NULL;
-		}
+		for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); i++)
+			hit |= relevance_expected(&rq, PQgetvalue(r, i, 0));
 		PQclear(r);
 		queries_n++;
 		hits += hit;
@@ -253,30 +242,18 @@ static double pg_relevance(PGconn *c, struct store *demo)
 static double our_relevance(struct search_env *env)
 {
 	FILE *rf = fopen("tests/search/relevance.tsv", "r");
-	char line[1024];
+	struct relevance_query rq;
 	int n = 0, hits = 0;
 	if (store_read_begin(env->st))
 		return 0;
-	while (rf && fgets(line, sizeof(line), rf)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		char *tab = strchr(line, '\t');
-		if (line[0] == '#' || !tab)
-			continue;
-		*tab = '\0';
-		char *expected = tab + 1, *note = strchr(expected, '\t');
-		if (note)
-			*note = '\0';
+	while (relevance_next(rf, &rq)) {
 		struct arena a = ARENA_INIT;
 		struct search_result res;
 		struct item_filter f = {0};
 		int hit = 0;
-		if (!search_run(env, line, &f, 0, 3, &a, &res))
-			for (size_t i = 0; i < res.n; i++) {
-				char slugs[512], needle[128];
-				snprintf(slugs, sizeof(slugs), ",%s,", expected);
-				snprintf(needle, sizeof(needle), ",%s,", res.hits[i].item.slug);
-				hit |= strstr(slugs, needle) != NULL;
-			}
+		if (!search_run(env, rq.query, &f, 0, 3, &a, &res))
+			for (size_t i = 0; i < res.n; i++)
+				hit |= relevance_expected(&rq, res.hits[i].item.slug);
 		arena_free(&a);
 		n++;
 		hits += hit;
@@ -295,7 +272,7 @@ int main(int argc, char **argv)
 	}
 	long ndocs = atol(argv[1]);
 	const char *tmp = argv[2];
-	char dsn[600], err[512], path[600];
+	char dsn[700], err[512], path[600];
 	snprintf(path, sizeof(path), "%s/bench.db", tmp);
 	snprintf(dsn, sizeof(dsn), "sqlite:%s", path);
 	load_vocab();

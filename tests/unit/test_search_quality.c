@@ -12,6 +12,7 @@
 #include "content/content.h"
 #include "search/search.h"
 #include "store/store.h"
+#include "../search/relevance.h"
 
 #define MIN_COMPOUND_ACCURACY 0.90
 #define MIN_HIT_AT_3	      0.90
@@ -107,38 +108,25 @@ static void relevance(void **state)
 {
 	FILE *f = fopen("tests/search/relevance.tsv", "r");
 	assert_non_null(f);
-	char line[1024];
+	struct relevance_query rq;
 	int queries = 0, hits = 0;
 	double mrr = 0;
 	assert_int_equal(store_read_begin(env.st), 0);
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		char *tab = strchr(line, '\t');
-		if (line[0] == '#' || !tab)
-			continue;
-		*tab = '\0';
-		char *expected = tab + 1, *note = strchr(expected, '\t');
-		if (note)
-			*note++ = '\0';
+	while (relevance_next(f, &rq)) {
 		struct arena a = ARENA_INIT;
 		struct search_result res;
 		struct item_filter filter = {0};
-		assert_int_equal(search_run(&env, line, &filter, 0, 10, &a, &res), 0);
+		assert_int_equal(search_run(&env, rq.query, &filter, 0, 10, &a, &res), 0);
 		int rank = 0;
-		for (size_t i = 0; i < res.n && !rank; i++) {
-			char slugs[512];
-			snprintf(slugs, sizeof(slugs), ",%s,", expected);
-			char needle[128];
-			snprintf(needle, sizeof(needle), ",%s,", res.hits[i].item.slug);
-			if (strstr(slugs, needle))
+		for (size_t i = 0; i < res.n && !rank; i++)
+			if (relevance_expected(&rq, res.hits[i].item.slug))
 				rank = (int) i + 1;
-		}
 		queries++;
 		hits += rank && rank <= 3;
 		mrr += rank ? 1.0 / rank : 0;
 		if (!rank || rank > 3)
-			printf("  relevance miss (%s): '%s' -> %s at %d; top: %s, %s, %s\n", note ? note : "", line,
-			       expected, rank, res.n > 0 ? res.hits[0].item.slug : "-",
+			printf("  relevance miss (%s): '%s' -> %s at %d; top: %s, %s, %s\n", rq.note, rq.query,
+			       rq.expected, rank, res.n > 0 ? res.hits[0].item.slug : "-",
 			       res.n > 1 ? res.hits[1].item.slug : "-", res.n > 2 ? res.hits[2].item.slug : "-");
 		arena_free(&a);
 	}
