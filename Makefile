@@ -4,7 +4,7 @@
 # them). BUILD selects the output directory, SAN=1 builds with AddressSanitizer
 # and UndefinedBehaviorSanitizer.
 
-PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium
+PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium liboath
 BUILD    ?= build
 SAN      ?= 0
 VERSION   = 0.1.0
@@ -112,6 +112,7 @@ integration: $(BIN) $(DEMO_PDF)
 	@sh tests/http/run.sh $(BIN) $(BUILD)
 	@sh tests/cli/run.sh $(BIN)
 	@sh tests/pages/run.sh $(BIN)
+	@sh tests/account/run.sh $(BIN)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration

@@ -50,7 +50,9 @@ static const struct command commands[] = {
      "  list                                   alle gebruikers\n"
      "  roles EMAIL --roles ROLLEN             rollen vervangen\n"
      "  disable EMAIL | enable EMAIL           blokkeren of vrijgeven\n"
-     "  set-password EMAIL [--password-stdin]  wachtwoord instellen (minstens 12 tekens)\n",
+     "  set-password EMAIL [--password-stdin]  wachtwoord instellen (minstens 12 tekens)\n"
+     "  totp EMAIL                             tweestapsverificatie (verplicht voor beheerder en\n"
+     "                                         vertrouwenspersoon): toont de sleutel voor de app\n",
      -1, user_flags, cli_user},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);

@@ -7,6 +7,7 @@
 #include "accounts/accounts.h"
 #include "cli/cli.h"
 #include "crypto/crypto.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 #define ACTOR "opdrachtregel"
@@ -115,6 +116,32 @@ int cli_user(struct cli_opts *o)
 		int off = !strcmp(action, "disable");
 		status =
 		    report(accounts_set_disabled(st, ACTOR, email, off), email, off ? "geblokkeerd" : "vrijgegeven");
+	} else if (!strcmp(action, "totp")) {
+		struct arena a = ARENA_INIT;
+		struct user u;
+		char secret[TOTP_SECRET_MAX];
+		int rc = store_user_find(st, &a, email, &u);
+		if (!rc)
+			rc = totp_new_secret(secret);
+		if (!rc)
+			rc = store_begin(st);
+		if (!rc) {
+			rc = store_user_set_totp(st, u.id, secret);
+			if (!rc)
+				rc = store_audit(st, ACTOR, "tweestapsverificatie ingesteld", email, "");
+			rc = rc ? rc : store_commit(st);
+			if (rc)
+				store_rollback(st);
+		}
+		if (!rc) {
+			printf("Tweestapsverificatie voor %s ingesteld. Voeg deze sleutel toe aan een "
+			       "authenticator-app:\n\n"
+			       "  %s\n\n  otpauth://totp/Vertrouwd:%s?secret=%s&issuer=Vertrouwd\n",
+			       email, secret, email, secret);
+		}
+		vault_wipe(secret, sizeof(secret));
+		arena_free(&a);
+		status = rc ? report(rc, email, "") : 0;
 	} else if (!strcmp(action, "set-password")) {
 		char pw[256] = "";
 		const char *why = NULL;
@@ -132,7 +159,8 @@ int cli_user(struct cli_opts *o)
 		else
 			status = report(rc, email, "wachtwoord ingesteld");
 	} else {
-		fprintf(stderr, "vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password)\n",
+		fprintf(stderr,
+			"vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password, totp)\n",
 			action);
 		status = 2;
 	}

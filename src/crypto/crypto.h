@@ -47,6 +47,20 @@ int password_acceptable(const char *password, const char *email, const char **wh
 /* Load the list of common passwords (one a line, lower case). */
 int password_load_common(const char *path) WUR;
 
+/* ---- TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), on liboath ---- */
+
+#define TOTP_SECRET_MAX 64
+
+/* A new random secret (20 bytes) in base32 for authenticator apps. */
+int totp_new_secret(char out[TOTP_SECRET_MAX]) WUR;
+/*
+ * Whether code is right for the base32 secret at now, one step either side;
+ * returns the matching time step (> 0), 0 when the code is wrong, <0 on error.
+ */
+long long totp_check(const char *secret, const char *code, long long now);
+/* The code for a time (tests and the command line). */
+int totp_code(const char *secret, long long now, char out[7]) WUR;
+
 /* n random bytes. */
 void vault_random(void *buf, size_t n);
 /* BLAKE2b-256 of data under a context string ("session-id", "setup", ...). */

@@ -5,6 +5,7 @@
 
 #include "base/hash.h"
 #include "base/log.h"
+#include "crypto/crypto.h"
 #include "http/cache.h"
 #include "http/form.h"
 #include "http/http.h"
@@ -60,6 +61,9 @@ static int parse_input(struct req *r, const struct http_input *in)
 	r->in.method = in->method;
 	r->in.path = arena_strndup(&r->arena, in->uri, plen);
 	r->in.content_type = in->content_type;
+	r->in.cookie_csrf = in->cookie_csrf;
+	r->in.client = in->client;
+	r->in.user_agent = in->user_agent;
 	if (!r->in.path)
 		return 500;
 	if (q) {
@@ -94,15 +98,23 @@ static int redirect_trailing_slash(struct req *r, const struct http_input *in)
 	return 0;
 }
 
-/* The gate: a route's flags are checked here and nowhere else. */
+/*
+ * The gate: a route's flags are checked here and nowhere else. A form must send
+ * back the session's CSRF token, or, before sign-in, the one in its cookie.
+ */
 static int gate(const struct route *route, struct req *r)
 {
 	if ((route->flags & ROUTE_SESSION) && !r->session)
 		return 401;
-	if (route->flags & (ROUTE_CSRF | ROUTE_TENANT)) {
-		/* Sessions, CSRF and tenants arrive with accounts; until then such routes stay closed. */
-		return 403;
+	if ((route->flags & ROUTE_CSRF) && strcmp(r->in.method, "GET") && strcmp(r->in.method, "HEAD")) {
+		const char *want = r->session ? r->session->csrf : r->in.cookie_csrf;
+		const char *got = req_form(r, "csrf");
+		if (!want || !got || strlen(want) != strlen(got) || strlen(want) < 32 ||
+		    !vault_equal(want, got, strlen(want)))
+			return 403;
 	}
+	if (route->flags & ROUTE_TENANT) /* organisations arrive later; until then such routes stay closed */
+		return 403;
 	if (route->flags & ROUTE_NO_STORE)
 		r->page.cache_control = "no-store";
 	return 0;
@@ -144,6 +156,8 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	case ROUTE_BAD_METHOD: return 405;
 	case ROUTE_FOUND: break;
 	}
+	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_SESSION | ROUTE_CSRF)))
+		app->session_load(r, in->cookie_session);
 	if ((status = gate(route, r)))
 		return status;
 	int reading =

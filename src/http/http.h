@@ -14,6 +14,9 @@
 #include "http/req.h"
 #include "http/router.h"
 
+#define HTTP_SESSION_COOKIE "vt_sessie"
+#define HTTP_CSRF_COOKIE    "vt_formulier"
+
 struct http_app {
 	const struct route *routes;
 	size_t nroutes;
@@ -23,6 +26,8 @@ struct http_app {
 	/* Around each GET/HEAD request: one consistent read of the store (optional). */
 	int (*read_begin)(struct worker *w);
 	void (*read_end)(struct worker *w);
+	/* Fill r->session from the session cookie's token (leave it NULL when not signed in). */
+	void (*session_load)(struct req *r, const char *token);
 	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
 	int (*data_version)(struct worker *w, long long *version);
 	/* Render the error page for status into r->out; 0 or an error (then plain text is sent). */
@@ -36,6 +41,10 @@ struct http_input {
 	const char *content_type;      /* or NULL */
 	const char *if_none_match;     /* or NULL */
 	const char *if_modified_since; /* or NULL; used only without If-None-Match */
+	const char *cookie_session;    /* the session cookie, or NULL */
+	const char *cookie_csrf;       /* the sign-in form's CSRF cookie, or NULL */
+	const char *client;	       /* a coarse client key, or NULL */
+	const char *user_agent;
 	const char *body;
 	size_t body_len;
 	int body_too_large; /* the body passed cfg->body_max and was dropped */

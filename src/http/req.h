@@ -49,6 +49,9 @@ struct req_in {
 	struct kvlist query;	  /* decoded query string */
 	struct kvlist form;	  /* decoded urlencoded body */
 	const char *content_type; /* request Content-Type, or NULL */
+	const char *cookie_csrf;  /* the sign-in form's CSRF cookie, or NULL */
+	const char *client;	  /* a coarse key for the client (never its address), or NULL */
+	const char *user_agent;	  /* or NULL */
 };
 
 struct page {
@@ -62,9 +65,18 @@ struct page {
 	const char *allow;	   /* for 405 */
 	const char *static_body;   /* a body that outlives the request (static files) */
 	size_t static_len;
+	const char *set_cookie[2]; /* Set-Cookie values, or NULL */
 };
 
-struct session;
+/* The signed-in user of a request, filled by the application's session hook. */
+struct session {
+	long long user_id;
+	unsigned roles;
+	const char *email;
+	const char *name;
+	const char *id;	  /* the session's id in the store (a hash, not the cookie) */
+	const char *csrf; /* the token forms must send back */
+};
 
 struct req {
 	const struct config *cfg;

@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "http/cache.h"
+#include "crypto/crypto.h"
 #include "http/http.h"
 
 struct server {
@@ -152,6 +153,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	add_header(resp, "Location", r->page.location);
 	add_header(resp, "Content-Disposition", r->page.disposition);
 	add_header(resp, "Allow", r->page.status == 405 ? r->page.allow : NULL);
+	add_header(resp, "Set-Cookie", r->page.set_cookie[0]);
+	add_header(resp, "Set-Cookie", r->page.set_cookie[1]);
 	enum MHD_Result rc = MHD_queue_response(c, (unsigned) r->page.status, resp);
 	MHD_destroy_response(resp);
 
@@ -162,6 +165,27 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	log_info("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
 		 r->page.status, len, ms);
 	return rc;
+}
+
+/*
+ * A coarse key for the client, for rate limits across servers: 20 bits of a hash
+ * of its address, so each key stands for thousands of addresses and none can be
+ * turned back into one. The address itself is never kept or logged.
+ */
+static const char *client_key(struct MHD_Connection *c, char *out, size_t outlen)
+{
+	const union MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!info || !info->client_addr)
+		return NULL;
+	const struct sockaddr *sa = info->client_addr;
+	const void *addr = sa->sa_family == AF_INET6 ? (const void *) &((const struct sockaddr_in6 *) sa)->sin6_addr
+						     : (const void *) &((const struct sockaddr_in *) sa)->sin_addr;
+	/* For IPv6 the /64 network counts, as one household or device usually has it all. */
+	size_t len = sa->sa_family == AF_INET6 ? 8 : 4;
+	unsigned char h[32];
+	vault_hash(h, addr, len, "client");
+	snprintf(out, outlen, "%05x", ((unsigned) h[0] << 12 | (unsigned) h[1] << 4 | h[2] >> 4) & 0xFFFFFu);
+	return out;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -193,12 +217,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return plain(c, 503,
 			     "De server kan de opslag niet bereiken; probeer het zo opnieuw. / Store unavailable.\n");
 	struct req r = {.cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT)};
+	char client[16];
 	struct http_input in = {
 	    .method = method,
 	    .uri = st->uri,
 	    .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
 	    .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
 	    .if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since"),
+	    .cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE),
+	    .cookie_csrf = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_CSRF_COOKIE),
+	    .client = client_key(c, client, sizeof(client)),
+	    .user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent"),
 	    .body = st->body.ptr,
 	    .body_len = st->body.len,
 	    .body_too_large = st->too_large,

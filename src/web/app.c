@@ -103,7 +103,7 @@ static const struct {
 } errors[] = {
     {400, "Ongeldig verzoek",
      "Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige pagina."},
-    {401, "Inloggen nodig", "Voor deze pagina moet u eerst inloggen."},
+    {401, "Inloggen nodig", "Voor deze pagina moet je eerst inloggen via /inloggen."},
     {403, "Geen toegang", "U heeft geen toegang tot deze pagina."},
     {404, "Pagina niet gevonden",
      "Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout."},
@@ -146,6 +146,7 @@ static void read_end(struct worker *w)
 }
 
 static const struct http_app app = {
+    .session_load = web_session_load,
     .read_begin = read_begin,
     .read_end = read_end,
     .data_version = data_version,

@@ -28,6 +28,11 @@ static const struct route routes[] = {
     {"GET", "/zoeken/suggest", ROUTE_CACHE, web_search_suggest},
     {"GET", "/sitemap.xml", ROUTE_CACHE, web_sitemap},
     {"GET", "/robots.txt", ROUTE_CACHE, web_robots},
+    {"GET", "/inloggen", ROUTE_CSRF | ROUTE_NO_STORE, web_signin_form},
+    {"POST", "/inloggen", ROUTE_CSRF | ROUTE_NO_STORE, web_signin},
+    {"POST", "/uitloggen", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_signout},
+    {"GET", "/account", ROUTE_SESSION | ROUTE_NO_STORE, web_account},
+    {"POST", "/account/overal-uitloggen", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_signout},
     {"GET", "/healthz", 0, web_healthz},
     {"GET", "/static/{path*}", 0, http_static_handler},
 };

@@ -52,6 +52,13 @@ int web_public_item(struct req *r);
 int web_public_category(struct req *r);
 int web_public_file(struct req *r);
 
+/* Accounts (web/account.c). */
+void web_session_load(struct req *r, const char *token);
+int web_signin_form(struct req *r);
+int web_signin(struct req *r);
+int web_signout(struct req *r);
+int web_account(struct req *r);
+
 /* Search (web/search.c). */
 int web_search(struct req *r);
 int web_search_suggest(struct req *r);

@@ -72,13 +72,40 @@ static void hex_and_hash(void **state)
 	assert_true(vault_equal(h1, h1, 32));
 }
 
+static void totp_rfc6238(void **state)
+{
+	/* RFC 6238's SHA-1 secret "12345678901234567890" in base32; 6 digits of its vectors. */
+	const char *secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+	char code[7];
+	const struct {
+		long long t;
+		const char *code;
+	} v[] = {{59, "287082"},
+		 {1111111109, "081804"},
+		 {1111111111, "050471"},
+		 {1234567890, "005924"},
+		 {2000000000, "279037"}};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		assert_int_equal(totp_code(secret, v[i].t, code), 0);
+		assert_string_equal(code, v[i].code);
+		assert_int_equal(totp_check(secret, v[i].code, v[i].t), v[i].t / 30);
+	}
+	/* One step either side is accepted, two are not; junk never is. */
+	assert_int_equal(totp_check(secret, "287082", 59 + 30), 1);
+	assert_int_equal(totp_check(secret, "287082", 59 + 90), 0);
+	assert_int_equal(totp_check(secret, "28708", 59), 0);
+	assert_int_equal(totp_check(secret, "abcdef", 59), 0);
+	assert_int_equal(totp_check(secret, NULL, 59), 0);
+	char fresh[TOTP_SECRET_MAX];
+	assert_int_equal(totp_new_secret(fresh), 0);
+	assert_int_equal(strlen(fresh), 32);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(derive_and_check),
-	    cmocka_unit_test(argon2id_cost),
-	    cmocka_unit_test(acceptable_passwords),
-	    cmocka_unit_test(hex_and_hash),
+	    cmocka_unit_test(derive_and_check), cmocka_unit_test(argon2id_cost), cmocka_unit_test(acceptable_passwords),
+	    cmocka_unit_test(hex_and_hash),	cmocka_unit_test(totp_rfc6238),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

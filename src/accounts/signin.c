@@ -1,0 +1,128 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accounts/signin.h"
+#include "crypto/crypto.h"
+#include "store/store.h"
+
+#define MAX_WAIT (15 * 60)
+
+/* hex(BLAKE2b(data, context)) into out (65 bytes). */
+static void hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char *context)
+{
+	unsigned char h[32];
+	vault_hash(h, data, n, context);
+	vault_hex(out, h, sizeof(h));
+}
+
+static long long wait_for(long long failures)
+{
+	if (failures < SIGNIN_FREE_ATTEMPTS)
+		return 0;
+	long long w = 1;
+	for (long long i = SIGNIN_FREE_ATTEMPTS; i <= failures && w < MAX_WAIT; i++)
+		w *= 2;
+	return w < MAX_WAIT ? w : MAX_WAIT;
+}
+
+/* Whether key must still wait; *retry_after gets how long. */
+static int locked(struct store *st, const char *key, long long now, long long *retry_after)
+{
+	long long failures, last;
+	if (store_attempts(st, key, &failures, &last))
+		return 0;
+	long long left = last + wait_for(failures) - now;
+	if (left > 0 && left > *retry_after)
+		*retry_after = left;
+	return left > 0;
+}
+
+int accounts_signin(struct store *st, const char *email, const char *password, const char *code, const char *client,
+		    long long now, const char *agent, char token[TOKEN_HEX], long long *retry_after)
+{
+	char lower[320], akey[80], ckey[80];
+	size_t n = strlen(email) < sizeof(lower) - 1 ? strlen(email) : sizeof(lower) - 1;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char) tolower((unsigned char) email[i]);
+	lower[n] = '\0';
+	char h[TOKEN_HEX];
+	hash_hex(h, lower, n, "signin-account");
+	snprintf(akey, sizeof(akey), "a:%.32s", h);
+	snprintf(ckey, sizeof(ckey), "c:%s", client ? client : "-");
+	*retry_after = 0;
+	if ((locked(st, akey, now, retry_after) | locked(st, ckey, now, retry_after)))
+		return SIGNIN_LOCKED;
+
+	struct arena a = ARENA_INIT;
+	struct user_auth u;
+	int found = store_user_auth(st, &a, email, &u) == 0 && u.has_password && !u.user.disabled;
+	static const unsigned char dummy_salt[PW_SALT_BYTES], dummy_auth[PW_KEY_BYTES];
+	/* Unknown accounts pay the same Argon2id run, so timing says nothing. */
+	int right = password_check(password, found ? u.salt : dummy_salt, found ? u.auth : dummy_auth) == 1 && found;
+	int result = right ? SIGNIN_OK : SIGNIN_WRONG;
+	if (right && u.totp_secret) {
+		long long step = totp_check(u.totp_secret, code, now);
+		int fresh = 0;
+		if (step <= 0 || store_user_use_totp_step(st, u.user.id, step, &fresh) || !fresh)
+			result = SIGNIN_WRONG; /* a wrong code, or one used before */
+	} else if (right && (u.user.roles & (ROLE_BEHEERDER | ROLE_VP))) {
+		result = SIGNIN_NEEDS_TOTP;
+	}
+	int rc = 0;
+	if (result == SIGNIN_WRONG) {
+		rc = store_attempt_fail(st, akey, now);
+		if (!rc)
+			rc = store_attempt_fail(st, ckey, now);
+	} else if (result == SIGNIN_OK) {
+		unsigned char t[TOKEN_BYTES];
+		char id[TOKEN_HEX];
+		vault_random(t, sizeof(t));
+		vault_hex(token, t, sizeof(t));
+		hash_hex(id, t, sizeof(t), "session-id");
+		vault_wipe(t, sizeof(t));
+		char agent_short[120];
+		snprintf(agent_short, sizeof(agent_short), "%s", agent ? agent : "");
+		rc = store_begin(st);
+		if (!rc)
+			rc = store_session_add(st, id, u.user.id, now, agent_short);
+		if (!rc)
+			rc = store_attempt_clear(st, akey);
+		if (!rc)
+			rc = store_audit(st, u.user.email, "ingelogd", "", "");
+		if (!rc)
+			rc = store_commit(st);
+		if (rc)
+			store_rollback(st);
+	}
+	arena_free(&a);
+	return rc ? rc : result;
+}
+
+int accounts_session(struct store *st, struct arena *a, const char *token, long long now, struct signed_in *out)
+{
+	unsigned char t[TOKEN_BYTES];
+	if (!token || vault_unhex(t, sizeof(t), token))
+		return ERR_NOT_FOUND;
+	hash_hex(out->id, t, sizeof(t), "session-id");
+	hash_hex(out->csrf, t, sizeof(t), "csrf");
+	vault_wipe(t, sizeof(t));
+	int rc = store_session_get(st, a, out->id, &out->row);
+	if (rc)
+		return rc;
+	if (out->row.user.disabled || now - out->row.seen_at > SESSION_IDLE ||
+	    now - out->row.created_at > SESSION_MAX) {
+		if (store_session_delete(st, out->id))
+			return ERR_DB;
+		return ERR_NOT_FOUND;
+	}
+	/* Seen-at is kept to the minute: one write a minute per session, not one per request. */
+	if (now - out->row.seen_at >= 60 && store_session_touch(st, out->id, now))
+		return ERR_DB;
+	return 0;
+}
+
+int accounts_signout(struct store *st, const char *session_id, long long user_id, int everywhere)
+{
+	return everywhere ? store_session_delete_user(st, user_id) : store_session_delete(st, session_id);
+}

@@ -1,0 +1,141 @@
+/* Signing in and out, and the account page with the user's sessions. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "accounts/accounts.h"
+#include "accounts/signin.h"
+#include "crypto/crypto.h"
+#include "web/web.h"
+
+/* Cookie attributes: never readable by scripts, never sent from other sites; Secure behind TLS. */
+static const char *cookie(struct req *r, const char *name, const char *value, long long max_age)
+{
+	int tls = !strncmp(r->cfg->base_url, "https://", 8);
+	return arena_printf(&r->arena, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s",
+			    tls ? "__Host-" : "", name, value, max_age, tls ? "; Secure" : "");
+}
+
+void web_session_load(struct req *r, const char *token)
+{
+	struct signed_in s;
+	if (accounts_session(r->w->store, &r->arena, token, (long long) time(NULL), &s))
+		return;
+	struct session *out = arena_calloc(&r->arena, 1, sizeof(*out));
+	if (!out)
+		return;
+	out->user_id = s.row.user_id;
+	out->roles = s.row.user.roles;
+	out->email = s.row.user.email;
+	out->name = s.row.user.name;
+	out->id = arena_strdup(&r->arena, s.id);
+	out->csrf = arena_strdup(&r->arena, s.csrf);
+	r->session = out;
+}
+
+static int redirect(struct req *r, const char *to)
+{
+	r->page.status = 303;
+	r->page.location = to;
+	r->page.cache_control = "no-store";
+	return 0;
+}
+
+/* The sign-in form; its CSRF token lives in a cookie until there is a session. */
+static int signin_form(struct req *r, int status, const char *message, const char *email)
+{
+	const char *csrf = r->in.cookie_csrf;
+	if (!csrf || strlen(csrf) != 64) {
+		unsigned char t[32];
+		char *hex = arena_alloc(&r->arena, 65);
+		if (!hex)
+			return 500;
+		vault_random(t, sizeof(t));
+		vault_hex(hex, t, sizeof(t));
+		csrf = hex;
+		r->page.set_cookie[1] = cookie(r, HTTP_CSRF_COOKIE, hex, 3600);
+	}
+	struct tval *v = tv_obj(&r->arena);
+	tv_set_str(v, "title", "Inloggen");
+	tv_set_str(v, "csrf", csrf);
+	tv_set_str(v, "message", message);
+	tv_set_str(v, "email", email);
+	tv_set_bool(v, "noindex", true);
+	r->page.status = status;
+	r->page.cache_control = "no-store";
+	return web_render(r, "signin", v);
+}
+
+int web_signin_form(struct req *r)
+{
+	if (r->session)
+		return redirect(r, "/account");
+	return signin_form(r, 200, NULL, NULL);
+}
+
+int web_signin(struct req *r)
+{
+	const char *email = req_form(r, "email"), *password = req_form(r, "password"), *code = req_form(r, "code");
+	if (!email || !password || !*email || strlen(email) > 254 || strlen(password) > 1024)
+		return signin_form(r, 400, "Vul je e-mailadres en wachtwoord in.", email);
+	char token[TOKEN_HEX];
+	long long wait = 0;
+	int rc = accounts_signin(r->w->store, email, password, code, r->in.client, (long long) time(NULL),
+				 r->in.user_agent, token, &wait);
+	switch (rc) {
+	case SIGNIN_OK:
+		r->page.set_cookie[0] = cookie(r, HTTP_SESSION_COOKIE, token, SESSION_MAX);
+		vault_wipe(token, sizeof(token));
+		return redirect(r, "/account");
+	case SIGNIN_LOCKED:
+		return signin_form(
+		    r, 429,
+		    arena_printf(&r->arena, "Te veel mislukte pogingen. Probeer het over %lld %s opnieuw.",
+				 wait >= 120 ? (wait + 59) / 60 : wait, wait >= 120 ? "minuten" : "seconden"),
+		    email);
+	case SIGNIN_NEEDS_TOTP:
+		return signin_form(r, 403,
+				   "Voor jouw rol is tweestapsverificatie verplicht. Vraag de beheerder die in te "
+				   "stellen; daarna log je in met de code uit je app.",
+				   email);
+	case SIGNIN_WRONG: return signin_form(r, 401, "Het e-mailadres, het wachtwoord of de code klopt niet.", email);
+	default: return 500;
+	}
+}
+
+int web_signout(struct req *r)
+{
+	int everywhere = !strcmp(r->in.path, "/account/overal-uitloggen");
+	if (accounts_signout(r->w->store, r->session->id, r->session->user_id, everywhere))
+		return 500;
+	r->page.set_cookie[0] = cookie(r, HTTP_SESSION_COOKIE, "", 0);
+	return redirect(r, everywhere ? "/inloggen" : "/");
+}
+
+int web_account(struct req *r)
+{
+	struct session_row *rows;
+	size_t n;
+	if (store_session_list(r->w->store, &r->arena, r->session->user_id, &rows, &n))
+		return 500;
+	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
+	char roles[128], when[32];
+	accounts_format_roles(r->session->roles, roles, sizeof(roles));
+	for (size_t i = 0; i < n; i++) {
+		struct tval *s = tv_obj(&r->arena);
+		time_t t = (time_t) rows[i].seen_at;
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&t));
+		tv_set_str(s, "seen", when);
+		tv_set_str(s, "agent", *rows[i].agent ? rows[i].agent : "onbekende browser");
+		tv_set_bool(s, "current", !strcmp(rows[i].id, r->session->id));
+		tv_push(list, s);
+	}
+	tv_set_str(v, "title", "Mijn account");
+	tv_set_str(v, "name", r->session->name);
+	tv_set_str(v, "email", r->session->email);
+	tv_set_str(v, "roles", roles);
+	tv_set(v, "sessions", list);
+	tv_set_str(v, "csrf", r->session->csrf);
+	tv_set_bool(v, "noindex", true);
+	return web_render(r, "account", v);
+}

@@ -1,0 +1,98 @@
+#!/bin/sh
+# Signing in through the real server: CSRF, wrong and right passwords, the same
+# answer for unknown accounts, TOTP (required for beheerder, one use per code),
+# cookie flags, the account page, sign-out here and everywhere, rate limits.
+# Usage: tests/account/run.sh BIN   (needs oathtool and curl)
+bin=${1:-build/vertrouwd}
+tmp=$(mktemp -d)
+srv=""
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+passed=0; failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
+check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got $2, want $3"; fi; }
+
+db="sqlite:$tmp/a.db"
+"$bin" init --db "$db" >/dev/null 2>&1
+"$bin" user add red@example.nl --name "Rita Redacteur" --roles redacteur --db "$db" >/dev/null 2>&1
+echo "paarse olifant op de fiets" | "$bin" user set-password red@example.nl --password-stdin --db "$db" >/dev/null 2>&1
+"$bin" user add baas@example.nl --name "Bert Beheer" --roles beheerder --db "$db" >/dev/null 2>&1
+echo "groene giraffe in de trein" | "$bin" user set-password baas@example.nl --password-stdin --db "$db" >/dev/null 2>&1
+
+port=$((30000 + $$ % 20000))
+while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((port + 1)); done
+u="http://127.0.0.1:$port"
+"$bin" serve --db "$db" --root . --listen "127.0.0.1:$port" >"$tmp/log" 2>&1 &
+srv=$!
+for _ in $(seq 1 100); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# A fresh browser: the form and its CSRF cookie.
+form() { # jar -> prints the form's csrf
+	curl -s -c "$1" -b "$1" "$u/inloggen" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'
+}
+post() { # jar csrf email password [code] -> status
+	curl -s -c "$1" -b "$1" -D "$tmp/head" -o "$tmp/body" -w '%{http_code}' --data-urlencode "csrf=$2" \
+		--data-urlencode "email=$3" --data-urlencode "password=$4" --data-urlencode "code=${5:-}" "$u/inloggen"
+}
+
+j="$tmp/jar1"
+csrf=$(form "$j")
+[ ${#csrf} = 64 ] && ok "the sign-in form carries a CSRF token" || not_ok "sign-in CSRF token" "$csrf"
+check "no CSRF token: 403" "$(curl -s -b "$j" -o /dev/null -w '%{http_code}' --data-urlencode email=red@example.nl --data-urlencode 'password=paarse olifant op de fiets' "$u/inloggen")" 403
+check "a forged CSRF token: 403" "$(post "$j" "$(printf '%064d' 0)" red@example.nl 'paarse olifant op de fiets')" 403
+check "a wrong password: 401" "$(post "$j" "$csrf" red@example.nl 'niet het goede wachtwoord')" 401
+wrong=$(sed -n 's/.*role="alert">\([^<]*\)<.*/\1/p' "$tmp/body")
+check "an unknown account: 401" "$(post "$j" "$csrf" niemand@example.nl 'niet het goede wachtwoord')" 401
+unknown=$(sed -n 's/.*role="alert">\([^<]*\)<.*/\1/p' "$tmp/body")
+[ -n "$wrong" ] && [ "$wrong" = "$unknown" ] && ok "unknown accounts get the same message as wrong passwords" || not_ok "same message" "$wrong / $unknown"
+check "the right password: 303 to /account" "$(post "$j" "$csrf" red@example.nl 'paarse olifant op de fiets')" 303
+grep -qi '^location: /account' "$tmp/head" && ok "redirect to /account" || not_ok "redirect to /account"
+cookie=$(grep -i '^set-cookie: vt_sessie=' "$tmp/head")
+echo "$cookie" | grep -qi 'HttpOnly' && echo "$cookie" | grep -qi 'SameSite=Strict' && ok "the session cookie is HttpOnly and SameSite=Strict" || not_ok "cookie flags" "$cookie"
+body=$(curl -s -b "$j" "$u/account")
+echo "$body" | grep -q 'Rita Redacteur' && echo "$body" | grep -q 'deze sessie' && ok "the account page shows the user and this session" || not_ok "account page"
+check "the account page is not cached" "$(curl -s -b "$j" -D - -o /dev/null "$u/account" | grep -ci '^cache-control: no-store')" 1
+check "without a session the account page is 401" "$(curl -s -o /dev/null -w '%{http_code}' "$u/account")" 401
+acsrf=$(echo "$body" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+check "sign-out with a forged token: 403" "$(curl -s -b "$j" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$(printf '%064d' 0)" "$u/uitloggen")" 403
+check "sign-out: 303" "$(curl -s -b "$j" -c "$j" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$acsrf" "$u/uitloggen")" 303
+check "after sign-out the session is gone" "$(curl -s -b "$j" -o /dev/null -w '%{http_code}' "$u/account")" 401
+
+# Sign out everywhere: two browsers, one button.
+ja="$tmp/jarA"; jb="$tmp/jarB"
+post "$ja" "$(form "$ja")" red@example.nl 'paarse olifant op de fiets' >/dev/null
+post "$jb" "$(form "$jb")" red@example.nl 'paarse olifant op de fiets' >/dev/null
+[ "$(curl -s -b "$ja" "$u/account" | grep -c '<li>')" -ge 2 ] && ok "the account page lists both sessions" || not_ok "session list"
+bcsrf=$(curl -s -b "$jb" "$u/account" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+curl -s -b "$jb" -c "$jb" -o /dev/null --data-urlencode "csrf=$bcsrf" "$u/account/overal-uitloggen"
+check "sign out everywhere ends the other browser's session too" "$(curl -s -b "$ja" -o /dev/null -w '%{http_code}' "$u/account")" 401
+
+# TOTP: required for a beheerder, one use per code.
+jt="$tmp/jarT"
+tcsrf=$(form "$jt")
+check "a beheerder without TOTP cannot sign in" "$(post "$jt" "$tcsrf" baas@example.nl 'groene giraffe in de trein')" 403
+secret=$("$bin" user totp baas@example.nl --db "$db" 2>/dev/null | sed -n 's/^  \([A-Z2-7]\{32\}\)$/\1/p')
+[ ${#secret} = 32 ] && ok "vertrouwd user totp prints a base32 secret" || not_ok "totp secret" "$secret"
+code=$(oathtool --totp -b "$secret")
+check "a wrong code: 401" "$(post "$jt" "$tcsrf" baas@example.nl 'groene giraffe in de trein' 000000)" 401
+check "password and code: 303" "$(post "$jt" "$tcsrf" baas@example.nl 'groene giraffe in de trein' "$code")" 303
+jr="$tmp/jarR"
+check "the same code a second time: 401" "$(post "$jr" "$(form "$jr")" baas@example.nl 'groene giraffe in de trein' "$code")" 401
+
+# Rate limit: after five failures the account must wait.
+jl="$tmp/jarL"
+lcsrf=$(form "$jl")
+for i in 1 2 3 4 5; do post "$jl" "$lcsrf" red@example.nl "fout wachtwoord nummer $i" >/dev/null; done
+check "the sixth attempt in a row is refused: 429" "$(post "$jl" "$lcsrf" red@example.nl 'paarse olifant op de fiets')" 429
+grep -q 'Te veel mislukte pogingen' "$tmp/body" && ok "the refusal says to wait" || not_ok "rate-limit message"
+
+kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
+grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&
+	not_ok "the log holds client addresses" "$(grep -E '([0-9]{1,3}\.){3}' "$tmp/log" | head -2)" || ok "no client addresses in the log"
+grep -qi 'olifant\|giraffe' "$tmp/log" && not_ok "a password reached the log" || ok "no passwords in the log"
+grep -q 'AddressSanitizer\|runtime error:' "$tmp/log" && not_ok "sanitizer reports" || ok "no sanitizer reports"
+
+line="account: $passed passed, $failed failed"
+echo "$line"
+[ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
+[ "$failed" = 0 ]
