@@ -10,7 +10,7 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pgbin/initdb" ] || { echo "PostgreSQL ontbreekt: apt-get install postgresql"; exit 1; }
 pkg-config --exists libpq || { echo "libpq ontbreekt: apt-get install libpq-dev"; exit 1; }
 
-pkgs="libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium liboath libpq"
+pkgs="libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium liboath libqrencode libpq"
 cc -std=c17 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Isrc $(pkg-config --cflags $pkgs) bench/search_bench.c "$build/libvertrouwd.a" \
 	$(pkg-config --libs $pkgs) -lstemmer -lpthread -o "$build/search_bench"
 

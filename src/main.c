@@ -45,11 +45,13 @@ static const struct command commands[] = {
      1, json_flags, cli_analyze},
     {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
     {"user", "beheer accounts / manage accounts",
-     "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker (rollen: beheerder, redacteur,\n"
+     "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker met een eenmalige instellink (rollen:\n"
+     "                                         beheerder, redacteur,\n"
      "                                         vertrouwenspersoon, organisatie; komma's ertussen)\n"
      "  list                                   alle gebruikers\n"
      "  roles EMAIL --roles ROLLEN             rollen vervangen\n"
      "  disable EMAIL | enable EMAIL           blokkeren of vrijgeven\n"
+     "  reset-password EMAIL                   nieuwe eenmalige link om een wachtwoord in te stellen\n"
      "  set-password EMAIL [--password-stdin]  wachtwoord instellen (minstens 12 tekens)\n"
      "  totp EMAIL                             tweestapsverificatie (verplicht voor beheerder en\n"
      "                                         vertrouwenspersoon): toont de sleutel voor de app\n",

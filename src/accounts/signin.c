@@ -122,6 +122,90 @@ int accounts_session(struct store *st, struct arena *a, const char *token, long 
 	return 0;
 }
 
+int accounts_setup_link(struct store *st, const char *actor, const char *email, long long now, char token[TOKEN_HEX])
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	int rc = store_user_find(st, &a, email, &u);
+	char secret[TOTP_SECRET_MAX] = "", id[TOKEN_HEX];
+	if (!rc && (u.roles & (ROLE_BEHEERDER | ROLE_VP)))
+		rc = totp_new_secret(secret);
+	if (!rc) {
+		unsigned char t[TOKEN_BYTES];
+		vault_random(t, sizeof(t));
+		vault_hex(token, t, sizeof(t));
+		hash_hex(id, t, sizeof(t), "setup-link");
+		vault_wipe(t, sizeof(t));
+		rc = store_begin(st);
+		if (!rc)
+			rc = store_setup_add(st, id, u.id, now + SETUP_LINK_LIFE, *secret ? secret : NULL);
+		if (!rc)
+			rc = store_audit(st, actor, "instellink gemaakt", email, "");
+		if (!rc)
+			rc = store_commit(st);
+		if (rc)
+			store_rollback(st);
+	}
+	vault_wipe(secret, sizeof(secret));
+	arena_free(&a);
+	return rc;
+}
+
+int accounts_setup_find(struct store *st, struct arena *a, const char *token, long long now, struct setup_link *out)
+{
+	unsigned char t[TOKEN_BYTES];
+	char id[TOKEN_HEX];
+	if (!token || vault_unhex(t, sizeof(t), token))
+		return ERR_NOT_FOUND;
+	hash_hex(id, t, sizeof(t), "setup-link");
+	int rc = store_setup_get(st, a, id, out);
+	if (!rc && (out->expires_at < now || out->user.disabled))
+		rc = ERR_NOT_FOUND;
+	return rc;
+}
+
+int accounts_setup_complete(struct store *st, const char *token, const char *password, const char *code, long long now,
+			    const char **why)
+{
+	struct arena a = ARENA_INIT;
+	struct setup_link link;
+	int rc = accounts_setup_find(st, &a, token, now, &link);
+	if (!rc && !password_acceptable(password, link.user.email, why))
+		rc = ERR_INVALID;
+	long long step = 0;
+	if (!rc && link.totp_secret && (step = totp_check(link.totp_secret, code, now)) <= 0) {
+		*why =
+		    "De code uit je app klopt niet. Scan de QR-code (opnieuw) en vul de code in die de app nu toont.";
+		rc = ERR_INVALID;
+	}
+	unsigned char salt[PW_SALT_BYTES], auth[PW_KEY_BYTES];
+	if (!rc)
+		rc = password_new(password, salt, auth);
+	if (!rc)
+		rc = store_begin(st);
+	if (!rc) {
+		int fresh;
+		rc = store_user_set_password(st, link.user.id, salt, sizeof(salt), auth, sizeof(auth));
+		if (!rc && link.totp_secret)
+			rc = store_user_set_totp(st, link.user.id, link.totp_secret);
+		if (!rc && link.totp_secret)
+			rc = store_user_use_totp_step(st, link.user.id, step, &fresh);
+		if (!rc)
+			rc = store_setup_delete_user(st, link.user.id);
+		if (!rc)
+			rc = store_session_delete_user(st, link.user.id);
+		if (!rc)
+			rc = store_audit(st, link.user.email, "wachtwoord ingesteld via link", link.user.email, "");
+		if (!rc)
+			rc = store_commit(st);
+		if (rc)
+			store_rollback(st);
+	}
+	vault_wipe(auth, sizeof(auth));
+	arena_free(&a);
+	return rc;
+}
+
 int accounts_signout(struct store *st, const char *session_id, long long user_id, int everywhere)
 {
 	return everywhere ? store_session_delete_user(st, user_id) : store_session_delete(st, session_id);

@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "accounts/accounts.h"
+#include "accounts/signin.h"
 #include "cli/cli.h"
 #include "crypto/crypto.h"
 #include "store/sessions.h"
@@ -104,10 +106,22 @@ int cli_user(struct cli_opts *o)
 	int status = 0;
 	if (!strcmp(action, "list")) {
 		status = list(st) ? 1 : 0;
-	} else if (!strcmp(action, "add")) {
+	} else if (!strcmp(action, "add") || !strcmp(action, "reset-password")) {
 		long long id;
-		status = report(accounts_add(st, ACTOR, email, o->name ? o->name : "", roles, &id), email,
-				"toegevoegd; stel een wachtwoord in met: vertrouwd user set-password EMAIL");
+		int rc =
+		    !strcmp(action, "add") ? accounts_add(st, ACTOR, email, o->name ? o->name : "", roles, &id) : 0;
+		char token[TOKEN_HEX];
+		if (!rc)
+			rc = accounts_setup_link(st, ACTOR, email, (long long) time(NULL), token);
+		if (!rc)
+			printf("%s: %s\nEenmalige link om een wachtwoord%s in te stellen (24 uur geldig):\n\n  "
+			       "%s/account/instellen?token=%s\n",
+			       email, !strcmp(action, "add") ? "toegevoegd" : "nieuwe instellink",
+			       roles & (ROLE_BEHEERDER | ROLE_VP) || !strcmp(action, "reset-password")
+				   ? " (en zo nodig tweestapsverificatie)"
+				   : "",
+			       o->cfg.base_url, token);
+		status = rc ? report(rc, email, "") : 0;
 	} else if (!strcmp(action, "roles")) {
 		status = o->roles ? report(accounts_set_roles(st, ACTOR, email, roles), email, "rollen gewijzigd") : 2;
 		if (!o->roles)
@@ -160,10 +174,12 @@ int cli_user(struct cli_opts *o)
 			status = report(rc, email, "wachtwoord ingesteld");
 	} else {
 		fprintf(stderr,
-			"vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password, totp)\n",
+			"vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password, "
+			"reset-password, totp)\n",
 			action);
 		status = 2;
 	}
 	store_close(st);
+	password_free_common();
 	return status;
 }

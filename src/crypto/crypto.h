@@ -44,8 +44,9 @@ int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES]
  * On 0, *why is a Dutch sentence that says what to do.
  */
 int password_acceptable(const char *password, const char *email, const char **why);
-/* Load the list of common passwords (one a line, lower case). */
+/* Load the list of common passwords (one a line, lower case); loading again replaces it. */
 int password_load_common(const char *path) WUR;
+void password_free_common(void);
 
 /* ---- TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), on liboath ---- */
 

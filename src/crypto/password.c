@@ -105,8 +105,18 @@ static int by_str(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
+void password_free_common(void)
+{
+	for (size_t i = 0; i < ncommon; i++)
+		mem_free(common[i]);
+	mem_free(common);
+	common = NULL;
+	ncommon = 0;
+}
+
 int password_load_common(const char *path)
 {
+	password_free_common();
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return ERR_IO;

@@ -104,8 +104,11 @@ static int redirect_trailing_slash(struct req *r, const struct http_input *in)
  */
 static int gate(const struct route *route, struct req *r)
 {
-	if ((route->flags & ROUTE_SESSION) && !r->session)
+	unsigned roles = (route->flags >> 5) & 0xFu;
+	if ((route->flags & ROUTE_SESSION || roles) && !r->session)
 		return 401;
+	if (roles && !(r->session->roles & roles))
+		return 403;
 	if ((route->flags & ROUTE_CSRF) && strcmp(r->in.method, "GET") && strcmp(r->in.method, "HEAD")) {
 		const char *want = r->session ? r->session->csrf : r->in.cookie_csrf;
 		const char *got = req_form(r, "csrf");
@@ -156,7 +159,7 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	case ROUTE_BAD_METHOD: return 405;
 	case ROUTE_FOUND: break;
 	}
-	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_SESSION | ROUTE_CSRF)))
+	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_SESSION | ROUTE_CSRF | 0x1E0u)))
 		app->session_load(r, in->cookie_session);
 	if ((status = gate(route, r)))
 		return status;

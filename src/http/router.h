@@ -6,6 +6,8 @@
  * rest of the path. Parameters are percent-decoded per segment after the path
  * is split, so "%2F" inside a slug stays part of the slug. HEAD matches GET
  * routes. The flags say what a route needs (a session, a role, CSRF, a tenant);
+ * role flags follow the bit order of a session's roles (beheerder, redacteur,
+ * vertrouwenspersoon, organisatie);
  * the gate in dispatch.c checks them before any handler runs, and a route
  * without flags is public.
  */
@@ -22,6 +24,11 @@ enum route_flag {
 	ROUTE_TENANT = 1u << 2,	  /* objects are checked against the user's organisation */
 	ROUTE_NO_STORE = 1u << 3, /* Cache-Control: no-store (confidential pages) */
 	ROUTE_CACHE = 1u << 4,	  /* the same for every visitor: may come from the page cache */
+	/* Roles: a route with any of these needs a session holding one of them (and ROUTE_SESSION is implied). */
+	ROUTE_BEHEERDER = 1u << 5,
+	ROUTE_REDACTEUR = 1u << 6,
+	ROUTE_VP = 1u << 7,
+	ROUTE_ORGANISATIE = 1u << 8,
 };
 
 typedef int (*route_handler)(struct req *r);

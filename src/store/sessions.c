@@ -140,6 +140,47 @@ int store_session_list(struct store *st, struct arena *a, long long user_id, str
 	return rc;
 }
 
+int store_setup_add(struct store *st, const char *id, long long user_id, long long expires_at, const char *totp_secret)
+{
+	int rc = store_setup_delete_user(st, user_id);
+	sqlite3_stmt *s = rc ? NULL : stmt_get(st, ST_SETUP_ADD);
+	if (rc)
+		return rc;
+	return !s || bind_text(s, 1, id) || bind_int(s, 2, user_id) || bind_int(s, 3, expires_at) ||
+		       bind_text(s, 4, totp_secret)
+		   ? ERR_DB
+		   : stmt_exec(st, s);
+}
+
+int store_setup_get(struct store *st, struct arena *a, const char *id, struct setup_link *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_SETUP_GET);
+	if (!s || bind_text(s, 1, id))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	memset(out, 0, sizeof(*out));
+	if (step == SQLITE_ROW) {
+		out->user.id = sqlite3_column_int64(s, 0);
+		out->user.email = col_text(s, 1, a);
+		out->user.name = col_text(s, 2, a);
+		out->user.disabled = sqlite3_column_int(s, 3);
+		out->user.roles = parse_roles(sqlite3_column_text(s, 4));
+		out->expires_at = sqlite3_column_int64(s, 5);
+		out->totp_secret = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL : col_text(s, 6, a);
+		rc = out->user.email && out->user.name ? 0 : ERR_NOMEM;
+	} else {
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_setup_delete_user(struct store *st, long long user_id)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_SETUP_DELETE_USER);
+	return !s || bind_int(s, 1, user_id) ? ERR_DB : stmt_exec(st, s);
+}
+
 int store_attempts(struct store *st, const char *key, long long *failures, long long *last_at)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ATTEMPTS);

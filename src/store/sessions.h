@@ -44,6 +44,19 @@ int store_session_delete_user(struct store *st, long long user_id) WUR;
 /* A user's sessions, newest first. */
 int store_session_list(struct store *st, struct arena *a, long long user_id, struct session_row **out, size_t *n) WUR;
 
+struct setup_link {
+	struct user user;
+	long long expires_at;
+	const char *totp_secret; /* waiting for confirmation, or NULL */
+};
+
+/* A new link for user_id (earlier links of that user are removed). */
+int store_setup_add(struct store *st, const char *id, long long user_id, long long expires_at,
+		    const char *totp_secret) WUR;
+/* A link with its user; ERR_NOT_FOUND. */
+int store_setup_get(struct store *st, struct arena *a, const char *id, struct setup_link *out) WUR;
+int store_setup_delete_user(struct store *st, long long user_id) WUR;
+
 /* Failed attempts for a key (0 when none). */
 int store_attempts(struct store *st, const char *key, long long *failures, long long *last_at) WUR;
 int store_attempt_fail(struct store *st, const char *key, long long now) WUR;

@@ -128,6 +128,12 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES (?1, 1, ?2) "
 			"ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = ?2",
     [ST_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE key = ?1",
+    [ST_SETUP_ADD] = "INSERT INTO setup_links (id, user_id, expires_at, totp_secret) VALUES (?1, ?2, ?3, ?4)",
+    [ST_SETUP_GET] =
+	"SELECT u.id, u.email, u.name, u.disabled, "
+	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), l.expires_at, l.totp_secret "
+	"FROM setup_links l JOIN users u ON u.id = l.user_id WHERE l.id = ?1",
+    [ST_SETUP_DELETE_USER] = "DELETE FROM setup_links WHERE user_id = ?1",
     [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =

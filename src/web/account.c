@@ -41,26 +41,35 @@ static int redirect(struct req *r, const char *to)
 	return 0;
 }
 
+/* The CSRF token of a form shown before sign-in: kept in a cookie (made when missing). */
+static const char *form_csrf(struct req *r)
+{
+	const char *csrf = r->in.cookie_csrf;
+	if (csrf && strlen(csrf) == 64)
+		return csrf;
+	unsigned char t[32];
+	char *hex = arena_alloc(&r->arena, 65);
+	if (!hex)
+		return NULL;
+	vault_random(t, sizeof(t));
+	vault_hex(hex, t, sizeof(t));
+	r->page.set_cookie[1] = cookie(r, HTTP_CSRF_COOKIE, hex, 3600);
+	return hex;
+}
+
 /* The sign-in form; its CSRF token lives in a cookie until there is a session. */
 static int signin_form(struct req *r, int status, const char *message, const char *email)
 {
-	const char *csrf = r->in.cookie_csrf;
-	if (!csrf || strlen(csrf) != 64) {
-		unsigned char t[32];
-		char *hex = arena_alloc(&r->arena, 65);
-		if (!hex)
-			return 500;
-		vault_random(t, sizeof(t));
-		vault_hex(hex, t, sizeof(t));
-		csrf = hex;
-		r->page.set_cookie[1] = cookie(r, HTTP_CSRF_COOKIE, hex, 3600);
-	}
+	const char *csrf = form_csrf(r);
+	if (!csrf)
+		return 500;
 	struct tval *v = tv_obj(&r->arena);
 	tv_set_str(v, "title", "Inloggen");
 	tv_set_str(v, "csrf", csrf);
 	tv_set_str(v, "message", message);
 	tv_set_str(v, "email", email);
 	tv_set_bool(v, "noindex", true);
+	tv_set_bool(v, "done", req_query(r, "ingesteld") != NULL);
 	r->page.status = status;
 	r->page.cache_control = "no-store";
 	return web_render(r, "signin", v);
@@ -138,4 +147,59 @@ int web_account(struct req *r)
 	tv_set_str(v, "csrf", r->session->csrf);
 	tv_set_bool(v, "noindex", true);
 	return web_render(r, "account", v);
+}
+
+/* The password form of a setup link, with the QR code when a second factor is prepared. */
+static int setup_form(struct req *r, const char *token, int status, const char *message)
+{
+	struct setup_link link;
+	int rc = accounts_setup_find(r->w->store, &r->arena, token, (long long) time(NULL), &link);
+	if (rc)
+		return rc == ERR_NOT_FOUND ? 404 : 500;
+	const char *csrf = form_csrf(r);
+	if (!csrf)
+		return 500;
+	struct tval *v = tv_obj(&r->arena);
+	tv_set_str(v, "title", "Wachtwoord instellen");
+	tv_set_str(v, "name", link.user.name);
+	tv_set_str(v, "email", link.user.email);
+	tv_set_str(v, "token", token);
+	tv_set_str(v, "csrf", csrf);
+	tv_set_str(v, "message", message);
+	tv_set_str(v, "secret", link.totp_secret);
+	tv_set_bool(v, "noindex", true);
+	r->page.status = status;
+	return web_render(r, "setup", v);
+}
+
+int web_setup_form(struct req *r)
+{
+	return setup_form(r, req_query(r, "token"), 200, NULL);
+}
+
+int web_setup(struct req *r)
+{
+	const char *token = req_form(r, "token"), *pw = req_form(r, "password"), *again = req_form(r, "again");
+	const char *why = NULL;
+	if (!pw || !again || strcmp(pw, again))
+		return setup_form(r, token, 400, "De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.");
+	int rc = accounts_setup_complete(r->w->store, token, pw, req_form(r, "code"), (long long) time(NULL), &why);
+	if (rc == ERR_INVALID)
+		return setup_form(r, token, 400, why);
+	if (rc)
+		return rc == ERR_NOT_FOUND ? 404 : 500;
+	return redirect(r, "/inloggen?ingesteld=1");
+}
+
+int web_setup_qr(struct req *r)
+{
+	struct setup_link link;
+	int rc = accounts_setup_find(r->w->store, &r->arena, req_query(r, "token"), (long long) time(NULL), &link);
+	if (rc || !link.totp_secret)
+		return rc && rc != ERR_NOT_FOUND ? 500 : 404;
+	const char *uri = arena_printf(&r->arena, "otpauth://totp/Vertrouwd:%s?secret=%s&issuer=Vertrouwd",
+				       link.user.email, link.totp_secret);
+	r->page.content_type = "image/svg+xml";
+	r->page.cache_control = "no-store";
+	return !uri || web_qr_svg(&r->out, uri) ? 500 : 0;
 }

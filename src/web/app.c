@@ -7,6 +7,7 @@
 #include "base/dates.h"
 #include "base/mem.h"
 #include "html/tmpl.h"
+#include "crypto/crypto.h"
 #include "search/search.h"
 #include "store/store.h"
 #include "web/web.h"
@@ -171,6 +172,12 @@ int web_init(const struct config *cfg, char *err, size_t errlen)
 	int rc = tmpl_load_dir(dir, &templates, err, errlen);
 	if (rc)
 		return rc;
+	snprintf(dir, sizeof(dir), "%s/security/common-passwords.txt", cfg->root);
+	if (vault_start() || password_load_common(dir)) {
+		snprintf(err, errlen, "%s niet te lezen / unreadable", dir);
+		web_shutdown();
+		return ERR_IO;
+	}
 	snprintf(dir, sizeof(dir), "%s/lexicon", cfg->root);
 	rc = lexicon_load(cfg->wordlist, dir, &lexicon, err, errlen);
 	if (!rc) {
@@ -198,6 +205,7 @@ void web_shutdown(void)
 	templates = NULL;
 	speller_free(speller);
 	speller = NULL;
+	password_free_common();
 	lexicon_free(lexicon);
 	lexicon = NULL;
 	http_static_free();

@@ -52,12 +52,18 @@ int web_public_item(struct req *r);
 int web_public_category(struct req *r);
 int web_public_file(struct req *r);
 
+/* A QR code of text as an SVG document into out (web/qr.c). */
+int web_qr_svg(struct buf *out, const char *text) WUR;
+
 /* Accounts (web/account.c). */
 void web_session_load(struct req *r, const char *token);
 int web_signin_form(struct req *r);
 int web_signin(struct req *r);
 int web_signout(struct req *r);
 int web_account(struct req *r);
+int web_setup_form(struct req *r);
+int web_setup(struct req *r);
+int web_setup_qr(struct req *r);
 
 /* Search (web/search.c). */
 int web_search(struct req *r);

@@ -86,6 +86,28 @@ for i in 1 2 3 4 5; do post "$jl" "$lcsrf" red@example.nl "fout wachtwoord numme
 check "the sixth attempt in a row is refused: 429" "$(post "$jl" "$lcsrf" red@example.nl 'paarse olifant op de fiets')" 429
 grep -q 'Te veel mislukte pogingen' "$tmp/body" && ok "the refusal says to wait" || not_ok "rate-limit message"
 
+# A one-time setup link: password and second factor through the web, once.
+out=$("$bin" user add chef@example.nl --name "Carla Chef" --roles beheerder --db "$db" --listen "127.0.0.1:$port" 2>/dev/null)
+link=$(echo "$out" | grep -o 'http://[^ ]*instellen?token=[0-9a-f]*')
+[ -n "$link" ] && ok "user add prints a one-time setup link" || not_ok "setup link" "$out"
+token=${link##*token=}
+js="$tmp/jarS"
+check "the setup page opens" "$(curl -s -c "$js" -b "$js" -o "$tmp/setup.html" -w '%{http_code}' "$link")" 200
+scsrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$tmp/setup.html" | sed 's/.*value="//; s/"//')
+ssecret=$(grep -o '<code>[A-Z2-7]*</code>' "$tmp/setup.html" | sed 's/<[^>]*>//g')
+[ ${#ssecret} = 32 ] && ok "a beheerder's setup shows a TOTP key" || not_ok "setup TOTP key"
+check "the QR code is an SVG from our own host" "$(curl -s -o /dev/null -w '%{content_type}' "$u/account/instellen/qr.svg?token=$token")" "image/svg+xml"
+setup() { # password again code -> status
+	curl -s -c "$js" -b "$js" -o "$tmp/body" -w '%{http_code}' --data-urlencode "csrf=$scsrf" --data-urlencode "token=$token" \
+		--data-urlencode "password=$1" --data-urlencode "again=$2" --data-urlencode "code=$3" "$u/account/instellen"
+}
+check "two different passwords: 400" "$(setup 'een heel goed wachtwoord' 'een ander wachtwoord' 000000)" 400
+check "a common password: 400" "$(setup Wachtwoord1234 Wachtwoord1234 "$(oathtool --totp -b "$ssecret")")" 400
+check "a wrong code: 400" "$(setup 'een heel goed wachtwoord' 'een heel goed wachtwoord' 000000)" 400
+check "password and code: 303 to the sign-in page" "$(setup 'een heel goed wachtwoord' 'een heel goed wachtwoord' "$(oathtool --totp -b "$ssecret")")" 303
+check "the link works only once" "$(curl -s -o /dev/null -w '%{http_code}' "$link")" 404
+check "an unknown link: 404" "$(curl -s -o /dev/null -w '%{http_code}' "$u/account/instellen?token=$(printf '%064d' 7)")" 404
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&
 	not_ok "the log holds client addresses" "$(grep -E '([0-9]{1,3}\.){3}' "$tmp/log" | head -2)" || ok "no client addresses in the log"
