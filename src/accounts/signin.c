@@ -16,23 +16,23 @@ static void hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char
 	vault_hex(out, h, sizeof(h));
 }
 
-static long long wait_for(long long failures)
+static long long wait_for(long long failures, long long free)
 {
-	if (failures < SIGNIN_FREE_ATTEMPTS)
+	if (failures < free)
 		return 0;
 	long long w = 1;
-	for (long long i = SIGNIN_FREE_ATTEMPTS; i <= failures && w < MAX_WAIT; i++)
+	for (long long i = free; i <= failures && w < MAX_WAIT; i++)
 		w *= 2;
 	return w < MAX_WAIT ? w : MAX_WAIT;
 }
 
-/* Whether key must still wait; *retry_after gets how long. */
-static int locked(struct store *st, const char *key, long long now, long long *retry_after)
+/* Whether key must still wait (after `free` failures); *retry_after gets how long. */
+static int locked(struct store *st, const char *key, long long free, long long now, long long *retry_after)
 {
 	long long failures, last;
 	if (store_attempts(st, key, &failures, &last))
 		return 0;
-	long long left = last + wait_for(failures) - now;
+	long long left = last + wait_for(failures, free) - now;
 	if (left > 0 && left > *retry_after)
 		*retry_after = left;
 	return left > 0;
@@ -51,7 +51,8 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	snprintf(akey, sizeof(akey), "a:%.32s", h);
 	snprintf(ckey, sizeof(ckey), "c:%s", client ? client : "-");
 	*retry_after = 0;
-	if ((locked(st, akey, now, retry_after) | locked(st, ckey, now, retry_after)))
+	if ((locked(st, akey, SIGNIN_FREE_ATTEMPTS, now, retry_after) |
+	     locked(st, ckey, SIGNIN_FREE_CLIENT, now, retry_after)))
 		return SIGNIN_LOCKED;
 
 	struct arena a = ARENA_INIT;

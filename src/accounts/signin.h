@@ -4,8 +4,9 @@
  * only BLAKE2b(t, "session-id"), so any server can check a session and the
  * store alone cannot make one. The CSRF token is BLAKE2b(t, "csrf").
  *
- * Failed attempts are counted per account and per client bucket; after five,
- * each further attempt must wait twice as long (up to 15 minutes). Unknown
+ * Failed attempts are counted per account and per client bucket; after five
+ * (twenty for a client bucket), each further attempt must wait twice as long
+ * (up to 15 minutes). Unknown
  * accounts cost the same Argon2id run and get the same answer as wrong
  * passwords. Sessions end after 30 minutes idle or 12 hours in all.
  */
@@ -18,7 +19,8 @@
 
 #define SESSION_IDLE	     (30 * 60)
 #define SESSION_MAX	     (12 * 60 * 60)
-#define SIGNIN_FREE_ATTEMPTS 5
+#define SIGNIN_FREE_ATTEMPTS 5	/* per account */
+#define SIGNIN_FREE_CLIENT   20 /* per client bucket: an office behind one address is many people */
 #define TOKEN_HEX	     65
 
 enum signin_result {

@@ -134,6 +134,7 @@ const char *const stmt_sql[ST_COUNT] = {
 	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), l.expires_at, l.totp_secret "
 	"FROM setup_links l JOIN users u ON u.id = l.user_id WHERE l.id = ?1",
     [ST_SETUP_DELETE_USER] = "DELETE FROM setup_links WHERE user_id = ?1",
+    [ST_AUDIT_LIST] = "SELECT at, actor, action, object FROM audit_log ORDER BY id DESC LIMIT ?1",
     [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =

@@ -105,6 +105,36 @@ int store_user_set_password(struct store *st, long long id, const unsigned char 
 	return stmt_exec(st, s);
 }
 
+int store_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_AUDIT_LIST);
+	*out = NULL;
+	*n = 0;
+	if (!s || bind_int(s, 1, limit))
+		return ERR_DB;
+	size_t cap = 0;
+	int rc = 0, step = SQLITE_DONE;
+	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+		struct audit_line *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		if (!grown) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		*out = grown;
+		struct audit_line *l = &(*out)[(*n)++];
+		l->at = col_text(s, 0, a);
+		l->actor = col_text(s, 1, a);
+		l->action = col_text(s, 2, a);
+		l->object = col_text(s, 3, a);
+		if (!l->at || !l->actor || !l->action || !l->object)
+			rc = ERR_NOMEM;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
 int store_audit(struct store *st, const char *actor, const char *action, const char *object, const char *detail)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_AUDIT);

@@ -40,6 +40,12 @@ int store_user_set_disabled(struct store *st, long long id, int disabled) WUR;
 /* Store the salt and auth key of a new password. */
 int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
 			    const unsigned char *auth, size_t authlen) WUR;
+struct audit_line {
+	const char *at, *actor, *action, *object;
+};
+
+/* The newest lines of the audit log, at most limit. */
+int store_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n) WUR;
 /* One line in the audit log. */
 int store_audit(struct store *st, const char *actor, const char *action, const char *object, const char *detail) WUR;
 

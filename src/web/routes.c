@@ -36,6 +36,10 @@ static const struct route routes[] = {
     {"POST", "/account/instellen", ROUTE_CSRF | ROUTE_NO_STORE, web_setup},
     {"GET", "/account/instellen/qr.svg", ROUTE_NO_STORE, web_setup_qr},
     {"POST", "/account/overal-uitloggen", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_signout},
+    {"GET", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_NO_STORE, web_admin_users},
+    {"POST", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_add},
+    {"POST", "/beheer/gebruikers/{action}", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_change},
+    {"GET", "/beheer/audit", ROUTE_BEHEERDER | ROUTE_NO_STORE, web_admin_audit},
     {"GET", "/healthz", 0, web_healthz},
     {"GET", "/static/{path*}", 0, http_static_handler},
 };

@@ -65,6 +65,12 @@ int web_setup_form(struct req *r);
 int web_setup(struct req *r);
 int web_setup_qr(struct req *r);
 
+/* Administration (web/admin.c). */
+int web_admin_users(struct req *r);
+int web_admin_user_add(struct req *r);
+int web_admin_user_change(struct req *r);
+int web_admin_audit(struct req *r);
+
 /* Search (web/search.c). */
 int web_search(struct req *r);
 int web_search_suggest(struct req *r);

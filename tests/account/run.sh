@@ -108,6 +108,34 @@ check "password and code: 303 to the sign-in page" "$(setup 'een heel goed wacht
 check "the link works only once" "$(curl -s -o /dev/null -w '%{http_code}' "$link")" 404
 check "an unknown link: 404" "$(curl -s -o /dev/null -w '%{http_code}' "$u/account/instellen?token=$(printf '%064d' 7)")" 404
 
+# Administration: only a beheerder, every change with CSRF, audited, no self-lockout.
+for who in admin:beheerder red2:redacteur; do
+	"$bin" user add "${who%%:*}@example.nl" --name "${who%%:*}" --roles "${who#*:}" --db "$db" >/dev/null 2>&1
+	echo "een wachtwoord voor ${who%%:*} hier" | "$bin" user set-password "${who%%:*}@example.nl" --password-stdin --db "$db" >/dev/null 2>&1
+done
+asecret=$("$bin" user totp admin@example.nl --db "$db" 2>/dev/null | sed -n 's/^  \([A-Z2-7]\{32\}\)$/\1/p')
+jadm="$tmp/jarAdm"; jred="$tmp/jarRed"
+check "a beheerder signs in" "$(post "$jadm" "$(form "$jadm")" admin@example.nl 'een wachtwoord voor admin hier' "$(oathtool --totp -b "$asecret")")" 303
+check "a redacteur signs in" "$(post "$jred" "$(form "$jred")" red2@example.nl 'een wachtwoord voor red2 hier')" 303
+check "a redacteur may not manage users: 403" "$(curl -s -b "$jred" -o /dev/null -w '%{http_code}' "$u/beheer/gebruikers")" 403
+check "without a session: 401" "$(curl -s -o /dev/null -w '%{http_code}' "$u/beheer/gebruikers")" 401
+check "the beheerder sees the users" "$(curl -s -b "$jadm" -o "$tmp/users.html" -w '%{http_code}' "$u/beheer/gebruikers")" 200
+grep -q 'red2@example.nl' "$tmp/users.html" && ok "the list shows the accounts" || not_ok "user list"
+acsrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$tmp/users.html" | head -1 | sed 's/.*value="//; s/"//')
+admin() { # path data... -> status
+	p=$1; shift
+	curl -s -b "$jadm" -o "$tmp/body" -w '%{http_code}' --data-urlencode "csrf=$acsrf" "$@" "$u$p"
+}
+check "adding with a forged token: 403" "$(curl -s -b "$jadm" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$(printf '%064d' 1)" --data-urlencode email=x@example.nl --data-urlencode name=X "$u/beheer/gebruikers")" 403
+check "add a user" "$(admin /beheer/gebruikers --data-urlencode email=nieuw@example.nl --data-urlencode 'name=Nina Nieuw' --data-urlencode rol=redacteur)" 200
+grep -q 'instellen?token=[0-9a-f]\{64\}' "$tmp/body" && ok "adding shows a one-time setup link" || not_ok "setup link shown"
+check "a taken e-mail address: 409" "$(admin /beheer/gebruikers --data-urlencode email=nieuw@example.nl --data-urlencode name=N)" 409
+check "no self-lockout: keeping your own beheerder role" "$(admin /beheer/gebruikers/rollen --data-urlencode email=admin@example.nl --data-urlencode rol=redacteur)" 400
+check "block the redacteur" "$(admin /beheer/gebruikers/blokkeren --data-urlencode email=red2@example.nl)" 200
+check "a blocked account is signed out at once" "$(curl -s -b "$jred" -o /dev/null -w '%{http_code}' "$u/account")" 401
+check "an unknown action: 404" "$(admin /beheer/gebruikers/verwijderen --data-urlencode email=red2@example.nl)" 404
+curl -s -b "$jadm" "$u/beheer/audit" | grep -q 'gebruiker geblokkeerd' && ok "the audit log shows who blocked whom" || not_ok "audit log"
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&
 	not_ok "the log holds client addresses" "$(grep -E '([0-9]{1,3}\.){3}' "$tmp/log" | head -2)" || ok "no client addresses in the log"

@@ -1,0 +1,150 @@
+/*
+ * Administration for the beheerder: accounts (add with a setup link, roles,
+ * block, new link) and the audit log. Every route needs ROUTE_BEHEERDER, every
+ * change a CSRF token; each change is audited with the beheerder's e-mail.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "accounts/accounts.h"
+#include "accounts/signin.h"
+#include "web/web.h"
+
+static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
+
+static unsigned form_roles(const struct req *r)
+{
+	unsigned roles = 0;
+	for (size_t i = 0; i < r->in.form.n; i++)
+		for (unsigned k = 0; k < 4; k++)
+			if (!strcmp(r->in.form.items[i].key, "rol") && !strcmp(r->in.form.items[i].val, role_names[k]))
+				roles |= 1u << k;
+	return roles;
+}
+
+/* The user list, with a notice (a setup link, an error) above it. */
+static int users_page(struct req *r, int status, const char *notice, const char *link)
+{
+	struct user *u;
+	size_t n;
+	if (store_user_list(r->w->store, &r->arena, &u, &n))
+		return 500;
+	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *o = tv_obj(&r->arena), *roles = tv_list(&r->arena);
+		for (unsigned k = 0; k < 4; k++) {
+			struct tval *role = tv_obj(&r->arena);
+			tv_set_str(role, "name", role_names[k]);
+			tv_set_bool(role, "on", u[i].roles & (1u << k));
+			tv_push(roles, role);
+		}
+		tv_set_str(o, "email", u[i].email);
+		tv_set_str(o, "name", u[i].name);
+		tv_set(o, "roles", roles);
+		tv_set_bool(o, "disabled", u[i].disabled);
+		tv_set_bool(o, "has_password", u[i].has_password);
+		tv_set_bool(o, "self", !strcmp(u[i].email, r->session->email));
+		tv_push(list, o);
+	}
+	tv_set_str(v, "title", "Gebruikers");
+	tv_set(v, "users", list);
+	tv_set_str(v, "notice", notice);
+	tv_set_str(v, "link", link);
+	tv_set_str(v, "csrf", r->session->csrf);
+	tv_set_bool(v, "noindex", true);
+	r->page.status = status;
+	return web_render(r, "admin_users", v);
+}
+
+int web_admin_users(struct req *r)
+{
+	return users_page(r, 200, NULL, NULL);
+}
+
+/* A new setup link as a full URL, or NULL. */
+static const char *new_link(struct req *r, const char *email)
+{
+	char token[TOKEN_HEX];
+	if (accounts_setup_link(r->w->store, r->session->email, email, (long long) time(NULL), token))
+		return NULL;
+	return arena_printf(&r->arena, "%s/account/instellen?token=%s", r->cfg->base_url, token);
+}
+
+int web_admin_user_add(struct req *r)
+{
+	const char *email = req_form(r, "email"), *name = req_form(r, "name");
+	long long id;
+	int rc =
+	    email && name ? accounts_add(r->w->store, r->session->email, email, name, form_roles(r), &id) : ERR_INVALID;
+	if (rc == ERR_INVALID)
+		return users_page(r, 400, "Vul een geldig e-mailadres en een naam in.", NULL);
+	if (rc == ERR_CONFLICT)
+		return users_page(r, 409, "Er is al een gebruiker met dit e-mailadres.", NULL);
+	const char *link = rc ? NULL : new_link(r, email);
+	if (!link)
+		return 500;
+	return users_page(
+	    r, 200,
+	    arena_printf(&r->arena, "%s is toegevoegd. Geef deze eenmalige link (24 uur geldig) veilig door:", email),
+	    link);
+}
+
+int web_admin_user_change(struct req *r)
+{
+	const char *email = req_form(r, "email"), *what = req_param(r, "action");
+	if (!email)
+		return 400;
+	int self = !strcmp(email, r->session->email), rc;
+	if (!strcmp(what, "rollen")) {
+		unsigned roles = form_roles(r);
+		/* Nobody takes away their own administration: there must always be a way back in. */
+		if (self && !(roles & ROLE_BEHEERDER))
+			return users_page(r, 400, "Je kunt je eigen rol als beheerder niet weghalen.", NULL);
+		rc = accounts_set_roles(r->w->store, r->session->email, email, roles);
+	} else if (!strcmp(what, "blokkeren") || !strcmp(what, "vrijgeven")) {
+		int block = !strcmp(what, "blokkeren");
+		if (self && block)
+			return users_page(r, 400, "Je kunt jezelf niet blokkeren.", NULL);
+		rc = accounts_set_disabled(r->w->store, r->session->email, email, block);
+		if (!rc && block) {
+			struct arena a = ARENA_INIT;
+			struct user u;
+			/* A blocked account is signed out at once. */
+			if (!store_user_find(r->w->store, &a, email, &u) &&
+			    accounts_signout(r->w->store, NULL, u.id, 1))
+				rc = ERR_DB;
+			arena_free(&a);
+		}
+	} else if (!strcmp(what, "instellink")) {
+		const char *link = new_link(r, email);
+		return link ? users_page(r, 200, arena_printf(&r->arena, "Nieuwe eenmalige link voor %s:", email), link)
+			    : 404;
+	} else {
+		return 404;
+	}
+	if (rc == ERR_NOT_FOUND)
+		return 404;
+	return rc ? 500 : users_page(r, 200, arena_printf(&r->arena, "%s is bijgewerkt.", email), NULL);
+}
+
+int web_admin_audit(struct req *r)
+{
+	struct audit_line *lines;
+	size_t n;
+	if (store_audit_list(r->w->store, &r->arena, 200, &lines, &n))
+		return 500;
+	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *o = tv_obj(&r->arena);
+		tv_set_str(o, "at", lines[i].at);
+		tv_set_str(o, "actor", lines[i].actor);
+		tv_set_str(o, "action", lines[i].action);
+		tv_set_str(o, "object", lines[i].object);
+		tv_push(list, o);
+	}
+	tv_set_str(v, "title", "Auditlog");
+	tv_set(v, "lines", list);
+	tv_set_bool(v, "noindex", true);
+	return web_render(r, "admin_audit", v);
+}
