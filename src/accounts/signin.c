@@ -62,7 +62,18 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	/* Unknown accounts pay the same Argon2id run, so timing says nothing. */
 	int right = password_check(password, found ? u.salt : dummy_salt, found ? u.auth : dummy_auth) == 1 && found;
 	int result = right ? SIGNIN_OK : SIGNIN_WRONG;
-	if (right && u.totp_secret) {
+	if (right && u.totp_secret && code && strchr(code, '-')) {
+		/* A recovery code instead of the app's code (case does not matter). */
+		char rh[TOKEN_HEX], lc[16];
+		size_t cl = strlen(code) < sizeof(lc) - 1 ? strlen(code) : sizeof(lc) - 1;
+		int ok = 0;
+		for (size_t i = 0; i < cl; i++)
+			lc[i] = (char) tolower((unsigned char) code[i]);
+		lc[cl] = '\0';
+		hash_hex(rh, lc, cl, "recovery-code");
+		if (store_recovery_use(st, u.user.id, rh, now, &ok) || !ok)
+			result = SIGNIN_WRONG;
+	} else if (right && u.totp_secret) {
 		long long step = totp_check(u.totp_secret, code, now);
 		int fresh = 0;
 		if (step <= 0 || store_user_use_totp_step(st, u.user.id, step, &fresh) || !fresh)
@@ -204,6 +215,34 @@ int accounts_setup_complete(struct store *st, const char *token, const char *pas
 	}
 	vault_wipe(auth, sizeof(auth));
 	arena_free(&a);
+	return rc;
+}
+
+int accounts_recovery_new(struct store *st, long long user_id, const char *email,
+			  char codes[RECOVERY_CODES][RECOVERY_LEN])
+{
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789"; /* no 0/o, 1/l/i */
+	char hashes[RECOVERY_CODES][TOKEN_HEX];
+	const char *ptrs[RECOVERY_CODES];
+	for (int i = 0; i < RECOVERY_CODES; i++) {
+		unsigned char r[8];
+		vault_random(r, sizeof(r));
+		for (int k = 0; k < 8; k++)
+			codes[i][k + (k >= 4)] = alphabet[r[k] % (sizeof(alphabet) - 1)];
+		codes[i][4] = '-';
+		codes[i][9] = '\0';
+		hash_hex(hashes[i], codes[i], 9, "recovery-code");
+		ptrs[i] = hashes[i];
+	}
+	int rc = store_begin(st);
+	if (!rc)
+		rc = store_recovery_set(st, user_id, ptrs, RECOVERY_CODES);
+	if (!rc)
+		rc = store_audit(st, email, "herstelcodes gemaakt", email, "");
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
 	return rc;
 }
 

@@ -66,6 +66,16 @@ int accounts_setup_find(struct store *st, struct arena *a, const char *token, lo
 int accounts_setup_complete(struct store *st, const char *token, const char *password, const char *code, long long now,
 			    const char **why) WUR;
 
+#define RECOVERY_CODES 10
+#define RECOVERY_LEN   12 /* "abcd-efgh" and its NUL, with room */
+
+/*
+ * New one-time recovery codes for a user (the old ones stop working): each can
+ * stand in for a TOTP code once. Shown once; only hashes are kept.
+ */
+int accounts_recovery_new(struct store *st, long long user_id, const char *email,
+			  char codes[RECOVERY_CODES][RECOVERY_LEN]) WUR;
+
 /* End one session, or every session of its user. */
 int accounts_signout(struct store *st, const char *session_id, long long user_id, int everywhere) WUR;
 

@@ -181,6 +181,27 @@ int store_setup_delete_user(struct store *st, long long user_id)
 	return !s || bind_int(s, 1, user_id) ? ERR_DB : stmt_exec(st, s);
 }
 
+int store_recovery_set(struct store *st, long long user_id, const char *const *hashes, size_t n)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_RECOVERY_CLEAR);
+	int rc = !s || bind_int(s, 1, user_id) ? ERR_DB : stmt_exec(st, s);
+	for (size_t i = 0; !rc && i < n; i++) {
+		s = stmt_get(st, ST_RECOVERY_ADD);
+		rc = !s || bind_int(s, 1, user_id) || bind_text(s, 2, hashes[i]) ? ERR_DB : stmt_exec(st, s);
+	}
+	return rc;
+}
+
+int store_recovery_use(struct store *st, long long user_id, const char *hash, long long now, int *ok)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_RECOVERY_USE);
+	int rc =
+	    !s || bind_int(s, 1, user_id) || bind_text(s, 2, hash) || bind_int(s, 3, now) ? ERR_DB : stmt_exec(st, s);
+	if (!rc)
+		*ok = sqlite3_changes(st->db) == 1;
+	return rc;
+}
+
 int store_attempts(struct store *st, const char *key, long long *failures, long long *last_at)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ATTEMPTS);

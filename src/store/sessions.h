@@ -57,6 +57,11 @@ int store_setup_add(struct store *st, const char *id, long long user_id, long lo
 int store_setup_get(struct store *st, struct arena *a, const char *id, struct setup_link *out) WUR;
 int store_setup_delete_user(struct store *st, long long user_id) WUR;
 
+/* Replace a user's recovery codes by these hashes. */
+int store_recovery_set(struct store *st, long long user_id, const char *const *hashes, size_t n) WUR;
+/* Use a recovery code: *ok is 1 when it existed and was unused (it is used now). */
+int store_recovery_use(struct store *st, long long user_id, const char *hash, long long now, int *ok) WUR;
+
 /* Failed attempts for a key (0 when none). */
 int store_attempts(struct store *st, const char *key, long long *failures, long long *last_at) WUR;
 int store_attempt_fail(struct store *st, const char *key, long long now) WUR;

@@ -135,6 +135,10 @@ const char *const stmt_sql[ST_COUNT] = {
 	"FROM setup_links l JOIN users u ON u.id = l.user_id WHERE l.id = ?1",
     [ST_SETUP_DELETE_USER] = "DELETE FROM setup_links WHERE user_id = ?1",
     [ST_AUDIT_LIST] = "SELECT at, actor, action, object FROM audit_log ORDER BY id DESC LIMIT ?1",
+    [ST_RECOVERY_CLEAR] = "DELETE FROM recovery_codes WHERE user_id = ?1",
+    [ST_RECOVERY_ADD] = "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)",
+    [ST_RECOVERY_USE] =
+	"UPDATE recovery_codes SET used_at = ?3 WHERE user_id = ?1 AND code_hash = ?2 AND used_at IS NULL",
     [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =

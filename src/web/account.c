@@ -204,3 +204,19 @@ int web_setup_qr(struct req *r)
 	r->page.cache_control = "no-store";
 	return !uri || web_qr_svg(&r->out, uri) ? 500 : 0;
 }
+
+int web_recovery_codes(struct req *r)
+{
+	char codes[RECOVERY_CODES][RECOVERY_LEN];
+	if (accounts_recovery_new(r->w->store, r->session->user_id, r->session->email, codes))
+		return 500;
+	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
+	for (int i = 0; i < RECOVERY_CODES; i++)
+		tv_push(list, tv_str(&r->arena, codes[i]));
+	vault_wipe(codes, sizeof(codes));
+	tv_set_str(v, "title", "Herstelcodes");
+	tv_set(v, "codes", list);
+	tv_set_bool(v, "noindex", true);
+	r->page.cache_control = "no-store";
+	return web_render(r, "recovery", v);
+}

@@ -36,6 +36,7 @@ static const struct route routes[] = {
     {"POST", "/account/instellen", ROUTE_CSRF | ROUTE_NO_STORE, web_setup},
     {"GET", "/account/instellen/qr.svg", ROUTE_NO_STORE, web_setup_qr},
     {"POST", "/account/overal-uitloggen", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_signout},
+    {"POST", "/account/herstelcodes", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_recovery_codes},
     {"GET", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_NO_STORE, web_admin_users},
     {"POST", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_add},
     {"POST", "/beheer/gebruikers/{action}", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_change},

@@ -64,6 +64,7 @@ int web_account(struct req *r);
 int web_setup_form(struct req *r);
 int web_setup(struct req *r);
 int web_setup_qr(struct req *r);
+int web_recovery_codes(struct req *r);
 
 /* Administration (web/admin.c). */
 int web_admin_users(struct req *r);

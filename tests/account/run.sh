@@ -136,6 +136,16 @@ check "a blocked account is signed out at once" "$(curl -s -b "$jred" -o /dev/nu
 check "an unknown action: 404" "$(admin /beheer/gebruikers/verwijderen --data-urlencode email=red2@example.nl)" 404
 curl -s -b "$jadm" "$u/beheer/audit" | grep -q 'gebruiker geblokkeerd' && ok "the audit log shows who blocked whom" || not_ok "audit log"
 
+# Recovery codes: made by the user, each works once instead of the app's code.
+acsrf2=$(curl -s -b "$jadm" "$u/account" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+curl -s -b "$jadm" -o "$tmp/codes.html" --data-urlencode "csrf=$acsrf2" "$u/account/herstelcodes"
+rcode=$(grep -o '<code>[a-z2-9]\{4\}-[a-z2-9]\{4\}</code>' "$tmp/codes.html" | head -1 | sed 's/<[^>]*>//g')
+[ "$(grep -o '<code>' "$tmp/codes.html" | wc -l)" = 10 ] && ok "ten recovery codes are shown" || not_ok "recovery codes"
+jrc="$tmp/jarRC"
+check "a recovery code stands in for the app's code" "$(post "$jrc" "$(form "$jrc")" admin@example.nl 'een wachtwoord voor admin hier' "$(echo "$rcode" | tr a-z A-Z)")" 303
+jrc2="$tmp/jarRC2"
+check "the same recovery code a second time: 401" "$(post "$jrc2" "$(form "$jrc2")" admin@example.nl 'een wachtwoord voor admin hier' "$rcode")" 401
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&
 	not_ok "the log holds client addresses" "$(grep -E '([0-9]{1,3}\.){3}' "$tmp/log" | head -2)" || ok "no client addresses in the log"
