@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "store/items.h"
 
@@ -53,6 +54,21 @@ struct import_report {
 struct search_env;
 int content_import_dir(struct store *st, struct search_env *search, const char *dir,
 		       void (*progress)(int done, int total), struct import_report *rep) WUR;
+
+/* An item in the import format (front matter and body), appended to b. */
+int content_to_markdown(const struct item *it, struct buf *b) WUR;
+
+/*
+ * Save an item from the editor (its slug already set), in one transaction: check it like an import
+ * (ERR_INVALID with a Dutch *why), rename it when its slug changed (the old URL
+ * then answers 301), keep a revision (the whole item as Markdown), index it for
+ * search and audit the change as actor. old_slug is NULL for a new item; *id
+ * gets its row.
+ */
+int content_save(struct store *st, struct search_env *search, const char *actor, struct item *it, const char *old_slug,
+		 long long *id, const char **why) WUR;
+/* Delete an item with its revisions and search entry; audited. ERR_NOT_FOUND. */
+int content_delete(struct store *st, const char *actor, const char *type, const char *slug) WUR;
 
 /*
  * Write every item (any status) as DIR/<type folder>/<slug>.md in the import

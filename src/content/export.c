@@ -46,6 +46,21 @@ static int field(struct buf *b, const char *key, const char *value, int quoted)
 	return rc ? rc : buf_addc(b, '\n');
 }
 
+int content_to_markdown(const struct item *it, struct buf *b)
+{
+	int rc = buf_adds(b, "---\n");
+	rc = rc || field(b, "type", it->type, 0) || field(b, "title", it->title, 1) || field(b, "slug", it->slug, 0) ||
+	     field(b, "date", it->published, 0);
+	rc = rc || buf_adds(b, "categories: [");
+	for (size_t i = 0; i < it->ncategories && !rc; i++)
+		rc = (i && buf_adds(b, ", ")) || yaml_quoted(b, it->categories[i].name);
+	rc = rc || buf_adds(b, "]\n") || field(b, "lead", it->lead, 1) || field(b, "status", it->status, 0) ||
+	     field(b, "author", it->author, 1) || field(b, "file", it->file_name, 1) ||
+	     field(b, "image", it->image, 1) || field(b, "image_alt", it->image_alt, 1) || buf_adds(b, "---\n\n") ||
+	     buf_adds(b, it->body ? it->body : "");
+	return rc ? ERR_NOMEM : 0;
+}
+
 static int write_file(const char *path, const void *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
@@ -71,16 +86,7 @@ static int export_one(void *ctx, const struct item *it)
 		return ERR_IO;
 	}
 	struct buf b = BUF_INIT(64 << 20);
-	int rc = buf_adds(&b, "---\n");
-	rc = rc || field(&b, "type", it->type, 0) || field(&b, "title", it->title, 1) ||
-	     field(&b, "slug", it->slug, 0) || field(&b, "date", it->published, 0);
-	rc = rc || buf_adds(&b, "categories: [");
-	for (size_t i = 0; i < it->ncategories && !rc; i++)
-		rc = (i && buf_adds(&b, ", ")) || yaml_quoted(&b, it->categories[i].name);
-	rc = rc || buf_adds(&b, "]\n") || field(&b, "lead", it->lead, 1) || field(&b, "status", it->status, 0) ||
-	     field(&b, "author", it->author, 1) || field(&b, "file", it->file_name, 1) ||
-	     field(&b, "image", it->image, 1) || field(&b, "image_alt", it->image_alt, 1) || buf_adds(&b, "---\n\n") ||
-	     buf_adds(&b, it->body);
+	int rc = content_to_markdown(it, &b);
 	if (!rc) {
 		snprintf(path, sizeof(path), "%s/%s.md", sub, it->slug);
 		rc = write_file(path, b.ptr, b.len);

@@ -96,7 +96,8 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
 		return ERR_DB;
-	if (bind_int(s, 12, count_words(it->body ? it->body : "")) || bind_text(s, 9, it->image ? it->image : "") ||
+	if (bind_int(s, 12, count_words(it->body ? it->body : "")) ||
+	    bind_int(s, 13, it->keep_file && !it->file_data) || bind_text(s, 9, it->image ? it->image : "") ||
 	    bind_text(s, 10, it->image_alt ? it->image_alt : "") ||
 	    (file_id ? bind_int(s, 11, file_id) : sqlite3_bind_null(s, 11) != SQLITE_OK))
 		return ERR_DB;
@@ -290,19 +291,14 @@ int store_list_categories(struct store *st, struct arena *a, struct item *items,
 	return rc;
 }
 
-int store_item_list(struct store *st, struct arena *a, const struct item_filter *f, long long offset, int limit,
-		    struct item **items, size_t *n)
+/* Reads up to limit rows of a bound item query, with their categories. */
+static int read_item_rows(struct store *st, sqlite3_stmt *s, struct arena *a, int limit, struct item **items, size_t *n)
 {
-	*items = NULL;
-	*n = 0;
-	if (limit <= 0)
-		return 0;
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
-	if (!s || store_bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
-		return ERR_DB;
-	struct item *out = arena_calloc(a, (size_t) limit, sizeof(*out));
-	if (!out)
+	struct item *out = arena_calloc(a, (size_t) (limit > 0 ? limit : 1), sizeof(*out));
+	if (!out) {
+		sqlite3_reset(s);
 		return ERR_NOMEM;
+	}
 	int rc = 0, step = SQLITE_DONE;
 	size_t k = 0;
 	while (!rc && k < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
@@ -317,6 +313,19 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 		*n = k;
 	}
 	return rc;
+}
+
+int store_item_list(struct store *st, struct arena *a, const struct item_filter *f, long long offset, int limit,
+		    struct item **items, size_t *n)
+{
+	*items = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
+	if (!s || store_bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
+		return ERR_DB;
+	return read_item_rows(st, s, a, limit, items, n);
 }
 
 int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total)
@@ -373,4 +382,91 @@ int store_category_find(struct store *st, struct arena *a, const char *slug, str
 	}
 	sqlite3_reset(s);
 	return rc;
+}
+
+int store_item_get(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_GET);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	int rc = step == SQLITE_ROW ? store_read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_item_list_all(struct store *st, struct arena *a, const char *type, const char *status, const char *text,
+			long long offset, int limit, struct item **items, size_t *n)
+{
+	*items = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST_ALL);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, status) || bind_text(s, 3, text) || bind_int(s, 4, limit) ||
+	    bind_int(s, 5, offset))
+		return ERR_DB;
+	return read_item_rows(st, s, a, limit, items, n);
+}
+
+int store_item_rename(struct store *st, const char *type, const char *old_slug, const char *new_slug)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_RENAME);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, old_slug) || bind_text(s, 3, new_slug))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	long long id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (step == SQLITE_CONSTRAINT)
+		return ERR_CONFLICT;
+	if (step != SQLITE_ROW)
+		return step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	/* The new slug is a real item now; the old one points to it. */
+	s = stmt_get(st, ST_REDIRECT_DROP);
+	int rc = !s || bind_text(s, 1, type) || bind_text(s, 2, new_slug) ? ERR_DB : stmt_exec(st, s);
+	s = rc ? NULL : stmt_get(st, ST_REDIRECT_ADD);
+	return rc										? rc
+	       : !s || bind_text(s, 1, type) || bind_text(s, 2, old_slug) || bind_int(s, 3, id) ? ERR_DB
+												: stmt_exec(st, s);
+}
+
+int store_redirect_find(struct store *st, struct arena *a, const char *type, const char *old_slug, const char **slug)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_REDIRECT_FIND);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, old_slug))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	if (step == SQLITE_ROW)
+		rc = (*slug = col_text(s, 0, a)) ? 0 : ERR_NOMEM;
+	else
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_item_delete(struct store *st, const char *type, const char *slug, long long *id)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_ITEM_DELETE);
+	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+}
+
+int store_revision_add(struct store *st, long long item_id, const char *actor, const char *snapshot)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_REVISION_ADD);
+	return !s || bind_int(s, 1, item_id) || bind_text(s, 2, actor) || bind_text(s, 3, snapshot) ? ERR_DB
+												    : stmt_exec(st, s);
+}
+
+int store_revision_count(struct store *st, long long item_id, long long *n)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_REVISION_COUNT);
+	if (!s || bind_int(s, 1, item_id) || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }

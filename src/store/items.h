@@ -41,6 +41,7 @@ struct item {
 	long long file_size;
 	const void *file_data;
 	size_t file_len;
+	int keep_file; /* saving without file data keeps the attached file (the editor) */
 };
 
 /*
@@ -63,6 +64,23 @@ int store_item_file_by_id(struct store *st, struct arena *a, long long id, const
 /* The attached file of a published item, for download; ERR_NOT_FOUND when there is none. */
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
 		    const char **content_type, const void **data, size_t *len) WUR;
+
+/* ---- the editor: any status ---- */
+
+/* An item of any status by type and slug; ERR_NOT_FOUND. */
+int store_item_get(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out) WUR;
+/* Items of any status, newest change first, filtered by type, status and a text in the title (each may be NULL). */
+int store_item_list_all(struct store *st, struct arena *a, const char *type, const char *status, const char *text,
+			long long offset, int limit, struct item **items, size_t *n) WUR;
+/* Change an item's slug and leave a redirect from the old one; ERR_CONFLICT when the new slug is taken. */
+int store_item_rename(struct store *st, const char *type, const char *old_slug, const char *new_slug) WUR;
+/* The current slug an old slug redirects to; ERR_NOT_FOUND. */
+int store_redirect_find(struct store *st, struct arena *a, const char *type, const char *old_slug,
+			const char **slug) WUR;
+/* Delete an item (its categories, revisions and redirects go with it); *id gets its row; ERR_NOT_FOUND. */
+int store_item_delete(struct store *st, const char *type, const char *slug, long long *id) WUR;
+int store_revision_add(struct store *st, long long item_id, const char *actor, const char *snapshot) WUR;
+int store_revision_count(struct store *st, long long item_id, long long *n) WUR;
 
 /* Which published items a list shows. */
 struct item_filter {

@@ -41,10 +41,11 @@ const char *const stmt_sql[ST_COUNT] = {
 	"words) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 	"ON CONFLICT (type, slug) DO UPDATE SET title = ?3, lead = ?4, body = ?5, author = ?6, published = ?7, "
-	"status = ?8, image = ?9, image_alt = ?10, file_id = ?11, words = ?12, updated_at = "
+	"status = ?8, image = ?9, image_alt = ?10, file_id = CASE WHEN ?13 THEN file_id ELSE ?11 END, words = ?12, "
+	"updated_at = "
 	"strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 	"WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 OR published IS NOT ?7 "
-	"OR status IS NOT ?8 OR image IS NOT ?9 OR image_alt IS NOT ?10 OR file_id IS NOT ?11",
+	"OR status IS NOT ?8 OR image IS NOT ?9 OR image_alt IS NOT ?10 OR (NOT ?13 AND file_id IS NOT ?11)",
     [ST_FILE_UPSERT] = "INSERT INTO files (hash, name, content_type, size, data) VALUES (?1, ?2, ?3, ?4, ?5) "
 		       "ON CONFLICT (hash) DO UPDATE SET name = excluded.name RETURNING id",
     [ST_ITEM_FILE] = "SELECT f.name, f.content_type, f.data FROM items i JOIN files f ON f.id = i.file_id "
@@ -139,6 +140,19 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_RECOVERY_ADD] = "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)",
     [ST_RECOVERY_USE] =
 	"UPDATE recovery_codes SET used_at = ?3 WHERE user_id = ?1 AND code_hash = ?2 AND used_at IS NULL",
+    [ST_ITEM_GET] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " WHERE i.type = ?1 AND i.slug = ?2",
+    [ST_ITEM_LIST_ALL] = "SELECT " ITEM_COLUMNS_WITH(
+	"''", "NULL") " FROM " ITEM_FROM " WHERE (?1 IS NULL OR i.type = ?1) AND (?2 IS NULL OR i.status = ?2) "
+		      "AND (?3 IS NULL OR i.title LIKE '%' || ?3 || '%') ORDER BY i.updated_at DESC, i.id DESC "
+		      "LIMIT ?4 OFFSET ?5",
+    [ST_ITEM_RENAME] = "UPDATE items SET slug = ?3 WHERE type = ?1 AND slug = ?2 RETURNING id",
+    [ST_REDIRECT_ADD] = "INSERT OR REPLACE INTO slug_redirects (type, old_slug, item_id) VALUES (?1, ?2, ?3)",
+    [ST_REDIRECT_DROP] = "DELETE FROM slug_redirects WHERE type = ?1 AND old_slug = ?2",
+    [ST_REDIRECT_FIND] = "SELECT i.slug FROM slug_redirects r JOIN items i ON i.id = r.item_id "
+			 "WHERE r.type = ?1 AND r.old_slug = ?2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_DELETE] = "DELETE FROM items WHERE type = ?1 AND slug = ?2 RETURNING id",
+    [ST_REVISION_ADD] = "INSERT INTO revisions (item_id, actor, snapshot) VALUES (?1, ?2, ?3)",
+    [ST_REVISION_COUNT] = "SELECT count(*) FROM revisions WHERE item_id = ?1",
     [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =

@@ -147,6 +147,7 @@ int web_account(struct req *r)
 	tv_set_str(v, "csrf", r->session->csrf);
 	tv_set_bool(v, "noindex", true);
 	tv_set_bool(v, "beheerder", r->session->roles & ROLE_BEHEERDER);
+	tv_set_bool(v, "redacteur", r->session->roles & ROLE_REDACTEUR);
 	return web_render(r, "account", v);
 }
 

@@ -169,6 +169,15 @@ int web_public_item(struct req *r)
 	const struct content_type *type = section(r);
 	struct item it;
 	int rc = store_item_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &it);
+	const char *moved;
+	if (rc == ERR_NOT_FOUND &&
+	    !store_redirect_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &moved)) {
+		/* The item's address changed in the editor: send old links to the new one. */
+		r->page.status = 301;
+		r->page.location = arena_printf(&r->arena, "%s/%s", type->path, moved);
+		r->page.cache_control = "no-cache";
+		return 0;
+	}
 	if (rc == ERR_NOT_FOUND)
 		return 404;
 	if (rc)

@@ -66,6 +66,13 @@ int web_setup(struct req *r);
 int web_setup_qr(struct req *r);
 int web_recovery_codes(struct req *r);
 
+/* The editor (web/cms.c). */
+int web_cms_list(struct req *r);
+int web_cms_new(struct req *r);
+int web_cms_edit(struct req *r);
+int web_cms_save(struct req *r);
+int web_cms_delete(struct req *r);
+
 /* Administration (web/admin.c). */
 int web_admin_users(struct req *r);
 int web_admin_user_add(struct req *r);

@@ -146,6 +146,45 @@ check "a recovery code stands in for the app's code" "$(post "$jrc" "$(form "$jr
 jrc2="$tmp/jarRC2"
 check "the same recovery code a second time: 401" "$(post "$jrc2" "$(form "$jrc2")" admin@example.nl 'een wachtwoord voor admin hier' "$rcode")" 401
 
+# The editor: preview, save (with a revision), publish, rename (301), delete after confirming.
+"$bin" user add ed@example.nl --name "Eddy Editor" --roles redacteur --db "$db" >/dev/null 2>&1
+echo "een wachtwoord voor ed hier" | "$bin" user set-password ed@example.nl --password-stdin --db "$db" >/dev/null 2>&1
+jed="$tmp/jarEd"
+check "an editor signs in" "$(post "$jed" "$(form "$jed")" ed@example.nl 'een wachtwoord voor ed hier')" 303
+check "a beheerder without the redacteur role may not edit: 403" "$(curl -s -b "$jadm" -o /dev/null -w '%{http_code}' "$u/redactie")" 403
+check "the editor's list" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' "$u/redactie")" 200
+check "a new item's form" "$(curl -s -b "$jed" -o "$tmp/new.html" -w '%{http_code}' "$u/redactie/nieuw?type=nieuws")" 200
+ecsrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$tmp/new.html" | head -1 | sed 's/.*value="//; s/"//')
+edit() { # categories extra-curl-args... -> status
+	cats=$1; shift
+	curl -s -b "$jed" -D "$tmp/head" -o "$tmp/body" -w '%{http_code}' --data-urlencode "csrf=$ecsrf" --data-urlencode type=nieuws \
+		--data-urlencode 'title=Zebrapadoverleg <script>alert(1)</script>' --data-urlencode date=2026-11-20 \
+		--data-urlencode "categories=$cats" --data-urlencode 'lead=Kort.' \
+		--data-urlencode 'body=## Kop
+
+Het **zebrapadoverleg** is begonnen. <b>vet</b>' "$@" "$u/redactie/opslaan"
+}
+check "preview" "$(edit 'Integriteit, Nieuwe categorie' --data-urlencode status=gepubliceerd --data-urlencode voorbeeld=1)" 200
+grep -q '<strong>zebrapadoverleg</strong>' "$tmp/body" && grep -q '&lt;b&gt;vet' "$tmp/body" && ok "the preview renders Markdown and shows raw HTML as text" || not_ok "preview"
+grep -q '<script>alert' "$tmp/body" && not_ok "a title reached the page unescaped" || ok "the title stays escaped in the form"
+check "no categories: 400" "$(edit '' --data-urlencode status=gepubliceerd --data-urlencode opslaan=1)" 400
+check "save and publish: 303" "$(edit 'Integriteit, Nieuwe categorie' --data-urlencode status=gepubliceerd --data-urlencode opslaan=1)" 303
+loc=$(sed -n 's/^[Ll]ocation: //p' "$tmp/head" | tr -d '\r')
+slug=$(echo "$loc" | sed 's|/redactie/nieuws/||; s|?.*||')
+[ "$slug" = "zebrapadoverleg-script-alert-1-script" ] && ok "the address is made from the title" || not_ok "slug from title" "$slug"
+check "the item is on the site" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/$slug")" 200
+curl -s "$u/zoeken?q=zebrapadoverleg" | grep -q -- "$slug" && ok "search finds it at once" || not_ok "search index on save"
+check "rename: 303" "$(edit 'Integriteit' --data-urlencode status=gepubliceerd --data-urlencode opslaan=1 --data-urlencode old_slug="$slug" --data-urlencode slug=zebrapad)" 303
+check "the old address answers 301" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/$slug")" 301
+check "... to the new one" "$(curl -s -o /dev/null -w '%{redirect_url}' "$u/nieuws/$slug")" "$u/nieuws/zebrapad"
+curl -s -b "$jed" "$u/redactie/nieuws/zebrapad" | grep -q '2 eerdere versies bewaard' && ok "every save keeps a revision" || not_ok "revisions"
+check "delete asks first" "$(curl -s -b "$jed" -o "$tmp/body" -w '%{http_code}' --data-urlencode "csrf=$ecsrf" --data-urlencode type=nieuws --data-urlencode slug=zebrapad "$u/redactie/verwijderen")" 200
+grep -q 'Weet je zeker' "$tmp/body" && ok "the confirmation names the item" || not_ok "delete confirmation"
+check "delete after confirming: 303" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$ecsrf" --data-urlencode type=nieuws --data-urlencode slug=zebrapad --data-urlencode zeker=ja "$u/redactie/verwijderen")" 303
+check "the item is gone from the site" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/zebrapad")" 404
+curl -s "$u/zoeken?q=zebrapadoverleg" | grep -q 'href="/nieuws/zebrapad' && not_ok "a deleted item is still found" || ok "and from search"
+check "editing an unknown item: 404" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' "$u/redactie/nieuws/bestaat-niet")" 404
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&
 	not_ok "the log holds client addresses" "$(grep -E '([0-9]{1,3}\.){3}' "$tmp/log" | head -2)" || ok "no client addresses in the log"
