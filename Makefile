@@ -87,6 +87,8 @@ run: deps-run
 	@$(MAKE) --no-print-directory all
 	@test -f data/vertrouwd.db || ./$(BIN) init --demo
 	@echo "Open http://127.0.0.1:8080/ in uw browser. Stoppen: Ctrl-C."
+	@echo "Redactie: meld u aan op http://127.0.0.1:8080/inloggen als redactie@demo.vertrouwd.example,"
+	@echo "wachtwoord demo-redactie-wachtwoord (dit account bestaat alleen in de demodatabase)."
 	@exec ./$(BIN) serve
 
 # ---- tests ----

@@ -43,6 +43,10 @@ static const struct command commands[] = {
      "  TEKST             de tekst om te analyseren\n"
      "  --json            als JSON\n",
      1, json_flags, cli_analyze},
+    {"publish-due", "publiceer geplande inhoud die aan de beurt is / publish scheduled content that is due",
+     "  --at JJJJ-MM-DDTUU:MM  doe alsof het dit tijdstip is (Nederlandse tijd) / as if it were this time\n"
+     "                    (de server doet dit zelf elke --publish-interval seconden; dit is voor cron of herstel)\n",
+     0, no_flags, cli_publish_due},
     {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
     {"user", "beheer accounts / manage accounts",
      "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker met een eenmalige instellink (rollen:\n"
@@ -63,7 +67,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "Gebruik / usage: vertrouwd OPDRACHT [OPTIES]\n\nOpdrachten / commands:\n");
 	for (size_t i = 0; i < ncommands; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n%s\nHulp per opdracht / help per command: vertrouwd OPDRACHT --help\n", config_help);
 }
 
@@ -147,6 +151,11 @@ int main(int argc, char **argv)
 		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;
 		if (c->run == cli_user && value && (!strcmp(name, "name") || !strcmp(name, "roles"))) {
 			*(!strcmp(name, "name") ? &o.name : &o.roles) = value;
+			i += !eq;
+			continue;
+		}
+		if (c->run == cli_publish_due && value && !strcmp(name, "at")) {
+			o.at = value;
 			i += !eq;
 			continue;
 		}

@@ -16,7 +16,8 @@ const char config_help[] =
     "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n"
     "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n"
     "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n"
-    "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n";
+    "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n"
+    "  --publish-interval S VERTROUWD_PUBLISH_INTERVAL seconden tussen controles op geplande inhoud (standaard: 30)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -29,6 +30,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->root, sizeof(cfg->root), ".");
 	cfg->body_max = 1 << 20;
 	cfg->page_cache = 512;
+	cfg->publish_interval = 30;
 	snprintf(cfg->wordlist, sizeof(cfg->wordlist), "/usr/share/dict/dutch");
 	cfg->log_level = LOG_INFO;
 }
@@ -105,6 +107,10 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 		rc = parse_long(value, 0, 100000, &n);
 		if (!rc)
 			cfg->page_cache = (size_t) n;
+	} else if (!strcmp(name, "publish-interval")) {
+		rc = parse_long(value, 1, 3600, &n);
+		if (!rc)
+			cfg->publish_interval = (int) n;
 	} else if (!strcmp(name, "base-url")) {
 		rc = copy(cfg->base_url, sizeof(cfg->base_url), value);
 		size_t len = strlen(cfg->base_url);
@@ -131,8 +137,8 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db",	"listen",   "threads",	  "root",    "log-level",
-					    "body-max", "base-url", "page-cache", "wordlist"};
+	static const char *const names[] = {"db",	"listen",   "threads",	  "root",     "log-level",
+					    "body-max", "base-url", "page-cache", "wordlist", "publish-interval"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

@@ -25,6 +25,7 @@ struct config {
 	char root[PATH_MAX];	 /* directory holding templates/, static/, demo/ */
 	size_t body_max;	 /* largest accepted request body, bytes */
 	size_t page_cache;	 /* rendered pages kept per worker thread; 0 = off */
+	int publish_interval;	 /* seconds between looks for scheduled items that are due */
 	enum log_level log_level;
 };
 

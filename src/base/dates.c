@@ -92,3 +92,72 @@ void date_today(char out[11])
 	gmtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+/* ---- Dutch local time (Europe/Amsterdam: CET, CEST by the EU rule) ---- */
+
+/* The UTC instant of 01:00 UTC on the last Sunday of month (0-based) in year. */
+static time_t last_sunday_0100(int year, int month)
+{
+	struct tm t = {.tm_year = year - 1900, .tm_mon = month + 1, .tm_mday = 0, .tm_hour = 1};
+	time_t last = timegm(&t); /* day 0 of the next month: the month's last day */
+	struct tm lt;
+	gmtime_r(&last, &lt);
+	return last - (time_t) lt.tm_wday * 86400;
+}
+
+/* Seconds Amsterdam is ahead of UTC at the instant utc. */
+static long amsterdam_offset(time_t utc)
+{
+	struct tm tm;
+	gmtime_r(&utc, &tm);
+	int y = tm.tm_year + 1900;
+	return utc >= last_sunday_0100(y, 2) && utc < last_sunday_0100(y, 9) ? 7200 : 3600;
+}
+
+int date_local_parse(const char *s, long long *when)
+{
+	int y, m, d, hh, mm;
+	char date[11], rest;
+	if (!s || strlen(s) != 16 || s[10] != 'T')
+		return ERR_INVALID;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (parse(date, &y, &m, &d) || sscanf(s + 11, "%2d:%2d%c", &hh, &mm, &rest) != 2 || hh > 23 || mm > 59 ||
+	    s[13] != ':')
+		return ERR_INVALID;
+	struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mm};
+	time_t wall = timegm(&t);
+	long off = amsterdam_offset(wall - 3600);
+	if (amsterdam_offset(wall - off) != off)
+		off = off == 3600 ? 7200 : 3600;
+	*when = (long long) (wall - off);
+	return 0;
+}
+
+static void local_tm(long long when, struct tm *tm)
+{
+	time_t wall = (time_t) when + amsterdam_offset((time_t) when);
+	gmtime_r(&wall, tm);
+}
+
+void date_local_input(long long when, char out[17])
+{
+	struct tm tm;
+	local_tm(when, &tm);
+	strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
+}
+
+void date_local_today(long long when, char out[11])
+{
+	struct tm tm;
+	local_tm(when, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void date_local_dutch(long long when, char *out, size_t outlen)
+{
+	struct tm tm;
+	local_tm(when, &tm);
+	snprintf(out, outlen, "%d %s %d om %02d:%02d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
+		 tm.tm_min);
+}

@@ -20,4 +20,15 @@ int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
 /* Today's UTC date as "YYYY-MM-DD". */
 void date_today(char out[11]);
 
+/*
+ * Dutch local time (Europe/Amsterdam, summer time by the EU rule) for
+ * schedules: parse an HTML datetime-local value "YYYY-MM-DDTHH:MM" to Unix
+ * seconds, and write Unix seconds back as that value, as the local date, or
+ * as "23 november 2026 om 14:30".
+ */
+int date_local_parse(const char *s, long long *when) WUR;
+void date_local_input(long long when, char out[17]);
+void date_local_today(long long when, char out[11]);
+void date_local_dutch(long long when, char *out, size_t outlen);
+
 #endif

@@ -17,6 +17,7 @@ struct cli_opts {
 	int password_stdin; /* user set-password --password-stdin */
 	const char *name;   /* user add --name */
 	const char *roles;  /* user add|roles --roles */
+	const char *at;	    /* publish-due --at */
 	const char *const *args;
 	int nargs;
 };
@@ -29,6 +30,7 @@ int cli_search(struct cli_opts *o);
 int cli_analyze(struct cli_opts *o);
 int cli_reindex(struct cli_opts *o);
 int cli_user(struct cli_opts *o);
+int cli_publish_due(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);
@@ -36,5 +38,12 @@ int cli_open_store(const struct config *cfg, struct store **st);
 int cli_open_search(const struct config *cfg, struct search_env *env, int speller);
 void cli_close_search(struct search_env *env);
 void cli_progress(int done, int total);
+/* The demo's editor account (init --demo only; never in a real database): redacteur, no second factor. */
+#define DEMO_EDITOR	     "redactie@demo.vertrouwd.example"
+#define DEMO_EDITOR_PASSWORD "demo-redactie-wachtwoord"
+int cli_demo_accounts(const struct config *cfg);
+/* Start and stop the thread that publishes scheduled items every cfg->publish_interval seconds. */
+int publisher_start(const struct config *cfg);
+void publisher_stop(void);
 
 #endif

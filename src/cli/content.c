@@ -38,7 +38,13 @@ int cli_serve(struct cli_opts *o)
 		fprintf(stderr, "vertrouwd: %s\n", err);
 		return 1;
 	}
+	if (publisher_start(&o->cfg)) {
+		fprintf(stderr, "vertrouwd: de planner voor geplande inhoud kon niet starten\n");
+		web_shutdown();
+		return 1;
+	}
 	int rc = http_serve(&o->cfg, web_app());
+	publisher_stop();
 	web_shutdown();
 	return rc ? 1 : 0;
 }
@@ -67,8 +73,10 @@ int cli_init(struct cli_opts *o)
 	if (o->demo) {
 		char dir[4200];
 		snprintf(dir, sizeof(dir), "%s/demo", o->cfg.root);
-		if (import(o, dir, "Demo-inhoud"))
+		if (import(o, dir, "Demo-inhoud") || cli_demo_accounts(&o->cfg))
 			return 1;
+		printf("Demo-redacteur: %s, wachtwoord %s (aanmelden op /inloggen)\n", DEMO_EDITOR,
+		       DEMO_EDITOR_PASSWORD);
 	}
 	printf("Database klaar: %s\n", o->cfg.db);
 	return 0;

@@ -14,6 +14,36 @@
 
 #define ACTOR "opdrachtregel"
 
+/* Policy checks need the vault and the list of common passwords; message on failure. */
+static int start_accounts(const struct config *cfg)
+{
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/security/common-passwords.txt", cfg->root);
+	if (vault_start() || password_load_common(path)) {
+		fprintf(stderr, "vertrouwd: %s niet te lezen\n", path);
+		return 1;
+	}
+	return 0;
+}
+
+int cli_demo_accounts(const struct config *cfg)
+{
+	struct store *st;
+	if (start_accounts(cfg) || cli_open_store(cfg, &st))
+		return 1;
+	long long id;
+	const char *why = NULL;
+	int rc = accounts_add(st, "demo", DEMO_EDITOR, "Demo Redacteur", ROLE_REDACTEUR, &id);
+	if (!rc)
+		rc = accounts_set_password(st, "demo", DEMO_EDITOR, DEMO_EDITOR_PASSWORD, &why);
+	store_close(st);
+	if (rc && rc != ERR_CONFLICT) {
+		fprintf(stderr, "vertrouwd: demo-account niet gemaakt (%s)\n", why ? why : err_str(rc));
+		return 1;
+	}
+	return 0;
+}
+
 /* A password from standard input: without echo on a terminal, asked twice. */
 static int read_password(int from_stdin, char *out, size_t outlen)
 {
@@ -95,13 +125,7 @@ int cli_user(struct cli_opts *o)
 		return 2;
 	}
 	struct store *st;
-	char path[4200];
-	snprintf(path, sizeof(path), "%s/security/common-passwords.txt", o->cfg.root);
-	if (vault_start() || password_load_common(path)) {
-		fprintf(stderr, "vertrouwd: %s niet te lezen\n", path);
-		return 1;
-	}
-	if (cli_open_store(&o->cfg, &st))
+	if (start_accounts(&o->cfg) || cli_open_store(&o->cfg, &st))
 		return 1;
 	int status = 0;
 	if (!strcmp(action, "list")) {

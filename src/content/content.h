@@ -67,6 +67,13 @@ int content_to_markdown(const struct item *it, struct buf *b) WUR;
  */
 int content_save(struct store *st, struct search_env *search, const char *actor, struct item *it, const char *old_slug,
 		 long long *id, const char **why) WUR;
+/*
+ * Publish every gepland item whose time has come (now, Unix seconds): one
+ * transaction each, indexed for search and audited as "systeem". Safe to run
+ * from several servers at once: each item is published exactly once. *count
+ * gets how many this call published.
+ */
+int content_publish_due(struct store *st, struct search_env *search, long long now, int *count) WUR;
 /* Delete an item with its revisions and search entry; audited. ERR_NOT_FOUND. */
 int content_delete(struct store *st, const char *actor, const char *type, const char *slug) WUR;
 

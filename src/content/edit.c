@@ -6,6 +6,7 @@
 #include "base/slug.h"
 #include "content/content.h"
 #include "search/search.h"
+#include "store/schedules.h"
 #include "store/search.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -19,7 +20,9 @@ static int check(const struct item *it, const char **why)
 	if (!it->published || !date_valid(it->published))
 		return *why = "Geef een geldige datum (JJJJ-MM-DD).", ERR_INVALID;
 	if (!it->status || !content_status_valid(it->status))
-		return *why = "Kies een status: concept, gepubliceerd of gearchiveerd.", ERR_INVALID;
+		return *why = "Kies een status: concept, gepland, gepubliceerd of gearchiveerd.", ERR_INVALID;
+	if (!strcmp(it->status, "gepland") && it->publish_at <= 0)
+		return *why = "Geef bij de status gepland een datum en tijd van publicatie.", ERR_INVALID;
 	if (!it->ncategories)
 		return *why = "Geef minstens één categorie.", ERR_INVALID;
 	if (!it->slug || !slug_valid(it->slug))
@@ -48,6 +51,8 @@ int content_save(struct store *st, struct search_env *search, const char *actor,
 		rc = content_to_markdown(it, &snapshot);
 	}
 	if (!rc)
+		rc = store_schedule_set(st, *id, strcmp(it->status, "gepland") ? 0 : it->publish_at);
+	if (!rc)
 		rc = store_revision_add(st, *id, actor, snapshot.ptr);
 	if (!rc && search)
 		rc = search_index_item(search, it);
@@ -63,6 +68,42 @@ int content_save(struct store *st, struct search_env *search, const char *actor,
 		store_rollback(st);
 	buf_free(&snapshot);
 	return rc;
+}
+
+/* Claims and publishes one due item in its own transaction; ERR_NOT_FOUND when none is due. */
+static int publish_one(struct store *st, struct search_env *search, long long now)
+{
+	struct arena a = ARENA_INIT;
+	struct schedule_claim c;
+	struct item it;
+	char today[11], object[200];
+	date_local_today(now, today);
+	int rc = store_begin(st);
+	if (!rc)
+		rc = store_schedule_claim(st, &a, now, today, &c);
+	if (!rc && search)
+		rc = store_item_get(st, &a, c.type, c.slug, &it);
+	if (!rc && search)
+		rc = search_index_item(search, &it);
+	if (!rc) {
+		snprintf(object, sizeof(object), "%s/%s", c.type, c.slug);
+		rc = store_audit(st, "systeem", "inhoud gepubliceerd volgens planning", object, today);
+	}
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	arena_free(&a);
+	return rc;
+}
+
+int content_publish_due(struct store *st, struct search_env *search, long long now, int *count)
+{
+	int rc;
+	*count = 0;
+	while (!(rc = publish_one(st, search, now)))
+		++*count;
+	return rc == ERR_NOT_FOUND ? 0 : rc;
 }
 
 int content_delete(struct store *st, const char *actor, const char *type, const char *slug)

@@ -41,7 +41,8 @@ struct item {
 	long long file_size;
 	const void *file_data;
 	size_t file_len;
-	int keep_file; /* saving without file data keeps the attached file (the editor) */
+	int keep_file;	      /* saving without file data keeps the attached file (the editor) */
+	long long publish_at; /* gepland: when it goes live, Unix seconds (the editor; see store/schedules.h) */
 };
 
 /*

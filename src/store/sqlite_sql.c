@@ -153,6 +153,16 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_ITEM_DELETE] = "DELETE FROM items WHERE type = ?1 AND slug = ?2 RETURNING id",
     [ST_REVISION_ADD] = "INSERT INTO revisions (item_id, actor, snapshot) VALUES (?1, ?2, ?3)",
     [ST_REVISION_COUNT] = "SELECT count(*) FROM revisions WHERE item_id = ?1",
+    [ST_SCHEDULE_SET] = "INSERT INTO schedules (item_id, publish_at) VALUES (?1, ?2) "
+			"ON CONFLICT (item_id) DO UPDATE SET publish_at = ?2",
+    [ST_SCHEDULE_CLEAR] = "DELETE FROM schedules WHERE item_id = ?1",
+    [ST_SCHEDULE_GET] = "SELECT publish_at FROM schedules WHERE item_id = ?1",
+    /* The status test in the outer WHERE makes the claim exactly-once across servers. */
+    [ST_SCHEDULE_CLAIM] = "UPDATE items SET status = 'gepubliceerd', published = ?2, "
+			  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+			  "WHERE status = 'gepland' AND id = (SELECT s.item_id FROM schedules s "
+			  "JOIN items i ON i.id = s.item_id WHERE s.publish_at <= ?1 AND i.status = 'gepland' "
+			  "ORDER BY s.publish_at, s.item_id LIMIT 1) RETURNING id, type, slug",
     [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
     [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = ?1",
     [ST_ITEM_CATS_CLEAR] =

@@ -10,11 +10,13 @@
 #include "content/content.h"
 #include "html/markdown.h"
 #include "search/search.h"
+#include "store/schedules.h"
 #include "web/web.h"
 
 #define EDITOR_LIST 50
 
-static const char *const statuses[] = {"concept", "gepubliceerd", "gearchiveerd"};
+static const char *const statuses[] = {"concept", "gepland", "gepubliceerd", "gearchiveerd"};
+#define NSTATUSES (sizeof(statuses) / sizeof(statuses[0]))
 
 int web_cms_list(struct req *r)
 {
@@ -47,7 +49,7 @@ int web_cms_list(struct req *r)
 		tv_push(types, t);
 	}
 	struct tval *sts = tv_list(&r->arena);
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < NSTATUSES; i++) {
 		struct tval *t = tv_obj(&r->arena);
 		tv_set_str(t, "name", statuses[i]);
 		tv_set_bool(t, "selected", status && !strcmp(status, statuses[i]));
@@ -68,7 +70,7 @@ static int edit_form(struct req *r, const struct item *it, const char *old_slug,
 {
 	struct tval *v = tv_obj(&r->arena), *sts = tv_list(&r->arena);
 	const struct content_type *type = content_type_find(it->type);
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < NSTATUSES; i++) {
 		struct tval *t = tv_obj(&r->arena);
 		tv_set_str(t, "name", statuses[i]);
 		tv_set_bool(t, "selected", it->status && !strcmp(it->status, statuses[i]));
@@ -81,6 +83,14 @@ static int edit_form(struct req *r, const struct item *it, const char *old_slug,
 	tv_set_str(v, "item_title", it->title);
 	tv_set_str(v, "slug", it->slug);
 	tv_set_str(v, "date", it->published);
+	if (it->publish_at > 0) {
+		char at[17], shown[64];
+		date_local_input(it->publish_at, at);
+		date_local_dutch(it->publish_at, shown, sizeof(shown));
+		tv_set_str(v, "publish_at", arena_strdup(&r->arena, at));
+		if (it->status && !strcmp(it->status, "gepland"))
+			tv_set_str(v, "scheduled", arena_strdup(&r->arena, shown));
+	}
 	tv_set_str(v, "lead", it->lead);
 	tv_set_str(v, "author", it->author);
 	tv_set_str(v, "categories", categories);
@@ -133,6 +143,8 @@ int web_cms_edit(struct req *r)
 {
 	struct item it;
 	int rc = store_item_get(r->w->store, &r->arena, req_param(r, "type"), req_param(r, "slug"), &it);
+	if (!rc)
+		rc = store_schedule_get(r->w->store, it.id, &it.publish_at);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	return edit_form(r, &it, it.slug, category_names(r, &it), 200, NULL, 0);
@@ -198,6 +210,10 @@ int web_cms_save(struct req *r)
 			return edit_form(r, &it, old_slug, cats, 400,
 					 "Van deze titel is geen adres te maken; vul er zelf een in.", 0);
 	}
+	const char *at = req_form(r, "publish_at");
+	if (at && *at && date_local_parse(at, &it.publish_at))
+		return edit_form(r, &it, old_slug, cats, 400,
+				 "Geef de publicatietijd als datum en tijd (JJJJ-MM-DD UU:MM).", 0);
 	if (parse_categories(r, cats ? cats : "", &it))
 		return edit_form(r, &it, old_slug, cats, 400, "Een categorie moet letters of cijfers bevatten.", 0);
 	if (req_form(r, "voorbeeld"))

@@ -35,6 +35,9 @@ n1=$(items "$db")
 check "init --demo again" "$bin" init --demo --db "$db"
 n2=$(items "$db")
 [ -n "$n1" ] && [ "$n1" -ge 60 ] && [ "$n1" = "$n2" ] && ok "init --demo twice: same $n1 items" || not_ok "init --demo idempotent" "$n1 vs $n2"
+"$bin" user list --db "$db" 2>/dev/null | grep -q 'redactie@demo.vertrouwd.example' && ok "the demo has its editor account" || not_ok "demo editor account"
+"$bin" init --db "sqlite:$tmp/plain.db" >/dev/null 2>&1
+"$bin" user list --db "sqlite:$tmp/plain.db" 2>/dev/null | grep -q 'demo.vertrouwd' && not_ok "a store without --demo has the demo account" || ok "only the demo has demo accounts"
 VERTROUWD_DB="sqlite:$tmp/env.db" "$bin" init >/dev/null 2>&1
 [ -f "$tmp/env.db" ] && ok "VERTROUWD_DB selects the database" || not_ok "VERTROUWD_DB"
 VERTROUWD_DB="sqlite:$tmp/env2.db" "$bin" init --db "sqlite:$tmp/flag.db" >/dev/null 2>&1

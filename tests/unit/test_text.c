@@ -64,6 +64,36 @@ static void dutch_dates(void **state)
 	assert_true(date_valid(today));
 }
 
+static void dutch_local_times(void **state)
+{
+	/* Expected instants computed with the IANA Europe/Amsterdam zone. */
+	const struct {
+		const char *local;
+		long long utc;
+	} cases[] = {{"2026-11-23T14:30", 1795440600},
+		     {"2026-07-01T12:00", 1782900000},
+		     {"2026-03-29T03:30", 1774747800},
+		     {"2026-10-25T03:30", 1792895400},
+		     {"2026-03-29T01:59", 1774745940}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long long when = 0;
+		char back[17];
+		assert_int_equal(date_local_parse(cases[i].local, &when), 0);
+		assert_int_equal(when, cases[i].utc);
+		date_local_input(when, back);
+		assert_string_equal(back, cases[i].local);
+	}
+	char out[40], day[11];
+	date_local_dutch(1795440600, out, sizeof(out));
+	assert_string_equal(out, "23 november 2026 om 14:30");
+	date_local_today(1782856860, day); /* 1 July 2026 00:01 in Amsterdam, still 30 June in UTC */
+	assert_string_equal(day, "2026-07-01");
+	long long when;
+	const char *bad[] = {"2026-11-23 14:30", "2026-11-23T24:00", "2026-02-30T10:00", "2026-11-23T14:3x", "", NULL};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(date_local_parse(bad[i], &when), ERR_INVALID);
+}
+
 static void config_flags_and_env(void **state)
 {
 	struct config c;
@@ -101,6 +131,7 @@ int main(void)
 	    cmocka_unit_test(slugs_from_dutch_titles),
 	    cmocka_unit_test(slug_validation),
 	    cmocka_unit_test(dutch_dates),
+	    cmocka_unit_test(dutch_local_times),
 	    cmocka_unit_test(config_flags_and_env),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
