@@ -470,3 +470,42 @@ int store_revision_count(struct store *st, long long item_id, long long *n)
 	sqlite3_reset(s);
 	return 0;
 }
+
+static int read_revision(sqlite3_stmt *s, struct arena *a, struct revision *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->at = col_text(s, 1, a);
+	r->actor = col_text(s, 2, a);
+	r->snapshot = sqlite3_column_type(s, 3) == SQLITE_NULL ? NULL : col_text(s, 3, a);
+	return r->at && r->actor ? 0 : ERR_NOMEM;
+}
+
+int store_revision_list(struct store *st, struct arena *a, long long item_id, int limit, struct revision **out,
+			size_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *s = stmt_get(st, ST_REVISION_LIST);
+	if (!s || bind_int(s, 1, item_id) || bind_int(s, 2, limit))
+		return ERR_DB;
+	*out = arena_calloc(a, (size_t) (limit > 0 ? limit : 1), sizeof(**out));
+	int rc = *out ? 0 : ERR_NOMEM, step = SQLITE_DONE;
+	while (!rc && *n < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+		rc = read_revision(s, a, &(*out)[(*n)++]);
+	if (!rc && *n < (size_t) limit && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_revision_get(struct store *st, struct arena *a, long long item_id, long long id, struct revision *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_REVISION_GET);
+	if (!s || bind_int(s, 1, item_id) || bind_int(s, 2, id))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	int rc = step == SQLITE_ROW ? read_revision(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	if (!rc && !out->snapshot)
+		rc = ERR_NOMEM;
+	sqlite3_reset(s);
+	return rc;
+}

@@ -81,6 +81,17 @@ int store_redirect_find(struct store *st, struct arena *a, const char *type, con
 /* Delete an item (its categories, revisions and redirects go with it); *id gets its row; ERR_NOT_FOUND. */
 int store_item_delete(struct store *st, const char *type, const char *slug, long long *id) WUR;
 int store_revision_add(struct store *st, long long item_id, const char *actor, const char *snapshot) WUR;
+struct revision {
+	long long id;
+	const char *at; /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *actor;
+	const char *snapshot; /* the item as Markdown with front matter; NULL in lists */
+};
+/* The newest limit revisions of an item, newest first. */
+int store_revision_list(struct store *st, struct arena *a, long long item_id, int limit, struct revision **out,
+			size_t *n) WUR;
+/* One revision of item_id with its snapshot; ERR_NOT_FOUND (also for another item's revision). */
+int store_revision_get(struct store *st, struct arena *a, long long item_id, long long id, struct revision *out) WUR;
 int store_revision_count(struct store *st, long long item_id, long long *n) WUR;
 
 /* Which published items a list shows. */

@@ -152,6 +152,8 @@ const char *const stmt_sql[ST_COUNT] = {
 			 "WHERE r.type = ?1 AND r.old_slug = ?2 AND i.status = 'gepubliceerd'",
     [ST_ITEM_DELETE] = "DELETE FROM items WHERE type = ?1 AND slug = ?2 RETURNING id",
     [ST_REVISION_ADD] = "INSERT INTO revisions (item_id, actor, snapshot) VALUES (?1, ?2, ?3)",
+    [ST_REVISION_LIST] = "SELECT id, at, actor, NULL FROM revisions WHERE item_id = ?1 ORDER BY id DESC LIMIT ?2",
+    [ST_REVISION_GET] = "SELECT id, at, actor, snapshot FROM revisions WHERE item_id = ?1 AND id = ?2",
     [ST_REVISION_COUNT] = "SELECT count(*) FROM revisions WHERE item_id = ?1",
     [ST_SCHEDULE_SET] = "INSERT INTO schedules (item_id, publish_at) VALUES (?1, ?2) "
 			"ON CONFLICT (item_id) DO UPDATE SET publish_at = ?2",

@@ -42,6 +42,8 @@ static const struct route routes[] = {
     {"POST", "/redactie/opslaan", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_save},
     {"POST", "/redactie/verwijderen", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_delete},
     {"GET", "/redactie/{type}/{slug}", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_edit},
+    {"GET", "/redactie/{type}/{slug}/versies", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_revisions},
+    {"POST", "/redactie/terugzetten", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_restore},
     {"GET", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_NO_STORE, web_admin_users},
     {"POST", "/beheer/gebruikers", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_add},
     {"POST", "/beheer/gebruikers/{action}", ROUTE_BEHEERDER | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_user_change},

@@ -24,7 +24,9 @@ while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((por
 u="http://127.0.0.1:$port"
 "$bin" serve --db "$db" --root . --listen "127.0.0.1:$port" --publish-interval 1 >"$tmp/log" 2>&1 &
 srv=$!
-for _ in $(seq 1 100); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+# Up to a minute (sanitizer builds on a busy machine start slowly); say why if it never answers.
+for _ in $(seq 1 300); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; kill -0 "$srv" 2>/dev/null || break; sleep 0.2; done
+curl -sf "$u/healthz" >/dev/null 2>&1 || { echo "# the server did not start on port $port:"; sed 's/^/# /' "$tmp/log"; }
 
 # A fresh browser: the form and its CSRF cookie.
 form() { # jar -> prints the form's csrf
@@ -197,6 +199,25 @@ for _ in $(seq 1 50); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/
 check "the server publishes it by itself" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/gepland-nu")" 200
 curl -s "$u/zoeken?q=zebrapadoverleg" | grep -q 'href="/nieuws/gepland-nu' && ok "and search finds it" || not_ok "scheduled item not in search"
 check "the later one is not on the site yet" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/gepland-later")" 404
+
+# Revisions: compare two versions, restore an old one (kept as a new revision).
+check "save v1" "$(edit 'Integriteit' --data-urlencode status=gepubliceerd --data-urlencode slug=versies-test --data-urlencode opslaan=1)" 303
+check "save v2" "$(edit 'Integriteit, Pesten' --data-urlencode status=gepubliceerd --data-urlencode old_slug=versies-test --data-urlencode slug=versies-test --data-urlencode opslaan=1)" 303
+check "the versions page" "$(curl -s -b "$jed" -o "$tmp/revs.html" -w '%{http_code}' "$u/redactie/nieuws/versies-test/versies")" 200
+grep -q 'class="diff-del">- categories: \[&quot;Integriteit&quot;\]' "$tmp/revs.html" && grep -q 'class="diff-add">+ categories: \[&quot;Integriteit&quot;, &quot;Pesten&quot;\]' "$tmp/revs.html" &&
+	ok "the diff shows what changed" || not_ok "revision diff" "$(grep -o 'class="diff-[ad][a-z]*">[^<]*' "$tmp/revs.html" | head -5)"
+rev1=$(grep -o 'name="revision" value="[0-9]*"' "$tmp/revs.html" | head -1 | sed 's/.*value="//; s/"//')
+restore() { curl -s -b "$jed" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$1" --data-urlencode type=nieuws --data-urlencode slug=versies-test --data-urlencode "revision=$2" "$u/redactie/terugzetten"; }
+check "restore with a forged CSRF token: 403" "$(restore 0000 "$rev1")" 403
+check "restore an unknown revision: 404" "$(restore "$ecsrf" 99999999)" 404
+later=$(curl -s -b "$jed" "$u/redactie/nieuws/gepland-later/versies" | grep -o 'name="naar" value="[0-9]*"' | head -1 | sed 's/.*value="//; s/"//')
+check "restore another item's revision: 404" "$(restore "$ecsrf" "$later")" 404
+check "restore the first version: 303" "$(restore "$ecsrf" "$rev1")" 303
+curl -s -b "$jed" "$u/redactie/nieuws/versies-test" >"$tmp/restored.html"
+grep -q 'name="categories" type="text" required value="Integriteit"' "$tmp/restored.html" && ok "the old version is back" || not_ok "restore"
+grep -q '3 eerdere versies bewaard' "$tmp/restored.html" && ok "restoring kept a new revision" || not_ok "restore revision"
+check "the versions of an unknown item: 404" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' "$u/redactie/nieuws/bestaat-niet/versies")" 404
+check "versions need the redacteur role" "$(curl -s -b "$jadm" -o /dev/null -w '%{http_code}' "$u/redactie/nieuws/versies-test/versies")" 403
 
 # Exactly once across processes: a second server and four publish-due runs race for twelve items.
 port2=$((port + 1))

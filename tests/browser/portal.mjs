@@ -70,6 +70,9 @@ function watch(page) {
 		if (new URL(url).origin !== origin) foreignRequests.push(`${req.resourceType()} ${url}`);
 	});
 	page.on('requestfailed', (req) => {
+		// The browser itself aborts a favicon fetch when the page navigates on; not a server failure.
+		const why = req.failure() ? req.failure().errorText : '';
+		if (why === 'net::ERR_ABORTED' && req.url().includes('/favicon')) return;
 		failedRequests.push(`${req.url()}: ${req.failure() ? req.failure().errorText : 'failed'}`);
 	});
 	page.on('response', (res) => {

@@ -1,6 +1,8 @@
 #include "testutil.h"
+#include <stdio.h>
 
 #include "content/content.h"
+#include "content/diff.h"
 
 static int parse(struct arena *a, const char *text, struct item *it, char *err, size_t n)
 {
@@ -66,12 +68,44 @@ static void every_demo_file_parses(void **state)
 	assert_false(content_status_valid("klaar"));
 }
 
+/* The diff as one string: "op text" per line. */
+static char *render_diff(struct arena *a, const char *old, const char *new)
+{
+	struct diff_line *d;
+	size_t n;
+	if (diff_lines(a, old, new, &d, &n))
+		return NULL;
+	char *s = arena_calloc(a, 4096, 1);
+	for (size_t i = 0; i < n; i++)
+		snprintf(s + strlen(s), 4096 - strlen(s), "%c%.*s|", d[i].op, (int) d[i].len, d[i].text);
+	return s;
+}
+
+static void revision_diff(void **state)
+{
+	struct arena a = ARENA_INIT;
+	assert_string_equal(render_diff(&a, "a\nb\nc\n", "a\nb\nc\n"), " a| b| c|");
+	assert_string_equal(render_diff(&a, "a\nb\nc\n", "a\nB\nc\n"), " a|-b|+B| c|");
+	assert_string_equal(render_diff(&a, "", "x\ny"), "+x|+y|");
+	assert_string_equal(render_diff(&a, "x\ny\n", ""), "-x|-y|");
+	assert_string_equal(render_diff(&a, "titel\n\ntekst\n", "titel\nnieuw\n\ntekst\nslot\n"),
+			    " titel|+nieuw| | tekst|+slot|");
+	/* Over the cap: refused, not slow. */
+	char *big = arena_calloc(&a, 2 * (DIFF_MAX_LINES + 1) + 1, 1);
+	memset(big, '\n', 2 * (DIFF_MAX_LINES + 1));
+	struct diff_line *d;
+	size_t n;
+	assert_int_equal(diff_lines(&a, big, "x", &d, &n), ERR_TOO_LARGE);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(good_file),
 	    cmocka_unit_test(errors_name_file_and_line),
 	    cmocka_unit_test(every_demo_file_parses),
+	    cmocka_unit_test(revision_diff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
