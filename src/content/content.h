@@ -74,6 +74,15 @@ int content_save(struct store *st, struct search_env *search, const char *actor,
  * gets how many this call published.
  */
 int content_publish_due(struct store *st, struct search_env *search, long long now, int *count) WUR;
+/*
+ * Category management as actor, in one audited transaction. action: "nieuw"
+ * (value: the name), "hernoemen" (slug, value: new name; the slug stays),
+ * "samenvoegen" (slug into the category with slug value), "verwijderen" (slug,
+ * only when no item uses it). On ERR_INVALID, ERR_CONFLICT or ERR_NOT_FOUND
+ * *why (when set) says in Dutch what to do.
+ */
+int content_category_change(struct store *st, const char *actor, const char *action, const char *slug,
+			    const char *value, const char **why) WUR;
 /* Delete an item with its revisions and search entry; audited. ERR_NOT_FOUND. */
 int content_delete(struct store *st, const char *actor, const char *type, const char *slug) WUR;
 

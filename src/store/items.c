@@ -338,13 +338,9 @@ int store_item_count(struct store *st, struct arena *a, const struct item_filter
 	return 0;
 }
 
-int store_category_counts(struct store *st, struct arena *a, const char *type, struct category_count **out, size_t *n)
+/* Rows of (slug, name, count) from a bound statement. */
+static int read_counts(struct store *st, sqlite3_stmt *s, struct arena *a, struct category_count **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_COUNTS);
-	if (!s || bind_text(s, 1, type))
-		return ERR_DB;
 	size_t cap = 0;
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
@@ -365,6 +361,63 @@ int store_category_counts(struct store *st, struct arena *a, const char *type, s
 		rc = ERR_DB;
 	sqlite3_reset(s);
 	return rc;
+}
+
+int store_category_counts(struct store *st, struct arena *a, const char *type, struct category_count **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_COUNTS);
+	if (!s || bind_text(s, 1, type))
+		return ERR_DB;
+	return read_counts(st, s, a, out, n);
+}
+
+int store_category_all(struct store *st, struct arena *a, struct category_count **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_ALL);
+	return s ? read_counts(st, s, a, out, n) : ERR_DB;
+}
+
+/* Runs a statement on one or two text arguments; *changed gets how many rows it touched. */
+static int exec_changes(struct store *st, int stmt, const char *a1, const char *a2, int *changed)
+{
+	sqlite3_stmt *s = stmt_get(st, stmt);
+	if (!s || bind_text(s, 1, a1) || (a2 && bind_text(s, 2, a2)))
+		return ERR_DB;
+	int rc = stmt_exec(st, s);
+	*changed = rc ? 0 : sqlite3_changes(st->db);
+	return rc;
+}
+
+int store_category_add(struct store *st, const char *slug, const char *name)
+{
+	int changed;
+	return exec_changes(st, ST_CATEGORY_ADD, slug, name, &changed);
+}
+
+int store_category_rename(struct store *st, const char *slug, const char *name)
+{
+	int changed, rc = exec_changes(st, ST_CATEGORY_RENAME, slug, name, &changed);
+	return rc ? rc : changed ? 0 : ERR_NOT_FOUND;
+}
+
+int store_category_merge(struct store *st, const char *from, const char *into)
+{
+	int changed, rc = exec_changes(st, ST_CATEGORY_MOVE, from, into, &changed);
+	if (!rc)
+		rc = exec_changes(st, ST_CATEGORY_UNLINK, from, NULL, &changed);
+	if (!rc)
+		rc = exec_changes(st, ST_CATEGORY_DELETE, from, NULL, &changed);
+	return rc ? rc : changed ? 0 : ERR_NOT_FOUND;
+}
+
+int store_category_delete(struct store *st, const char *slug)
+{
+	int changed, rc = exec_changes(st, ST_CATEGORY_DELETE, slug, NULL, &changed);
+	return rc ? rc : changed ? 0 : ERR_CONFLICT;
 }
 
 int store_category_find(struct store *st, struct arena *a, const char *slug, struct item_category *out)

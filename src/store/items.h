@@ -116,6 +116,16 @@ struct category_count {
 /* Every category with at least one published item of type (NULL: any), by name. */
 int store_category_counts(struct store *st, struct arena *a, const char *type, struct category_count **out,
 			  size_t *n) WUR;
+/* Every category with its number of items of any status, by name (for the editor). */
+int store_category_all(struct store *st, struct arena *a, struct category_count **out, size_t *n) WUR;
+/* Category management; run inside store_begin()/store_commit(). ERR_CONFLICT: slug taken (add). */
+int store_category_add(struct store *st, const char *slug, const char *name) WUR;
+/* A new name; the slug (and so every address) stays. ERR_NOT_FOUND. */
+int store_category_rename(struct store *st, const char *slug, const char *name) WUR;
+/* Items of from move to into (both must exist and differ; checked by the caller), then from goes. */
+int store_category_merge(struct store *st, const char *from, const char *into) WUR;
+/* Only an empty category: ERR_CONFLICT when items still use it (or it does not exist). */
+int store_category_delete(struct store *st, const char *slug) WUR;
 /* A category by slug; ERR_NOT_FOUND when there is none. */
 int store_category_find(struct store *st, struct arena *a, const char *slug, struct item_category *out) WUR;
 

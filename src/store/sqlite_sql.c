@@ -154,6 +154,18 @@ const char *const stmt_sql[ST_COUNT] = {
     [ST_REVISION_ADD] = "INSERT INTO revisions (item_id, actor, snapshot) VALUES (?1, ?2, ?3)",
     [ST_REVISION_LIST] = "SELECT id, at, actor, NULL FROM revisions WHERE item_id = ?1 ORDER BY id DESC LIMIT ?2",
     [ST_REVISION_GET] = "SELECT id, at, actor, snapshot FROM revisions WHERE item_id = ?1 AND id = ?2",
+    [ST_CATEGORY_ALL] =
+	"SELECT c.slug, c.name, count(ic.item_id) FROM categories c "
+	"LEFT JOIN item_categories ic ON ic.category_id = c.id GROUP BY c.id ORDER BY c.name COLLATE NOCASE",
+    [ST_CATEGORY_ADD] = "INSERT INTO categories (slug, name) VALUES (?1, ?2)",
+    [ST_CATEGORY_RENAME] = "UPDATE categories SET name = ?2 WHERE slug = ?1",
+    [ST_CATEGORY_MOVE] = "INSERT OR IGNORE INTO item_categories (item_id, category_id) "
+			 "SELECT ic.item_id, t.id FROM item_categories ic JOIN categories f ON f.id = ic.category_id "
+			 "JOIN categories t ON t.slug = ?2 WHERE f.slug = ?1",
+    [ST_CATEGORY_UNLINK] =
+	"DELETE FROM item_categories WHERE category_id = (SELECT id FROM categories WHERE slug = ?1)",
+    [ST_CATEGORY_DELETE] = "DELETE FROM categories WHERE slug = ?1 AND NOT EXISTS "
+			   "(SELECT 1 FROM item_categories ic WHERE ic.category_id = categories.id)",
     [ST_REVISION_COUNT] = "SELECT count(*) FROM revisions WHERE item_id = ?1",
     [ST_SCHEDULE_SET] = "INSERT INTO schedules (item_id, publish_at) VALUES (?1, ?2) "
 			"ON CONFLICT (item_id) DO UPDATE SET publish_at = ?2",

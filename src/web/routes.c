@@ -39,6 +39,8 @@ static const struct route routes[] = {
     {"POST", "/account/herstelcodes", ROUTE_SESSION | ROUTE_CSRF | ROUTE_NO_STORE, web_recovery_codes},
     {"GET", "/redactie", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_list},
     {"GET", "/redactie/nieuw", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_new},
+    {"GET", "/redactie/categorieen", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_categories},
+    {"POST", "/redactie/categorieen/{action}", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_category_change},
     {"POST", "/redactie/opslaan", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_save},
     {"POST", "/redactie/verwijderen", ROUTE_REDACTEUR | ROUTE_CSRF | ROUTE_NO_STORE, web_cms_delete},
     {"GET", "/redactie/{type}/{slug}", ROUTE_REDACTEUR | ROUTE_NO_STORE, web_cms_edit},

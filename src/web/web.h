@@ -74,6 +74,8 @@ int web_cms_save(struct req *r);
 int web_cms_delete(struct req *r);
 int web_cms_revisions(struct req *r);
 int web_cms_restore(struct req *r);
+int web_cms_categories(struct req *r);
+int web_cms_category_change(struct req *r);
 
 /* Administration (web/admin.c). */
 int web_admin_users(struct req *r);

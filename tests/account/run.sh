@@ -219,6 +219,31 @@ grep -q '3 eerdere versies bewaard' "$tmp/restored.html" && ok "restoring kept a
 check "the versions of an unknown item: 404" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' "$u/redactie/nieuws/bestaat-niet/versies")" 404
 check "versions need the redacteur role" "$(curl -s -b "$jadm" -o /dev/null -w '%{http_code}' "$u/redactie/nieuws/versies-test/versies")" 403
 
+# Categories: add, rename (the address stays), merge (items move along), delete only when empty.
+cat_post() { # action field=value... -> status
+	a=$1; shift
+	set -- $(for kv in "$@"; do printf -- '--data-urlencode %s ' "$kv"; done)
+	curl -s -b "$jed" -o "$tmp/cat.html" -w '%{http_code}' --data-urlencode "csrf=$ecsrf" "$@" "$u/redactie/categorieen/$a"
+}
+check "the categories page" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' "$u/redactie/categorieen")" 200
+check "add a category: 303" "$(cat_post nieuw name=Vervoer)" 303
+check "the same name again: 409" "$(cat_post nieuw name=vervoer)" 409
+grep -q 'Er is al een categorie' "$tmp/cat.html" && ok "... saying why" || not_ok "duplicate category message"
+check "a name without letters: 400" "$(cat_post nieuw name=---)" 400
+check "rename: 303" "$(cat_post hernoemen slug=vervoer name=Woon-werkverkeer)" 303
+check "rename an unknown category: 404" "$(cat_post hernoemen slug=bestaat-niet name=Iets)" 404
+check "delete a category in use: 409" "$(cat_post verwijderen slug=integriteit)" 409
+check "merge Integriteit into Woon-werkverkeer: 303" "$(cat_post samenvoegen slug=integriteit into=vervoer)" 303
+curl -s -b "$jed" "$u/redactie/nieuws/versies-test" | grep -q 'name="categories" type="text" required value="Woon-werkverkeer"' && ok "the items moved along" || not_ok "merge did not move the items"
+check "the merged category is gone" "$(curl -s -o /dev/null -w '%{http_code}' "$u/categorie/integriteit")" 404
+check "the other one now has a public page" "$(curl -s -o /dev/null -w '%{http_code}' "$u/categorie/vervoer")" 200
+check "merge into itself: 400" "$(cat_post samenvoegen slug=vervoer into=vervoer)" 400
+check "an unknown action: 404" "$(cat_post opruimen slug=vervoer)" 404
+check "category changes need CSRF" "$(curl -s -b "$jed" -o /dev/null -w '%{http_code}' --data-urlencode name=X "$u/redactie/categorieen/nieuw")" 403
+check "add one more: 303" "$(cat_post nieuw name=Leeg)" 303
+check "delete the empty one: 303" "$(cat_post verwijderen slug=leeg)" 303
+curl -s -b "$jadm" "$u/beheer/audit" | grep -q 'categorie samenvoegen</td><td>categorie/integriteit' && ok "category changes are audited" || not_ok "category audit"
+
 # Exactly once across processes: a second server and four publish-due runs race for twelve items.
 port2=$((port + 1))
 while curl -s -o /dev/null "http://127.0.0.1:$port2/" 2>/dev/null; do port2=$((port2 + 1)); done
