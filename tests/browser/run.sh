@@ -67,6 +67,11 @@ if ! "$BIN" init --demo --db "sqlite:$tmp/b.db" --root "$ROOT" >"$tmp/init.log" 
 	fail_setup "vertrouwd init --demo failed"
 fi
 
+# The demo editor with a second factor, for editor.mjs.
+totp_secret=$("$BIN" user totp redactie@demo.vertrouwd.example --db "sqlite:$tmp/b.db" --root "$ROOT" 2>/dev/null |
+	sed -n 's/.*secret=\([A-Z2-7]*\).*/\1/p')
+[ -n "$totp_secret" ] || fail_setup "could not give the demo editor a TOTP secret"
+
 # Start the server on a free port: try ports until one answers /healthz.
 log=$tmp/server.log
 rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
@@ -79,7 +84,7 @@ while [ "$tries" -lt 20 ] && [ "$up" -eq 0 ]; do
 	# Exit code 7 is "could not connect": nobody listens there.
 	curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null
 	[ $? -eq 7 ] || continue
-	"$BIN" serve --db "sqlite:$tmp/b.db" --listen "127.0.0.1:$port" --root "$ROOT" >"$log.out" 2>"$log" &
+	"$BIN" serve --db "sqlite:$tmp/b.db" --listen "127.0.0.1:$port" --root "$ROOT" --publish-interval 1 >"$log.out" 2>"$log" &
 	srv_pid=$!
 	deadline=$(($(now) + START_TMO))
 	while [ "$(now)" -le "$deadline" ]; do
@@ -106,6 +111,9 @@ echo "# server: http://127.0.0.1:$port (pid $srv_pid)"
 mkdir -p test-output
 CHROMIUM=$CHROMIUM node tests/browser/portal.mjs "http://127.0.0.1:$port" >"$tmp/portal.out" 2>"$tmp/portal.err"
 node_rc=$?
+EDITOR_EMAIL=redactie@demo.vertrouwd.example EDITOR_PASSWORD=demo-redactie-wachtwoord EDITOR_TOTP=$totp_secret \
+	CHROMIUM=$CHROMIUM node tests/browser/editor.mjs "http://127.0.0.1:$port" >>"$tmp/portal.out" 2>>"$tmp/portal.err" ||
+	node_rc=1
 cat "$tmp/portal.out"
 
 # Stop the server: SIGTERM, and it must be gone within STOP_TMO seconds.

@@ -1,0 +1,110 @@
+// The editor in a real browser: sign in with a TOTP code, write a draft, preview it,
+// schedule it, see it go live on the portal and in search, edit it twice and restore
+// the first edit.
+//
+//   node tests/browser/editor.mjs BASE_URL   (env: EDITOR_EMAIL, EDITOR_PASSWORD, EDITOR_TOTP)
+//
+// Prints "ok - ..." / "not ok - ..." lines; exits 1 when a check failed.
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const base = (process.argv[2] || '').replace(/\/+$/, '');
+const slug = 'browsertest-fietsenstalling';
+let failed = 0;
+
+async function check(name, fn) {
+	let why;
+	try {
+		why = await fn();
+	} catch (e) {
+		why = String(e && e.message ? e.message : e).split('\n')[0];
+	}
+	if (typeof why === 'string' && why) {
+		failed++;
+		console.log(`not ok - ${name}\n#   ${why}`);
+	} else {
+		console.log(`ok - ${name}`);
+	}
+}
+
+// RFC 6238 with SHA-1, 30-second steps, six digits.
+function totp(secret, now = Date.now()) {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const ch of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+	const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
+	const mac = createHmac('sha1', key).update(counter).digest();
+	const off = mac[mac.length - 1] & 15;
+	return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+page.setDefaultTimeout(15000);
+const status = async (path) => (await page.request.get(base + path, { maxRedirects: 0 })).status();
+const save = () => Promise.all([page.waitForURL(/opgeslagen=1/), page.click('button[name=opslaan]')]);
+
+await check('the editor signs in with password and TOTP code', async () => {
+	await page.goto(`${base}/inloggen`);
+	await page.fill('#email', process.env.EDITOR_EMAIL);
+	await page.fill('#password', process.env.EDITOR_PASSWORD);
+	await page.fill('#code', totp(process.env.EDITOR_TOTP));
+	await Promise.all([page.waitForURL(/\/account$/), page.click('form[action="/inloggen"] button[type=submit]')]);
+});
+
+await check('a draft, previewed without JavaScript', async () => {
+	await page.goto(`${base}/redactie/nieuw?type=nieuws`);
+	await page.fill('#e-title', 'Browsertest fietsenstalling');
+	await page.fill('#e-slug', slug);
+	await page.fill('#e-categories', 'Integriteit');
+	await page.fill('#e-body', '## Stalling\n\nDe **fietsenstalling** gaat open.');
+	await page.click('button[name=voorbeeld]');
+	const html = await page.locator('.preview .prose').innerHTML();
+	if (!html.includes('<strong>fietsenstalling</strong>')) return `preview: ${html.slice(0, 120)}`;
+	await page.screenshot({ path: 'test-output/editor-preview.png', fullPage: true });
+});
+
+await check('saved as concept it stays off the site', async () => {
+	await page.selectOption('#e-status', 'concept');
+	await save();
+	const s = await status(`/nieuws/${slug}`);
+	if (s !== 404) return `public page: ${s}`;
+});
+
+await check('scheduled, the server publishes it by itself', async () => {
+	await page.selectOption('#e-status', 'gepland');
+	await page.fill('#e-publish-at', '2026-01-01T09:00');
+	await save();
+	for (let i = 0; i < 50 && (await status(`/nieuws/${slug}`)) !== 200; i++) await page.waitForTimeout(200);
+	const s = await status(`/nieuws/${slug}`);
+	if (s !== 200) return `public page: ${s}`;
+});
+
+await check('and search finds it', async () => {
+	const res = await page.request.get(`${base}/zoeken?q=fietsenstalling`);
+	if (!(await res.text()).includes(`/nieuws/${slug}`)) return 'not in the results';
+});
+
+await check('two edits, then the first one restored', async () => {
+	for (const extra of ['Eerste aanvulling.', 'Tweede aanvulling.']) {
+		await page.goto(`${base}/redactie/nieuws/${slug}`);
+		await page.fill('#e-body', `## Stalling\n\nDe **fietsenstalling** gaat open. ${extra}`);
+		await save();
+	}
+	await page.goto(`${base}/redactie/nieuws/${slug}/versies`);
+	// Newest first: the current version has no button, the next one is the first edit.
+	await Promise.all([page.waitForURL(/teruggezet=1/), page.locator('button[form^="restore-"]').first().click()]);
+	const text = await (await page.request.get(`${base}/nieuws/${slug}`)).text();
+	if (!text.includes('Eerste aanvulling') || text.includes('Tweede aanvulling')) return 'the public page has the wrong version';
+	await page.screenshot({ path: 'test-output/editor-revisions.png', fullPage: true });
+});
+
+await browser.close();
+process.exit(failed ? 1 : 0);
