@@ -202,15 +202,22 @@ int store_item_file_by_id(struct store *st, struct arena *a, long long id, const
 	return rc;
 }
 
-int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
+/* One item by type and slug through statement which (published only, or any status). */
+static int item_by_slug(struct store *st, enum stmt_id which, struct arena *a, const char *type, const char *slug,
+			struct item *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FIND);
+	sqlite3_stmt *s = stmt_get(st, which);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
 	int step = stmt_step(st, s);
 	int rc = step == SQLITE_ROW ? store_read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
 	sqlite3_reset(s);
 	return rc;
+}
+
+int store_item_find(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
+{
+	return item_by_slug(st, ST_ITEM_FIND, a, type, slug, out);
 }
 
 /* Bind the filter as ?1 (type) and ?2 (a JSON array of category slugs). */
@@ -439,13 +446,7 @@ int store_category_find(struct store *st, struct arena *a, const char *slug, str
 
 int store_item_get(struct store *st, struct arena *a, const char *type, const char *slug, struct item *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_GET);
-	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
-		return ERR_DB;
-	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? store_read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	sqlite3_reset(s);
-	return rc;
+	return item_by_slug(st, ST_ITEM_GET, a, type, slug, out);
 }
 
 int store_item_list_all(struct store *st, struct arena *a, const char *type, const char *status, const char *text,
