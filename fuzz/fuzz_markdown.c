@@ -15,6 +15,7 @@
 
 #include "base/arena.h"
 #include "html/markdown.h"
+#include "url_oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -110,43 +111,6 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
 	return len;
-}
-
-/* Whether a URL attribute value (entities undecoded) would run script in a browser. */
-static bool url_unsafe(const char *v, size_t n)
-{
-	static const struct {
-		const char *ent;
-		char c;
-	} ents[] = {{"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''},	  {"&lt;", '<'},
-		    {"&gt;", '>'},  {"&#96;", '`'},  {"&#61;", '='},	  {"&colon;", ':'},
-		    {"&#58;", ':'}, {"&#x3a;", ':'}, {"&#x3A;", ':'},	  {"&Tab;", '\t'},
-		    {"&#9;", '\t'}, {"&#10;", '\n'}, {"&NewLine;", '\n'}, {"&#13;", '\r'}};
-	char plain[64];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < sizeof(plain) - 1;) {
-		char c = v[i];
-		size_t used = 1;
-		if (c == '&') {
-			for (size_t e = 0; e < sizeof(ents) / sizeof(ents[0]); e++) {
-				size_t el = strlen(ents[e].ent);
-				if (el <= n - i && !memcmp(v + i, ents[e].ent, el)) {
-					c = ents[e].c;
-					used = el;
-					break;
-				}
-			}
-		}
-		i += used;
-		if (c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (!k && (unsigned char) c <= 0x20)
-			continue;
-		plain[k++] = c;
-	}
-	plain[k] = '\0';
-	return !strncasecmp(plain, "javascript:", 11) || !strncasecmp(plain, "vbscript:", 9) ||
-	       !strncasecmp(plain, "data:", 5);
 }
 
 /* Check one tag starting at h[i] == '<'; returns the index after its '>'. */

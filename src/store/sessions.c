@@ -4,15 +4,14 @@
 #include "store/sessions.h"
 #include "store/sqlite_internal.h"
 
-static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
-
-static unsigned parse_roles(const unsigned char *s)
+/* Columns 0-4 of a user row: id, email, name, disabled, roles. */
+static void read_user_head(sqlite3_stmt *s, struct arena *a, struct user *u)
 {
-	unsigned roles = 0;
-	for (unsigned i = 0; s && i < 4; i++)
-		if (strstr((const char *) s, role_names[i]))
-			roles |= 1u << i;
-	return roles;
+	u->id = sqlite3_column_int64(s, 0);
+	u->email = col_text(s, 1, a);
+	u->name = col_text(s, 2, a);
+	u->disabled = sqlite3_column_int(s, 3);
+	u->roles = store_parse_roles(sqlite3_column_text(s, 4));
 }
 
 static int blob(sqlite3_stmt *s, int col, unsigned char *out, size_t n)
@@ -31,11 +30,7 @@ int store_user_auth(struct store *st, struct arena *a, const char *email, struct
 	int step = stmt_step(st, s), rc = 0;
 	memset(out, 0, sizeof(*out));
 	if (step == SQLITE_ROW) {
-		out->user.id = sqlite3_column_int64(s, 0);
-		out->user.email = col_text(s, 1, a);
-		out->user.name = col_text(s, 2, a);
-		out->user.disabled = sqlite3_column_int(s, 3);
-		out->user.roles = parse_roles(sqlite3_column_text(s, 4));
+		read_user_head(s, a, &out->user);
 		out->has_password =
 		    blob(s, 5, out->salt, sizeof(out->salt)) && blob(s, 6, out->auth, sizeof(out->auth));
 		out->totp_secret = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL : col_text(s, 7, a);
@@ -83,7 +78,7 @@ static int read_session(sqlite3_stmt *s, struct arena *a, struct session_row *ou
 	out->user.email = col_text(s, 5, a);
 	out->user.name = col_text(s, 6, a);
 	out->user.disabled = sqlite3_column_int(s, 7);
-	out->user.roles = parse_roles(sqlite3_column_text(s, 8));
+	out->user.roles = store_parse_roles(sqlite3_column_text(s, 8));
 	return out->id && out->agent && out->user.email && out->user.name ? 0 : ERR_NOMEM;
 }
 
@@ -160,11 +155,7 @@ int store_setup_get(struct store *st, struct arena *a, const char *id, struct se
 	int step = stmt_step(st, s), rc = 0;
 	memset(out, 0, sizeof(*out));
 	if (step == SQLITE_ROW) {
-		out->user.id = sqlite3_column_int64(s, 0);
-		out->user.email = col_text(s, 1, a);
-		out->user.name = col_text(s, 2, a);
-		out->user.disabled = sqlite3_column_int(s, 3);
-		out->user.roles = parse_roles(sqlite3_column_text(s, 4));
+		read_user_head(s, a, &out->user);
 		out->expires_at = sqlite3_column_int64(s, 5);
 		out->totp_secret = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL : col_text(s, 6, a);
 		rc = out->user.email && out->user.name ? 0 : ERR_NOMEM;

@@ -117,6 +117,8 @@ int bind_text(sqlite3_stmt *s, int i, const char *v);
 int bind_int(sqlite3_stmt *s, int i, long long v);
 /* Column i as an arena string ("" for NULL); NULL on allocation failure. */
 char *col_text(sqlite3_stmt *s, int i, struct arena *a);
+/* The role bits of a comma-separated role list as the store keeps it (users.c). */
+unsigned store_parse_roles(const unsigned char *s);
 
 /* Shared by items.c and search.c. */
 int store_read_item(sqlite3_stmt *s, struct arena *a, struct item *it);

@@ -6,6 +6,15 @@
 
 static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
 
+unsigned store_parse_roles(const unsigned char *s)
+{
+	unsigned roles = 0;
+	for (unsigned i = 0; s && i < 4; i++)
+		if (strstr((const char *) s, role_names[i]))
+			roles |= 1u << i;
+	return roles;
+}
+
 static int set_roles(struct store *st, long long id, unsigned roles)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_USER_ROLES_CLEAR);
@@ -42,10 +51,7 @@ static int read_user(sqlite3_stmt *s, struct arena *a, struct user *u)
 	u->disabled = sqlite3_column_int(s, 3);
 	u->has_password = sqlite3_column_int(s, 4);
 	u->created_at = col_text(s, 5, a);
-	const char *roles = (const char *) sqlite3_column_text(s, 6);
-	for (unsigned i = 0; roles && i < 4; i++)
-		if (strstr(roles, role_names[i]))
-			u->roles |= 1u << i;
+	u->roles = store_parse_roles(sqlite3_column_text(s, 6));
 	return u->email && u->name && u->created_at ? 0 : ERR_NOMEM;
 }
 
