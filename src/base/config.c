@@ -14,6 +14,10 @@ const char config_help[] =
     "  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
     "  --log-level NIV   VERTROUWD_LOG_LEVEL debug, info, warn, error (standaard: info)\n"
     "  --body-max BYTES  VERTROUWD_BODY_MAX  grootste verzoek / largest request body (standaard: 1048576)\n"
+    "  --upload-max BYTES VERTROUWD_UPLOAD_MAX grootste upload (afbeelding, PDF) / largest upload (standaard: "
+    "10485760)\n"
+    "  --media PLAATS    VERTROUWD_MEDIA     map voor geüploade bestanden, of 'db' voor in de database\n"
+    "                    / directory for uploaded files, or 'db' (standaard: media/ naast de SQLite-database)\n"
     "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n"
     "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n"
     "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n"
@@ -29,6 +33,7 @@ void config_defaults(struct config *cfg)
 	cfg->port = 8080;
 	snprintf(cfg->root, sizeof(cfg->root), ".");
 	cfg->body_max = 1 << 20;
+	cfg->upload_max = 10 << 20;
 	cfg->page_cache = 512;
 	cfg->publish_interval = 30;
 	snprintf(cfg->wordlist, sizeof(cfg->wordlist), "/usr/share/dict/dutch");
@@ -118,6 +123,12 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 			rc = ERR_INVALID;
 		while (!rc && len > 8 && cfg->base_url[len - 1] == '/')
 			cfg->base_url[--len] = '\0';
+	} else if (!strcmp(name, "upload-max")) {
+		rc = parse_long(value, 1024, 1L << 30, &n);
+		if (!rc)
+			cfg->upload_max = (size_t) n;
+	} else if (!strcmp(name, "media")) {
+		rc = *value ? copy(cfg->media, sizeof(cfg->media), value) : ERR_INVALID;
 	} else if (!strcmp(name, "body-max")) {
 		rc = parse_long(value, 1024, 1L << 30, &n);
 		if (!rc)
@@ -137,8 +148,9 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db",	"listen",   "threads",	  "root",     "log-level",
-					    "body-max", "base-url", "page-cache", "wordlist", "publish-interval"};
+	static const char *const names[] = {"db",	 "listen",	     "threads",	   "root",
+					    "log-level", "body-max",	     "base-url",   "page-cache",
+					    "wordlist",	 "publish-interval", "upload-max", "media"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);
@@ -156,4 +168,20 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 		}
 	}
 	return 0;
+}
+
+const char *config_media_dir(const struct config *cfg, char *out, size_t outlen)
+{
+	if (!strcmp(cfg->media, "db"))
+		return NULL;
+	if (*cfg->media) {
+		snprintf(out, outlen, "%s", cfg->media);
+		return out;
+	}
+	if (strncmp(cfg->db, "sqlite:", 7))
+		return NULL; /* a shared database: keep files in it, where every server can reach them */
+	const char *path = cfg->db + 7;
+	const char *slash = strrchr(path, '/');
+	snprintf(out, outlen, "%.*smedia", slash ? (int) (slash - path + 1) : 0, path);
+	return out;
 }

@@ -24,6 +24,8 @@ struct config {
 	char wordlist[PATH_MAX]; /* Dutch word list for compound splitting */
 	char root[PATH_MAX];	 /* directory holding templates/, static/, demo/ */
 	size_t body_max;	 /* largest accepted request body, bytes */
+	size_t upload_max;	 /* largest body on upload routes (images, PDFs), bytes */
+	char media[PATH_MAX];	 /* uploaded files: a directory, "db", or "" for the default */
 	size_t page_cache;	 /* rendered pages kept per worker thread; 0 = off */
 	int publish_interval;	 /* seconds between looks for scheduled items that are due */
 	enum log_level log_level;
@@ -38,6 +40,11 @@ void config_defaults(struct config *cfg);
 int config_set(struct config *cfg, const char *name, const char *value, char *err, size_t errlen) WUR;
 /* Apply every VERTROUWD_* variable that names a global option. */
 int config_from_env(struct config *cfg, char *err, size_t errlen) WUR;
+/*
+ * Where uploaded files go: a directory (into out), or NULL for the database.
+ * The default is media/ beside a SQLite database, and the database otherwise.
+ */
+const char *config_media_dir(const struct config *cfg, char *out, size_t outlen);
 /* The help text for the global options, shared by every subcommand's --help. */
 extern const char config_help[];
 

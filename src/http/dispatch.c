@@ -8,6 +8,7 @@
 #include "crypto/crypto.h"
 #include "http/cache.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/http.h"
 
 static int fail_with(const struct http_app *app, struct req *r, int status)
@@ -75,13 +76,14 @@ static int parse_input(struct req *r, const struct http_input *in)
 	}
 	if (in->body_too_large)
 		return 413;
-	if (in->body_len && in->content_type &&
-	    !strncasecmp(in->content_type, "application/x-www-form-urlencoded", 33)) {
-		int rc = form_parse(&r->arena, in->body, in->body_len, &r->in.form);
-		if (rc)
-			return rc == ERR_NOMEM ? 500 : rc == ERR_TOO_LARGE ? 413 : 400;
-	}
-	return 0;
+	int rc = 0;
+	if (!in->body_len || !in->content_type)
+		return 0;
+	if (!strncasecmp(in->content_type, "application/x-www-form-urlencoded", 33))
+		rc = form_parse(&r->arena, in->body, in->body_len, &r->in.form);
+	else if (!strncasecmp(in->content_type, "multipart/form-data", 19))
+		rc = multipart_parse(&r->arena, in->content_type, in->body, in->body_len, &r->in.form, &r->in.files);
+	return !rc ? 0 : rc == ERR_NOMEM ? 500 : rc == ERR_TOO_LARGE ? 413 : 400;
 }
 
 /* Redirect "/nieuws/" to "/nieuws", keeping the query. */
@@ -187,6 +189,26 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 	if (!status && cacheable)
 		page_cache_put(r->w->cache, in->uri, version, r);
 	return status;
+}
+
+size_t http_body_limit(const struct http_app *app, const struct config *cfg, const char *method, const char *uri,
+		       int has_session)
+{
+	if (!has_session)
+		return cfg->body_max;
+	struct arena a = ARENA_INIT;
+	struct req_in in = {0};
+	const struct route *route = NULL;
+	struct buf allow = BUF_INIT(256);
+	const char *q = strchr(uri, '?');
+	char *path = arena_strndup(&a, uri, q ? (size_t) (q - uri) : strlen(uri));
+	int upload = path &&
+		     router_match(app->routes, app->nroutes, method, path, &a, &in, &route, &allow) == ROUTE_FOUND &&
+		     (route->flags & ROUTE_UPLOAD);
+	buf_free(&allow);
+	arena_free(&a);
+	size_t room = cfg->upload_max + (64 << 10);
+	return upload && room > cfg->body_max ? room : cfg->body_max;
 }
 
 void http_handle(const struct http_app *app, struct req *r, const struct http_input *in)

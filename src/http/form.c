@@ -102,6 +102,14 @@ const char *req_form(const struct req *r, const char *key)
 	return kv_get(&r->in.form, key);
 }
 
+const struct upload *req_file(const struct req *r, const char *field)
+{
+	for (size_t i = 0; i < r->in.files.n; i++)
+		if (!strcmp(r->in.files.items[i].field, field))
+			return &r->in.files.items[i];
+	return NULL;
+}
+
 const char *req_param(const struct req *r, const char *name)
 {
 	for (size_t i = 0; i < r->in.nparams; i++)

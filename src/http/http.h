@@ -58,6 +58,15 @@ struct http_input {
 void http_handle(const struct http_app *app, struct req *r, const struct http_input *in);
 
 /*
+ * The largest body to accept for method and uri (path and query): upload_max
+ * (plus room for the form around the file) on ROUTE_UPLOAD routes when the
+ * client sends a session cookie, body_max otherwise. Decided before the body
+ * is read, so an anonymous client cannot make the server buffer an upload.
+ */
+size_t http_body_limit(const struct http_app *app, const struct config *cfg, const char *method, const char *uri,
+		       int has_session);
+
+/*
  * Serve until SIGINT or SIGTERM, then stop accepting, let running requests
  * finish (up to 10 s) and return 0. Returns an error when the server cannot
  * start (the message is logged). Prints the URL it listens on when ready.

@@ -39,6 +39,20 @@ struct kvlist {
 	size_t n;
 };
 
+/* A file from a multipart/form-data body; data points into the request body. */
+struct upload {
+	const char *field;	  /* the form field's name */
+	const char *filename;	  /* as sent, without any directory part (never trust it) */
+	const char *content_type; /* as sent, or "" (never trust it either) */
+	const unsigned char *data;
+	size_t len;
+};
+
+struct uploads {
+	struct upload *items;
+	size_t n;
+};
+
 #define REQ_MAX_PARAMS 8
 
 struct req_in {
@@ -47,7 +61,8 @@ struct req_in {
 	struct kv params[REQ_MAX_PARAMS]; /* path parameters, decoded */
 	size_t nparams;
 	struct kvlist query;	  /* decoded query string */
-	struct kvlist form;	  /* decoded urlencoded body */
+	struct kvlist form;	  /* the body's text fields (urlencoded or multipart) */
+	struct uploads files;	  /* the body's files (multipart only) */
 	const char *content_type; /* request Content-Type, or NULL */
 	const char *cookie_csrf;  /* the sign-in form's CSRF cookie, or NULL */
 	const char *client;	  /* a coarse key for the client (never its address), or NULL */
@@ -94,6 +109,8 @@ const char *req_param(const struct req *r, const char *name);
 const char *req_query(const struct req *r, const char *key);
 /* The first form value for key, or NULL. */
 const char *req_form(const struct req *r, const char *key);
+/* The first uploaded file of a form field with content, or NULL. */
+const struct upload *req_file(const struct req *r, const char *field);
 /* The first value for key in a list, or NULL. */
 const char *kv_get(const struct kvlist *l, const char *key);
 

@@ -29,6 +29,7 @@ enum route_flag {
 	ROUTE_REDACTEUR = 1u << 6,
 	ROUTE_VP = 1u << 7,
 	ROUTE_ORGANISATIE = 1u << 8,
+	ROUTE_UPLOAD = 1u << 9, /* accepts bodies up to cfg->upload_max (from a signed-in client) */
 };
 
 typedef int (*route_handler)(struct req *r);

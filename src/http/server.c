@@ -205,9 +205,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (!st->body.max && !st->too_large) {
 		/* First call: the headers are in; refuse an announced oversized body now. */
-		st->body.max = srv->cfg->body_max;
+		st->body.max =
+		    http_body_limit(srv->app, srv->cfg, method, st->uri,
+				    MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE) != NULL);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > srv->cfg->body_max)
+		if (cl && strtoull(cl, NULL, 10) > st->body.max)
 			st->too_large = 1;
 		else
 			return MHD_YES;
