@@ -1,16 +1,20 @@
 /* What the commands share: opening the store and the analyzer, progress output. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "search/search.h"
+#include "store/files.h"
 #include "store/store.h"
 
 int cli_open_store(const struct config *cfg, struct store **st)
 {
-	char err[1024];
-	if (store_open(cfg->db, st, err, sizeof(err)) || store_migrate(*st, err, sizeof(err))) {
+	char err[1024], media[PATH_MAX];
+	if (store_open(cfg->db, st, err, sizeof(err)) || store_migrate(*st, err, sizeof(err)) ||
+	    (store_set_media_dir(*st, config_media_dir(cfg, media, sizeof(media))) &&
+	     snprintf(err, sizeof(err), "geen geheugen / out of memory"))) {
 		fprintf(stderr, "vertrouwd: %s\n", err);
 		store_close(*st);
 		*st = NULL;

@@ -25,6 +25,12 @@ static int check(const struct item *it, const char **why)
 		return *why = "Geef bij de status gepland een datum en tijd van publicatie.", ERR_INVALID;
 	if (!it->ncategories)
 		return *why = "Geef minstens één categorie.", ERR_INVALID;
+	if (it->image && *it->image && (it->image[0] != '/' || it->image[1] == '/' || strlen(it->image) > 300))
+		return *why = "Een afbeelding moet van deze site komen (een adres dat met /media/ begint): upload haar "
+			      "bij Afbeelding of in de mediabibliotheek.",
+		       ERR_INVALID;
+	if (it->image && *it->image && (!it->image_alt || !*it->image_alt))
+		return *why = "Beschrijf wat er op de afbeelding staat, voor wie haar niet kan zien.", ERR_INVALID;
 	if (!it->slug || !slug_valid(it->slug))
 		return *why = "Het adres mag alleen kleine letters, cijfers en streepjes bevatten.", ERR_INVALID;
 	return 0;

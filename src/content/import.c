@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "content/content.h"
+#include "content/media.h"
 #include "search/search.h"
 #include "store/store.h"
 
@@ -81,20 +82,6 @@ static int read_all(const char *path, struct buf *out)
 	return rc;
 }
 
-/* The type of an attachment by its first bytes (never by its name); NULL if not allowed. */
-static const char *sniff(const unsigned char *d, size_t n)
-{
-	if (n >= 5 && !memcmp(d, "%PDF-", 5))
-		return "application/pdf";
-	if (n >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8))
-		return "image/png";
-	if (n >= 3 && !memcmp(d, "\xff\xd8\xff", 3))
-		return "image/jpeg";
-	if (n >= 12 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WEBP", 4))
-		return "image/webp";
-	return NULL;
-}
-
 /* Read the file a content item names (next to its Markdown file) into file. */
 static int attach_file(struct arena *a, const char *md_path, struct item *it, struct buf *file, char *err,
 		       size_t errlen)
@@ -107,11 +94,13 @@ static int attach_file(struct arena *a, const char *md_path, struct item *it, st
 			 rc == ERR_TOO_LARGE ? "is te groot (hoogstens 10 MiB)" : "niet gevonden of niet te lezen");
 		return rc;
 	}
-	it->file_type = sniff((const unsigned char *) file->ptr, file->len);
-	if (!it->file_type) {
-		snprintf(err, errlen, "%s: bestand '%s' is geen PDF, PNG, JPEG of WebP", md_path, it->file_name);
+	struct media_info info;
+	const char *why;
+	if (media_identify((const unsigned char *) file->ptr, file->len, &info, &why)) {
+		snprintf(err, errlen, "%s: bestand '%s': %s", md_path, it->file_name, why);
 		return ERR_INVALID;
 	}
+	it->file_type = info.kind->content_type;
 	const char *base = strrchr(it->file_name, '/');
 	it->file_name = base ? base + 1 : it->file_name;
 	it->file_data = file->ptr;

@@ -2,10 +2,10 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/hash.h"
 #include <stdio.h>
 
 #include "store/items.h"
+#include "store/files.h"
 #include "store/sqlite_internal.h"
 
 /* Split "slug\x1fname\x1eslug\x1fname..." (from group_concat) into categories. */
@@ -71,27 +71,11 @@ static long long count_words(const char *s)
 	return n;
 }
 
-/* Store a file once per content (by size and hash); *id gets its row. */
-static int file_put(struct store *st, const struct item *it, long long *id)
-{
-	char hash[40];
-	snprintf(hash, sizeof(hash), "%zu-%016llx", it->file_len,
-		 (unsigned long long) hash64(it->file_data, it->file_len));
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_UPSERT);
-	if (!s || bind_text(s, 1, hash) || bind_text(s, 2, it->file_name) || bind_text(s, 3, it->file_type) ||
-	    bind_int(s, 4, (long long) it->file_len) ||
-	    sqlite3_bind_blob64(s, 5, it->file_data, it->file_len, SQLITE_STATIC) != SQLITE_OK ||
-	    stmt_step(st, s) != SQLITE_ROW)
-		return ERR_DB;
-	*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return 0;
-}
-
 int store_item_save(struct store *st, const struct item *it, long long *id)
 {
 	long long file_id = 0;
-	if (it->file_data && file_put(st, it, &file_id))
+	struct stored_file meta = {.name = it->file_name, .content_type = it->file_type};
+	if (it->file_data && store_file_put(st, &meta, it->file_data, it->file_len, &file_id))
 		return ERR_DB;
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
@@ -140,26 +124,32 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	return 0;
 }
 
+/* The file whose hash statement id (bound to the item) selects. */
+static int item_file(struct store *st, struct arena *a, sqlite3_stmt *s, struct stored_file *f, const void **data,
+		     size_t *len)
+{
+	int step = s ? stmt_step(st, s) : SQLITE_ERROR;
+	char *hash = step == SQLITE_ROW ? col_text(s, 0, a) : NULL;
+	int rc = step == SQLITE_ROW ? (hash ? 0 : ERR_NOMEM) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	if (s)
+		sqlite3_reset(s);
+	if (!rc)
+		rc = store_file_get(st, a, hash, f);
+	return rc ? rc : store_file_read(st, a, f, data, len);
+}
+
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
 		    const char **content_type, const void **data, size_t *len)
 {
 	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FILE);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
-		*name = col_text(s, 0, a);
-		*content_type = col_text(s, 1, a);
-		*len = (size_t) sqlite3_column_bytes(s, 2);
-		void *copy = arena_alloc(a, *len ? *len : 1);
-		if (copy && *len)
-			memcpy(copy, sqlite3_column_blob(s, 2), *len);
-		*data = copy;
-		rc = *name && *content_type && copy ? 0 : ERR_NOMEM;
-	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	struct stored_file f;
+	int rc = item_file(st, a, s, &f, data, len);
+	if (!rc) {
+		*name = f.name;
+		*content_type = f.content_type;
 	}
-	sqlite3_reset(s);
 	return rc;
 }
 
@@ -187,19 +177,8 @@ int store_item_file_by_id(struct store *st, struct arena *a, long long id, const
 	sqlite3_stmt *s = stmt_get(st, ST_FILE_BY_ITEM);
 	if (!s || bind_int(s, 1, id))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
-		*len = (size_t) sqlite3_column_bytes(s, 0);
-		void *copy = arena_alloc(a, *len ? *len : 1);
-		if (copy && *len)
-			memcpy(copy, sqlite3_column_blob(s, 0), *len);
-		*data = copy;
-		rc = copy ? 0 : ERR_NOMEM;
-	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	}
-	sqlite3_reset(s);
-	return rc;
+	struct stored_file f;
+	return item_file(st, a, s, &f, data, len);
 }
 
 /* One item by type and slug through statement which (published only, or any status). */

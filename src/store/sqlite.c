@@ -201,6 +201,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	sqlite3_close_v2(st->db);
+	mem_free(st->media_dir);
 	mem_free(st);
 }
 

@@ -96,12 +96,18 @@ enum stmt_id {
 	ST_ITEM_CATS_CLEAR,
 	ST_CATEGORY_UPSERT,
 	ST_ITEM_CAT_ADD,
+	ST_FILE_GET,
+	ST_FILE_DATA,
+	ST_FILE_LIST,
+	ST_FILE_TOTAL,
+	ST_FILE_DELETE,
 	ST_COUNT
 };
 
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmts[ST_COUNT];
+	char *media_dir; /* where files' bytes go; NULL: in the store (files.c) */
 };
 
 extern const char *const stmt_sql[ST_COUNT];

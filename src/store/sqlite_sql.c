@@ -28,6 +28,12 @@
 	"(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 2.0) AS bm25 FROM search_fts "                          \
 	"WHERE search_fts MATCH ?5) m"
 
+/* File metadata columns (files.c reads them in this order); uses: items that attach or mention it. */
+#define FILE_COLUMNS                                                                                                   \
+	"f.id, f.hash, f.name, f.content_type, f.alt, f.uploaded_by, f.created_at, f.size, f.width, f.height, "        \
+	"f.stored = 'db', (SELECT count(*) FROM items i WHERE i.file_id = f.id OR instr(i.body, f.hash) > 0 "          \
+	"OR instr(i.image, f.hash) > 0)"
+
 const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_BEGIN_READ] = "BEGIN",
@@ -46,13 +52,15 @@ const char *const stmt_sql[ST_COUNT] = {
 	"strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 	"WHERE title IS NOT ?3 OR lead IS NOT ?4 OR body IS NOT ?5 OR author IS NOT ?6 OR published IS NOT ?7 "
 	"OR status IS NOT ?8 OR image IS NOT ?9 OR image_alt IS NOT ?10 OR (NOT ?13 AND file_id IS NOT ?11)",
-    [ST_FILE_UPSERT] = "INSERT INTO files (hash, name, content_type, size, data) VALUES (?1, ?2, ?3, ?4, ?5) "
-		       "ON CONFLICT (hash) DO UPDATE SET name = excluded.name RETURNING id",
-    [ST_ITEM_FILE] = "SELECT f.name, f.content_type, f.data FROM items i JOIN files f ON f.id = i.file_id "
+    [ST_FILE_UPSERT] =
+	"INSERT INTO files (hash, name, content_type, size, data, stored, alt, width, height, uploaded_by) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (hash) DO UPDATE SET name = excluded.name, "
+	"alt = CASE WHEN alt = '' THEN excluded.alt ELSE alt END RETURNING id",
+    [ST_ITEM_FILE] = "SELECT f.hash FROM items i JOIN files f ON f.id = i.file_id "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
     [ST_ITEM_ID] = "SELECT id FROM items WHERE type = ?1 AND slug = ?2",
     [ST_ITEM_ALL] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " ORDER BY i.type, i.slug",
-    [ST_FILE_BY_ITEM] = "SELECT f.data FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = ?1",
+    [ST_FILE_BY_ITEM] = "SELECT f.hash FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = ?1",
     [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
     [ST_ITEM_CATS] = "SELECT ic.item_id, c.slug, c.name FROM item_categories ic "
@@ -185,4 +193,10 @@ const char *const stmt_sql[ST_COUNT] = {
 			   "ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id",
     [ST_ITEM_CAT_ADD] = "INSERT OR IGNORE INTO item_categories (item_id, category_id) "
 			"SELECT id, ?3 FROM items WHERE type = ?1 AND slug = ?2",
+    [ST_FILE_GET] = "SELECT " FILE_COLUMNS " FROM files f WHERE f.hash = ?1",
+    [ST_FILE_DATA] = "SELECT data FROM files WHERE hash = ?1",
+    [ST_FILE_LIST] = "SELECT " FILE_COLUMNS " FROM files f ORDER BY f.id DESC LIMIT ?1 OFFSET ?2",
+    [ST_FILE_TOTAL] = "SELECT count(*) FROM files",
+    [ST_FILE_DELETE] = "DELETE FROM files WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM items i WHERE "
+		       "i.file_id = files.id OR instr(i.body, ?1) > 0 OR instr(i.image, ?1) > 0)",
 };

@@ -9,6 +9,7 @@
 #include "html/tmpl.h"
 #include "crypto/crypto.h"
 #include "search/search.h"
+#include "store/files.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -64,7 +65,10 @@ static int worker_new(const struct config *cfg, struct worker **out)
 	struct worker *w = mem_calloc(1, sizeof(*w));
 	if (!w)
 		return ERR_NOMEM;
+	char media[PATH_MAX];
 	int rc = store_open(cfg->db, &w->store, err, sizeof(err));
+	if (!rc && (rc = store_set_media_dir(w->store, config_media_dir(cfg, media, sizeof(media)))))
+		store_close(w->store);
 	if (rc) {
 		log_error("%s", err);
 		mem_free(w);

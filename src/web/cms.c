@@ -8,6 +8,8 @@
 #include "base/dates.h"
 #include "base/slug.h"
 #include "content/content.h"
+#include "content/media.h"
+#include "store/files.h"
 #include "html/markdown.h"
 #include "search/search.h"
 #include "store/schedules.h"
@@ -95,6 +97,11 @@ static int edit_form(struct req *r, const struct item *it, const char *old_slug,
 	tv_set_str(v, "author", it->author);
 	tv_set_str(v, "categories", categories);
 	tv_set_str(v, "body", it->body);
+	tv_set_str(v, "image", it->image);
+	tv_set_str(v, "image_alt", it->image_alt);
+	tv_set_bool(v, "download", !strcmp(it->type, "download"));
+	tv_set_str(v, "file_name", it->file_name);
+	tv_set_str(v, "max", arena_printf(&r->arena, "%zu MiB", r->cfg->upload_max >> 20));
 	tv_set(v, "statuses", sts);
 	tv_set_str(v, "message", message);
 	tv_set_bool(v, "saved", req_query(r, "opgeslagen") != NULL);
@@ -178,6 +185,42 @@ static int parse_categories(struct req *r, const char *s, struct item *it)
 	return 0;
 }
 
+/*
+ * The form's files: a new image (stored in the media library with the image's
+ * description, and shown with the item) and, for downloads, the PDF. Returns
+ * 0 or the status for the form with *why.
+ */
+static int attach_uploads(struct req *r, struct item *it, const char **why)
+{
+	const struct upload *img = req_file(r, "afbeelding_bestand"), *pdf = req_file(r, "pdf");
+	int status = 0;
+	if (img) {
+		struct stored_file f;
+		if (web_media_take(r, img, it->image_alt, &f, &status, why))
+			return status;
+		const struct media_kind *k = media_kind_by_type(f.content_type);
+		if (!k->image)
+			return *why = "Kies bij Afbeelding een PNG, JPEG of WebP; een PDF hoort bij Downloads.", 400;
+		it->image = web_media_url(r, &f);
+	}
+	if (pdf) {
+		struct media_info info;
+		if (strcmp(it->type, "download"))
+			return *why = "Alleen downloads hebben een PDF-bestand.", 400;
+		if (pdf->len > r->cfg->upload_max)
+			return *why = "Het PDF-bestand is te groot.", 413;
+		if (media_identify(pdf->data, pdf->len, &info, why))
+			return 400;
+		if (info.kind->image)
+			return *why = "Kies bij PDF-bestand een PDF; een afbeelding kan bij Afbeelding.", 400;
+		it->file_name = pdf->filename;
+		it->file_type = info.kind->content_type;
+		it->file_data = pdf->data;
+		it->file_len = pdf->len;
+	}
+	return 0;
+}
+
 int web_cms_save(struct req *r)
 {
 	const char *old_slug = req_form(r, "old_slug"), *cats = req_form(r, "categories");
@@ -190,7 +233,10 @@ int web_cms_save(struct req *r)
 	    .author = req_form(r, "author"),
 	    .status = req_form(r, "status"),
 	    .body = req_form(r, "body"),
+	    .image = req_form(r, "image"),
+	    .image_alt = req_form(r, "image_alt"),
 	};
+	const char *why = NULL;
 	if (!it.type || !content_type_find(it.type) || !it.title || !it.body)
 		return 400;
 	if (old_slug && !*old_slug)
@@ -216,9 +262,11 @@ int web_cms_save(struct req *r)
 				 "Geef de publicatietijd als datum en tijd (JJJJ-MM-DD UU:MM).", 0);
 	if (parse_categories(r, cats ? cats : "", &it))
 		return edit_form(r, &it, old_slug, cats, 400, "Een categorie moet letters of cijfers bevatten.", 0);
+	int status = attach_uploads(r, &it, &why);
+	if (status)
+		return status == 500 ? 500 : edit_form(r, &it, old_slug, cats, status, why, 0);
 	if (req_form(r, "voorbeeld"))
 		return edit_form(r, &it, old_slug, cats, 200, NULL, 1);
-	const char *why = NULL;
 	long long id;
 	int rc = content_save(r->w->store, r->w->app, r->session->email, &it, old_slug, &id, &why);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)

@@ -77,6 +77,19 @@ int web_cms_restore(struct req *r);
 int web_cms_categories(struct req *r);
 int web_cms_category_change(struct req *r);
 
+/* Media (web/media.c). */
+struct stored_file;
+struct upload;
+int web_cms_media(struct req *r);
+int web_cms_media_upload(struct req *r);
+int web_cms_media_delete(struct req *r);
+int web_media_file(struct req *r);
+/* "/media/HASH.EXT" for a stored file, in the request's arena. */
+const char *web_media_url(struct req *r, const struct stored_file *f);
+/* Check and store an uploaded file; on failure *status (400, 413, 500) and *why (Dutch) say what to show. */
+int web_media_take(struct req *r, const struct upload *u, const char *alt, struct stored_file *f, int *status,
+		   const char **why) WUR;
+
 /* Administration (web/admin.c). */
 int web_admin_users(struct req *r);
 int web_admin_user_add(struct req *r);

@@ -19,14 +19,9 @@ echo "paarse olifant op de fiets" | "$bin" user set-password red@example.nl --pa
 "$bin" user add baas@example.nl --name "Bert Beheer" --roles beheerder --db "$db" >/dev/null 2>&1
 echo "groene giraffe in de trein" | "$bin" user set-password baas@example.nl --password-stdin --db "$db" >/dev/null 2>&1
 
-port=$((30000 + $$ % 20000))
-while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((port + 1)); done
-u="http://127.0.0.1:$port"
-"$bin" serve --db "$db" --root . --listen "127.0.0.1:$port" --publish-interval 1 >"$tmp/log" 2>&1 &
-srv=$!
-# Up to a minute (sanitizer builds on a busy machine start slowly); say why if it never answers.
-for _ in $(seq 1 300); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; kill -0 "$srv" 2>/dev/null || break; sleep 0.2; done
-curl -sf "$u/healthz" >/dev/null 2>&1 || { echo "# the server did not start on port $port:"; sed 's/^/# /' "$tmp/log"; }
+. tests/lib/serve.sh
+serve_free "$bin" "$tmp/log" --db "$db" --root . --publish-interval 1 || echo "# the server did not start"
+srv=$srv_pid u=$BASE
 
 # A fresh browser: the form and its CSRF cookie.
 form() { # jar -> prints the form's csrf
@@ -245,10 +240,8 @@ check "delete the empty one: 303" "$(cat_post verwijderen slug=leeg)" 303
 curl -s -b "$jadm" "$u/beheer/audit" | grep -q 'categorie samenvoegen</td><td>categorie/integriteit' && ok "category changes are audited" || not_ok "category audit"
 
 # Exactly once across processes: a second server and four publish-due runs race for twelve items.
-port2=$((port + 1))
-while curl -s -o /dev/null "http://127.0.0.1:$port2/" 2>/dev/null; do port2=$((port2 + 1)); done
-"$bin" serve --db "$db" --root . --listen "127.0.0.1:$port2" --publish-interval 1 >"$tmp/log2" 2>&1 &
-srv2=$!
+serve_free "$bin" "$tmp/log2" --db "$db" --root . --publish-interval 1 || echo "# the second server did not start"
+srv2=$srv_pid
 for i in $(seq 1 12); do
 	edit 'Integriteit' --data-urlencode status=gepland --data-urlencode publish_at=2099-06-01T09:00 --data-urlencode "slug=race-$i" --data-urlencode opslaan=1 >/dev/null
 done
@@ -266,6 +259,8 @@ check "the publication is audited once per item" "$(curl -s -b "$jadm" "$u/behee
 check "the later one still waits" "$(curl -s -o /dev/null -w '%{http_code}' "$u/nieuws/gepland-later")" 404
 check "publish-due with a bad time: exit 2" "$("$bin" publish-due --db "$db" --at gisteren >/dev/null 2>&1; echo $?)" 2
 kill "$srv2" 2>/dev/null; wait "$srv2" 2>/dev/null
+
+. tests/account/media.sh
 
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log")" -gt 1 ] &&

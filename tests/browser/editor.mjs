@@ -1,6 +1,6 @@
 // The editor in a real browser: sign in with a TOTP code, write a draft, preview it,
 // schedule it, see it go live on the portal and in search, edit it twice and restore
-// the first edit.
+// the first edit, and give it an image from the form.
 //
 //   node tests/browser/editor.mjs BASE_URL   (env: EDITOR_EMAIL, EDITOR_PASSWORD, EDITOR_TOTP)
 //
@@ -104,6 +104,20 @@ await check('two edits, then the first one restored', async () => {
 	const text = await (await page.request.get(`${base}/nieuws/${slug}`)).text();
 	if (!text.includes('Eerste aanvulling') || text.includes('Tweede aanvulling')) return 'the public page has the wrong version';
 	await page.screenshot({ path: 'test-output/editor-revisions.png', fullPage: true });
+});
+await check('an image uploaded with the form shows on the item with its description', async () => {
+	await page.goto(`${base}/redactie/nieuws/${slug}`);
+	await page.setInputFiles('#e-image-file', 'tests/fixtures/gesprek.webp');
+	await page.fill('#e-image-alt', 'Twee figuren in gesprek');
+	await save();
+	await page.goto(`${base}/nieuws/${slug}`);
+	const img = page.locator('.item-image img');
+	if ((await img.getAttribute('alt')) !== 'Twee figuren in gesprek') return 'no image with its alt text';
+	const width = await img.evaluate((el) => el.naturalWidth);
+	if (width !== 320) return `the image did not load (naturalWidth ${width})`;
+	await page.goto(`${base}/redactie/media`);
+	if (!(await page.locator('.media-item', { hasText: 'gesprek.webp' }).count())) return 'not in the media library';
+	await page.screenshot({ path: 'test-output/editor-media.png', fullPage: true });
 });
 
 await browser.close();

@@ -72,40 +72,10 @@ totp_secret=$("$BIN" user totp redactie@demo.vertrouwd.example --db "sqlite:$tmp
 	sed -n 's/.*secret=\([A-Z2-7]*\).*/\1/p')
 [ -n "$totp_secret" ] || fail_setup "could not give the demo editor a TOTP secret"
 
-# Start the server on a free port: try ports until one answers /healthz.
+# Start the server on a free port.
 log=$tmp/server.log
-rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-port=$((20000 + rnd % 30000))
-up=0
-tries=0
-while [ "$tries" -lt 20 ] && [ "$up" -eq 0 ]; do
-	tries=$((tries + 1))
-	port=$((port + 1))
-	# Exit code 7 is "could not connect": nobody listens there.
-	curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null
-	[ $? -eq 7 ] || continue
-	"$BIN" serve --db "sqlite:$tmp/b.db" --listen "127.0.0.1:$port" --root "$ROOT" --publish-interval 1 >"$log.out" 2>"$log" &
-	srv_pid=$!
-	deadline=$(($(now) + START_TMO))
-	while [ "$(now)" -le "$deadline" ]; do
-		if ! kill -0 "$srv_pid" 2>/dev/null; then
-			wait "$srv_pid" 2>/dev/null
-			srv_pid=
-			break # probably the port was taken meanwhile: try the next one
-		fi
-		hc=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$port/healthz" 2>/dev/null)
-		if [ "$hc" = 200 ]; then
-			up=1
-			break
-		fi
-		sleep 0.2
-	done
-	if [ "$up" -eq 0 ] && [ -n "$srv_pid" ]; then
-		tail -n 5 "$log"
-		fail_setup "the server runs but /healthz did not answer within ${START_TMO}s"
-	fi
-done
-[ "$up" -eq 1 ] || { tail -n 5 "$log"; fail_setup "the server did not start"; }
+. tests/lib/serve.sh
+serve_free "$BIN" "$log" --db "sqlite:$tmp/b.db" --root "$ROOT" --publish-interval 1 || fail_setup "the server did not start"
 echo "# server: http://127.0.0.1:$port (pid $srv_pid)"
 
 mkdir -p test-output

@@ -225,36 +225,12 @@ now() { date +%s; }
 
 # start_server LOG: start `BIN serve` on a free loopback port with the test
 # database; sets $srv_pid, $port and $BASE. Returns 1 when it does not come up.
+. tests/lib/serve.sh
 start_server() {
-	rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	port=$((20000 + rnd % 30000))
-	tries=0
-	while [ "$tries" -lt 20 ]; do
-		tries=$((tries + 1))
-		port=$((port + 1))
-		# Exit code 7 is "could not connect": nobody listens there.
-		curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null
-		[ $? -eq 7 ] || continue
-		"$BIN" serve --db "sqlite:$tmp/t.db" --listen "127.0.0.1:$port" --root "$ROOT" \
-			>"$1.out" 2>"$1" &
-		srv_pid=$!
-		pids="$pids $srv_pid"
-		BASE=http://127.0.0.1:$port
-		deadline=$(($(now) + START_TMO))
-		while [ "$(now)" -le "$deadline" ]; do
-			if ! kill -0 "$srv_pid" 2>/dev/null; then
-				wait "$srv_pid" 2>/dev/null
-				forget_pid "$srv_pid"
-				grep -q 'kan niet luisteren' "$1" && break   # port taken meanwhile: next one
-				return 1
-			fi
-			hc=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/healthz" 2>/dev/null)
-			[ "$hc" = 200 ] && return 0
-			sleep 0.2
-		done
-		kill -0 "$srv_pid" 2>/dev/null && return 1   # runs but never became healthy
-	done
-	return 1
+	serve_free "$BIN" "$1" --db "sqlite:$tmp/t.db" --root "$ROOT"
+	_rc=$?
+	[ -n "$srv_pid" ] && pids="$pids $srv_pid"
+	return $_rc
 }
 
 # forget_pid PID: the server has exited; the trap must not signal that pid again.

@@ -10,13 +10,10 @@ passed=0; failed=0
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
 
-port=$((20000 + $$ % 20000))
-while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((port + 1)); done
-base="http://127.0.0.1:$port"
 "$bin" init --demo --db "sqlite:$tmp/p.db" --root . >/dev/null 2>&1
-"$bin" serve --db "sqlite:$tmp/p.db" --root . --listen "127.0.0.1:$port" --log-level warn >"$tmp/log" 2>&1 &
-srv=$!
-for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+. tests/lib/serve.sh
+serve_free "$bin" "$tmp/log" --db "sqlite:$tmp/p.db" --root . --log-level warn || echo "# the server did not start"
+srv=$srv_pid base=$BASE
 
 get() { curl -s -o "$tmp/body" -D "$tmp/head" -w '%{http_code}' "$base$1"; }
 header() { sed -n "s/^$1: //Ip" "$tmp/head" | tr -d '\r' | head -1; }

@@ -1,0 +1,54 @@
+/*
+ * Media: what an uploaded or imported file really is, read from its bytes
+ * (never from its name or the type the browser claims), and storing uploads.
+ *
+ * Allowed: PNG, JPEG and WebP images (their headers must parse and give a
+ * size) and PDF documents (a PDF header and an end-of-file marker). Nothing a
+ * browser could run as script (HTML, SVG, ...) is ever accepted.
+ */
+#ifndef VERTROUWD_CONTENT_MEDIA_H
+#define VERTROUWD_CONTENT_MEDIA_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct store;
+struct stored_file;
+
+#define MEDIA_MAX_SIDE 20000 /* pixels per side */
+#define MEDIA_MAX_ALT  300   /* bytes of alt text */
+
+struct media_kind {
+	const char *content_type; /* "image/png" */
+	const char *ext;	  /* "png" */
+	const char *label;	  /* "PNG" */
+	int image;
+};
+
+struct media_info {
+	const struct media_kind *kind;
+	int width, height; /* images */
+};
+
+/*
+ * Identify d[0..n). Returns 0 and fills out, or ERR_INVALID with a Dutch
+ * message (what is wrong and what to upload instead) in *why.
+ */
+int media_identify(const unsigned char *d, size_t n, struct media_info *out, const char **why) WUR;
+/* The kind with this content type (as stored), or NULL. */
+const struct media_kind *media_kind_by_type(const char *content_type);
+
+/*
+ * Check and store an upload by user (an e-mail address): an image needs alt
+ * text, nothing may be larger than max bytes. On success f holds the stored
+ * metadata (f->hash names it); on ERR_INVALID/ERR_TOO_LARGE *why says why in
+ * Dutch. The upload is audited.
+ */
+int media_upload(struct store *st, const char *user, const char *filename, const unsigned char *data, size_t len,
+		 const char *alt, size_t max, struct stored_file *f, const char **why) WUR;
+
+/* Delete an unused file (ERR_CONFLICT while used, ERR_NOT_FOUND), audited. */
+int media_delete(struct store *st, const char *user, const char *hash) WUR;
+
+#endif

@@ -1,0 +1,227 @@
+/* Files: metadata rows, bytes in the row or in a content-addressed directory. */
+#include "store/files.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "store/sqlite_internal.h"
+
+int store_set_media_dir(struct store *st, const char *dir)
+{
+	char *copy = dir ? mem_strdup(dir) : NULL;
+	if (dir && !copy)
+		return ERR_NOMEM;
+	mem_free(st->media_dir);
+	st->media_dir = copy;
+	return 0;
+}
+
+/* DIR/ab/abcdef... for a hash. */
+static int blob_path(const char *dir, const char *hash, char *out, size_t outlen)
+{
+	int n = snprintf(out, outlen, "%s/%.2s/%s", dir, hash, hash);
+	return n > 0 && (size_t) n < outlen ? 0 : ERR_TOO_LARGE;
+}
+
+static int make_dir(const char *path)
+{
+	return mkdir(path, 0750) && errno != EEXIST ? ERR_IO : 0;
+}
+
+/* Write the bytes under their hash unless they are there already. */
+static int blob_write(const char *dir, const char *hash, const void *data, size_t len)
+{
+	char path[4096], sub[4096], tmp[4200];
+	if (blob_path(dir, hash, path, sizeof(path)))
+		return ERR_TOO_LARGE;
+	if (!access(path, F_OK))
+		return 0;
+	snprintf(sub, sizeof(sub), "%s/%.2s", dir, hash);
+	if (make_dir(dir) || make_dir(sub)) {
+		log_error("store: cannot create media directory %s: %s", sub, strerror(errno));
+		return ERR_IO;
+	}
+	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", sub, hash);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return ERR_IO;
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		p += w;
+		left -= (size_t) w;
+	}
+	int rc = left || fsync(fd) ? ERR_IO : 0;
+	if (close(fd) || (!rc && rename(tmp, path)))
+		rc = ERR_IO;
+	if (rc) {
+		log_error("store: cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	return rc;
+}
+
+static int blob_read(struct arena *a, const char *dir, const char *hash, long long size, const void **data, size_t *len)
+{
+	char path[4096];
+	if (!dir || blob_path(dir, hash, path, sizeof(path)))
+		return ERR_IO;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		log_error("store: file %s missing from %s", hash, dir);
+		return ERR_IO;
+	}
+	char *buf = arena_alloc(a, size > 0 ? (size_t) size : 1);
+	size_t got = 0;
+	while (buf && got < (size_t) size) {
+		ssize_t r = read(fd, buf + got, (size_t) size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t) r;
+	}
+	close(fd);
+	if (!buf)
+		return ERR_NOMEM;
+	if (got != (size_t) size)
+		return ERR_IO;
+	*data = buf;
+	*len = got;
+	return 0;
+}
+
+int store_file_put(struct store *st, struct stored_file *meta, const void *data, size_t len, long long *id)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(meta->hash, sizeof(meta->hash), h, sizeof(h));
+	int in_db = !st->media_dir;
+	if (!in_db && blob_write(st->media_dir, meta->hash, data, len))
+		return ERR_IO;
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_UPSERT);
+	if (!s || bind_text(s, 1, meta->hash) || bind_text(s, 2, meta->name) || bind_text(s, 3, meta->content_type) ||
+	    bind_int(s, 4, (long long) len) ||
+	    sqlite3_bind_blob64(s, 5, in_db ? data : "", in_db ? len : 0, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_text(s, 6, in_db ? "db" : "dir") || bind_text(s, 7, meta->alt ? meta->alt : "") ||
+	    bind_int(s, 8, meta->width) || bind_int(s, 9, meta->height) ||
+	    bind_text(s, 10, meta->uploaded_by ? meta->uploaded_by : "") || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*id = sqlite3_column_int64(s, 0);
+	meta->id = *id;
+	meta->in_db = in_db;
+	meta->size = (long long) len;
+	sqlite3_reset(s);
+	return 0;
+}
+
+static int read_meta(sqlite3_stmt *s, struct arena *a, struct stored_file *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = sqlite3_column_int64(s, 0);
+	snprintf(f->hash, sizeof(f->hash), "%s", (const char *) sqlite3_column_text(s, 1));
+	f->name = col_text(s, 2, a);
+	f->content_type = col_text(s, 3, a);
+	f->alt = col_text(s, 4, a);
+	f->uploaded_by = col_text(s, 5, a);
+	f->created_at = col_text(s, 6, a);
+	f->size = sqlite3_column_int64(s, 7);
+	f->width = sqlite3_column_int(s, 8);
+	f->height = sqlite3_column_int(s, 9);
+	f->in_db = sqlite3_column_int(s, 10);
+	f->uses = sqlite3_column_int(s, 11);
+	return f->name && f->content_type && f->alt && f->uploaded_by && f->created_at ? 0 : ERR_NOMEM;
+}
+
+int store_file_get(struct store *st, struct arena *a, const char *hash, struct stored_file *out)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_GET);
+	if (!s || bind_text(s, 1, hash))
+		return ERR_DB;
+	int step = stmt_step(st, s);
+	int rc = step == SQLITE_ROW ? read_meta(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_file_read(struct store *st, struct arena *a, const struct stored_file *f, const void **data, size_t *len)
+{
+	if (!f->in_db)
+		return blob_read(a, st->media_dir, f->hash, f->size, data, len);
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_DATA);
+	if (!s || bind_text(s, 1, f->hash))
+		return ERR_DB;
+	int step = stmt_step(st, s), rc = 0;
+	if (step == SQLITE_ROW) {
+		*len = (size_t) sqlite3_column_bytes(s, 0);
+		void *copy = arena_alloc(a, *len ? *len : 1);
+		if (copy && *len)
+			memcpy(copy, sqlite3_column_blob(s, 0), *len);
+		*data = copy;
+		rc = copy ? 0 : ERR_NOMEM;
+	} else {
+		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_file_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
+		    long long *total)
+{
+	sqlite3_stmt *s = stmt_get(st, ST_FILE_TOTAL);
+	if (!s || stmt_step(st, s) != SQLITE_ROW)
+		return ERR_DB;
+	*total = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	s = stmt_get(st, ST_FILE_LIST);
+	if (!s || bind_int(s, 1, (long long) limit) || bind_int(s, 2, (long long) offset))
+		return ERR_DB;
+	struct stored_file *files = arena_calloc(a, limit ? limit : 1, sizeof(*files));
+	int rc = files ? 0 : ERR_NOMEM, step = SQLITE_DONE;
+	*n = 0;
+	while (!rc && *n < limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+		rc = read_meta(s, a, &files[(*n)++]);
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = ERR_DB;
+	sqlite3_reset(s);
+	*out = files;
+	return rc;
+}
+
+int store_file_delete(struct store *st, const char *hash)
+{
+	struct arena a = ARENA_INIT;
+	struct stored_file f;
+	int rc = store_file_get(st, &a, hash, &f);
+	if (!rc && f.uses)
+		rc = ERR_CONFLICT;
+	if (!rc) {
+		sqlite3_stmt *s = stmt_get(st, ST_FILE_DELETE);
+		rc = !s || bind_text(s, 1, hash) ? ERR_DB : stmt_exec(st, s);
+	}
+	if (!rc && !sqlite3_changes(st->db))
+		rc = ERR_CONFLICT; /* put to use between the two statements */
+	arena_free(&a);
+	return rc;
+}
+
+void store_file_drop_bytes(struct store *st, const char *hash)
+{
+	char path[4096];
+	if (st->media_dir && !blob_path(st->media_dir, hash, path, sizeof(path)) && unlink(path) && errno != ENOENT)
+		log_warn("store: cannot remove %s: %s", path, strerror(errno));
+}

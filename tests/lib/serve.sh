@@ -1,0 +1,49 @@
+# Shared by the shell tests: start `vertrouwd serve` on a free loopback port
+# (stderr, the log, to LOG; stdout to LOG.out).
+#
+#   . tests/lib/serve.sh
+#   serve_free BIN LOG [serve options...]   # sets $srv_pid, $port and $BASE
+#
+# Tries up to 20 ports from a random start: a port someone answers on is
+# skipped, and a server that exits saying it cannot listen (another test took
+# the port meanwhile) is retried on the next one. Waits up to $START_TMO
+# seconds (default 60: sanitizer builds on a busy machine start slowly) for
+# /healthz. Returns 1, with the log's tail on stdout as "# " lines, when no
+# server came up.
+serve_now() { date +%s; }
+
+serve_free() {
+	_bin=$1 _log=$2
+	shift 2
+	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+	port=$((20000 + _rnd % 30000))
+	_tries=0
+	while [ "$_tries" -lt 20 ]; do
+		_tries=$((_tries + 1))
+		port=$((port + 1))
+		# Exit code 7 is "could not connect": nobody listens there.
+		curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null
+		[ $? -eq 7 ] || continue
+		"$_bin" serve --listen "127.0.0.1:$port" "$@" >"$_log.out" 2>"$_log" &
+		srv_pid=$!
+		BASE=http://127.0.0.1:$port
+		_deadline=$(($(serve_now) + ${START_TMO:-60}))
+		while [ "$(serve_now)" -le "$_deadline" ]; do
+			if ! kill -0 "$srv_pid" 2>/dev/null; then
+				wait "$srv_pid" 2>/dev/null
+				srv_pid=
+				grep -q 'kan niet luisteren' "$_log" && break # port taken meanwhile: the next one
+				tail -n 5 "$_log" | sed 's/^/# /'
+				return 1
+			fi
+			[ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/healthz" 2>/dev/null)" = 200 ] && return 0
+			sleep 0.2
+		done
+		if [ -n "$srv_pid" ]; then
+			tail -n 5 "$_log" | sed 's/^/# /'
+			return 1 # runs but never became healthy
+		fi
+	done
+	echo "# no free port found"
+	return 1
+}
