@@ -1,5 +1,5 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 
 /*
  * Item columns; lists pass '' for the body, which only item pages need, and
@@ -28,7 +28,7 @@
 	"(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 2.0) AS bm25 FROM search_fts "                          \
 	"WHERE search_fts MATCH ?5) m"
 
-const char *const stmt_sql[ST_COUNT] = {
+const char *const sqlite_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_BEGIN_READ] = "BEGIN",
     [ST_COMMIT] = "COMMIT",
