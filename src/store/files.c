@@ -12,7 +12,7 @@
 #include "base/buf.h"
 #include "base/log.h"
 #include "base/mem.h"
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 
 int store_set_media_dir(struct store *st, const char *dir)
 {
@@ -112,48 +112,47 @@ int store_file_put(struct store *st, struct stored_file *meta, const void *data,
 	int in_db = !st->media_dir;
 	if (!in_db && blob_write(st->media_dir, meta->hash, data, len))
 		return ERR_IO;
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_UPSERT);
+	struct stmt *s = stmt_get(st, ST_FILE_UPSERT);
 	if (!s || bind_text(s, 1, meta->hash) || bind_text(s, 2, meta->name) || bind_text(s, 3, meta->content_type) ||
-	    bind_int(s, 4, (long long) len) ||
-	    sqlite3_bind_blob64(s, 5, in_db ? data : "", in_db ? len : 0, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_int(s, 4, (long long) len) || bind_blob(s, 5, in_db ? data : "", in_db ? len : 0) ||
 	    bind_text(s, 6, in_db ? "db" : "dir") || bind_text(s, 7, meta->alt ? meta->alt : "") ||
 	    bind_int(s, 8, meta->width) || bind_int(s, 9, meta->height) ||
-	    bind_text(s, 10, meta->uploaded_by ? meta->uploaded_by : "") || stmt_step(st, s) != SQLITE_ROW)
+	    bind_text(s, 10, meta->uploaded_by ? meta->uploaded_by : "") || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*id = sqlite3_column_int64(s, 0);
+	*id = col_int(s, 0);
 	meta->id = *id;
 	meta->in_db = in_db;
 	meta->size = (long long) len;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return 0;
 }
 
-static int read_meta(sqlite3_stmt *s, struct arena *a, struct stored_file *f)
+static int read_meta(struct stmt *s, struct arena *a, struct stored_file *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->id = sqlite3_column_int64(s, 0);
-	snprintf(f->hash, sizeof(f->hash), "%s", (const char *) sqlite3_column_text(s, 1));
+	f->id = col_int(s, 0);
+	snprintf(f->hash, sizeof(f->hash), "%s", col_str(s, 1));
 	f->name = col_text(s, 2, a);
 	f->content_type = col_text(s, 3, a);
 	f->alt = col_text(s, 4, a);
 	f->uploaded_by = col_text(s, 5, a);
 	f->created_at = col_text(s, 6, a);
-	f->size = sqlite3_column_int64(s, 7);
-	f->width = sqlite3_column_int(s, 8);
-	f->height = sqlite3_column_int(s, 9);
-	f->in_db = sqlite3_column_int(s, 10);
-	f->uses = sqlite3_column_int(s, 11);
+	f->size = col_int(s, 7);
+	f->width = (int) col_int(s, 8);
+	f->height = (int) col_int(s, 9);
+	f->in_db = (int) col_int(s, 10);
+	f->uses = (int) col_int(s, 11);
 	return f->name && f->content_type && f->alt && f->uploaded_by && f->created_at ? 0 : ERR_NOMEM;
 }
 
 int store_file_get(struct store *st, struct arena *a, const char *hash, struct stored_file *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_GET);
+	struct stmt *s = stmt_get(st, ST_FILE_GET);
 	if (!s || bind_text(s, 1, hash))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? read_meta(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	sqlite3_reset(s);
+	int step = stmt_step(s);
+	int rc = step == STEP_ROW ? read_meta(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	stmt_reset(s);
 	return rc;
 }
 
@@ -161,43 +160,43 @@ int store_file_read(struct store *st, struct arena *a, const struct stored_file 
 {
 	if (!f->in_db)
 		return blob_read(a, st->media_dir, f->hash, f->size, data, len);
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_DATA);
+	struct stmt *s = stmt_get(st, ST_FILE_DATA);
 	if (!s || bind_text(s, 1, f->hash))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
-		*len = (size_t) sqlite3_column_bytes(s, 0);
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW) {
+		const void *bytes = col_blob(s, 0, len);
 		void *copy = arena_alloc(a, *len ? *len : 1);
 		if (copy && *len)
-			memcpy(copy, sqlite3_column_blob(s, 0), *len);
+			memcpy(copy, bytes, *len);
 		*data = copy;
 		rc = copy ? 0 : ERR_NOMEM;
 	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
 int store_file_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
 		    long long *total)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_TOTAL);
-	if (!s || stmt_step(st, s) != SQLITE_ROW)
+	struct stmt *s = stmt_get(st, ST_FILE_TOTAL);
+	if (!s || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*total = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	*total = col_int(s, 0);
+	stmt_reset(s);
 	s = stmt_get(st, ST_FILE_LIST);
 	if (!s || bind_int(s, 1, (long long) limit) || bind_int(s, 2, (long long) offset))
 		return ERR_DB;
 	struct stored_file *files = arena_calloc(a, limit ? limit : 1, sizeof(*files));
-	int rc = files ? 0 : ERR_NOMEM, step = SQLITE_DONE;
+	int rc = files ? 0 : ERR_NOMEM, step = STEP_DONE;
 	*n = 0;
-	while (!rc && *n < limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+	while (!rc && *n < limit && (step = stmt_step(s)) == STEP_ROW)
 		rc = read_meta(s, a, &files[(*n)++]);
-	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+	if (!rc && step != STEP_ROW && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	*out = files;
 	return rc;
 }
@@ -210,10 +209,10 @@ int store_file_delete(struct store *st, const char *hash)
 	if (!rc && f.uses)
 		rc = ERR_CONFLICT;
 	if (!rc) {
-		sqlite3_stmt *s = stmt_get(st, ST_FILE_DELETE);
-		rc = !s || bind_text(s, 1, hash) ? ERR_DB : stmt_exec(st, s);
+		struct stmt *s = stmt_get(st, ST_FILE_DELETE);
+		rc = !s || bind_text(s, 1, hash) ? ERR_DB : stmt_exec(s);
 	}
-	if (!rc && !sqlite3_changes(st->db))
+	if (!rc && !store_changes(st))
 		rc = ERR_CONFLICT; /* put to use between the two statements */
 	arena_free(&a);
 	return rc;

@@ -1,12 +1,12 @@
-/* Content items on SQLite. */
+/* Content items. */
 #include <string.h>
 
 #include "base/buf.h"
 #include <stdio.h>
 
 #include "store/items.h"
+#include "store/db.h"
 #include "store/files.h"
-#include "store/sqlite_internal.h"
 
 /* Split "slug\x1fname\x1eslug\x1fname..." (from group_concat) into categories. */
 static int parse_categories(struct arena *a, const char *s, struct item *it)
@@ -38,10 +38,10 @@ static int parse_categories(struct arena *a, const char *s, struct item *it)
 	return 0;
 }
 
-int store_read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
+int store_read_item(struct stmt *s, struct arena *a, struct item *it)
 {
 	memset(it, 0, sizeof(*it));
-	it->id = sqlite3_column_int64(s, 0);
+	it->id = col_int(s, 0);
 	const char **cols[] = {&it->type,   &it->slug,	    &it->title,	 &it->lead,	 &it->body,
 			       &it->author, &it->published, &it->status, &it->updated_at};
 	for (int i = 0; i < 9; i++)
@@ -51,15 +51,15 @@ int store_read_item(sqlite3_stmt *s, struct arena *a, struct item *it)
 	for (int i = 0; i < 2; i++)
 		if (!(*more[i] = col_text(s, 11 + i, a)))
 			return ERR_NOMEM;
-	if (sqlite3_column_type(s, 13) != SQLITE_NULL) {
+	if (!col_is_null(s, 13)) {
 		it->file_name = col_text(s, 13, a);
 		it->file_type = col_text(s, 14, a);
-		it->file_size = sqlite3_column_int64(s, 15);
+		it->file_size = col_int(s, 15);
 		if (!it->file_name || !it->file_type)
 			return ERR_NOMEM;
 	}
-	it->words = sqlite3_column_int64(s, 16);
-	return parse_categories(a, (const char *) sqlite3_column_text(s, 10), it);
+	it->words = col_int(s, 16);
+	return parse_categories(a, col_str(s, 10), it);
 }
 
 static long long count_words(const char *s)
@@ -77,13 +77,13 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	struct stored_file meta = {.name = it->file_name, .content_type = it->file_type};
 	if (it->file_data && store_file_put(st, &meta, it->file_data, it->file_len, &file_id))
 		return ERR_DB;
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_UPSERT);
+	struct stmt *s = stmt_get(st, ST_ITEM_UPSERT);
 	if (!s)
 		return ERR_DB;
 	if (bind_int(s, 12, count_words(it->body ? it->body : "")) ||
 	    bind_int(s, 13, it->keep_file && !it->file_data) || bind_text(s, 9, it->image ? it->image : "") ||
 	    bind_text(s, 10, it->image_alt ? it->image_alt : "") ||
-	    (file_id ? bind_int(s, 11, file_id) : sqlite3_bind_null(s, 11) != SQLITE_OK))
+	    (file_id ? bind_int(s, 11, file_id) : bind_null(s, 11)))
 		return ERR_DB;
 	const char *vals[] = {it->type,
 			      it->slug,
@@ -96,43 +96,43 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	for (int i = 0; i < 8; i++)
 		if (bind_text(s, i + 1, vals[i]))
 			return ERR_DB;
-	int rc = stmt_exec(st, s);
+	int rc = stmt_exec(s);
 	if (rc)
 		return rc;
 	s = stmt_get(st, ST_ITEM_ID);
-	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || stmt_step(st, s) != SQLITE_ROW)
+	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	*id = col_int(s, 0);
+	stmt_reset(s);
 
 	s = stmt_get(st, ST_ITEM_CATS_CLEAR);
-	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || (rc = stmt_exec(st, s)))
+	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || (rc = stmt_exec(s)))
 		return rc ? rc : ERR_DB;
 	for (size_t i = 0; i < it->ncategories; i++) {
 		s = stmt_get(st, ST_CATEGORY_UPSERT);
 		if (!s || bind_text(s, 1, it->categories[i].slug) || bind_text(s, 2, it->categories[i].name) ||
-		    stmt_step(st, s) != SQLITE_ROW)
+		    stmt_step(s) != STEP_ROW)
 			return ERR_DB;
-		long long cat = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+		long long cat = col_int(s, 0);
+		stmt_reset(s);
 		s = stmt_get(st, ST_ITEM_CAT_ADD);
 		if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || bind_int(s, 3, cat))
 			return ERR_DB;
-		if ((rc = stmt_exec(st, s)))
+		if ((rc = stmt_exec(s)))
 			return rc;
 	}
 	return 0;
 }
 
 /* The file whose hash statement id (bound to the item) selects. */
-static int item_file(struct store *st, struct arena *a, sqlite3_stmt *s, struct stored_file *f, const void **data,
+static int item_file(struct store *st, struct arena *a, struct stmt *s, struct stored_file *f, const void **data,
 		     size_t *len)
 {
-	int step = s ? stmt_step(st, s) : SQLITE_ERROR;
-	char *hash = step == SQLITE_ROW ? col_text(s, 0, a) : NULL;
-	int rc = step == SQLITE_ROW ? (hash ? 0 : ERR_NOMEM) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	int step = s ? stmt_step(s) : ERR_DB;
+	char *hash = step == STEP_ROW ? col_text(s, 0, a) : NULL;
+	int rc = step == STEP_ROW ? (hash ? 0 : ERR_NOMEM) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	if (s)
-		sqlite3_reset(s);
+		stmt_reset(s);
 	if (!rc)
 		rc = store_file_get(st, a, hash, f);
 	return rc ? rc : store_file_read(st, a, f, data, len);
@@ -141,7 +141,7 @@ static int item_file(struct store *st, struct arena *a, sqlite3_stmt *s, struct 
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
 		    const char **content_type, const void **data, size_t *len)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_FILE);
+	struct stmt *s = stmt_get(st, ST_ITEM_FILE);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
 	struct stored_file f;
@@ -156,25 +156,25 @@ int store_item_file(struct store *st, struct arena *a, const char *type, const c
 int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, const struct item *it), void *ctx)
 {
 	/* A second connection would see the same rows; one statement keeps a consistent snapshot. */
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_ALL);
+	struct stmt *s = stmt_get(st, ST_ITEM_ALL);
 	if (!s)
 		return ERR_DB;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
 		struct item it;
 		rc = store_read_item(s, a, &it);
 		if (!rc)
 			rc = fn(ctx, &it);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
 int store_item_file_by_id(struct store *st, struct arena *a, long long id, const void **data, size_t *len)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_FILE_BY_ITEM);
+	struct stmt *s = stmt_get(st, ST_FILE_BY_ITEM);
 	if (!s || bind_int(s, 1, id))
 		return ERR_DB;
 	struct stored_file f;
@@ -185,12 +185,12 @@ int store_item_file_by_id(struct store *st, struct arena *a, long long id, const
 static int item_by_slug(struct store *st, enum stmt_id which, struct arena *a, const char *type, const char *slug,
 			struct item *out)
 {
-	sqlite3_stmt *s = stmt_get(st, which);
+	struct stmt *s = stmt_get(st, which);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? store_read_item(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	sqlite3_reset(s);
+	int step = stmt_step(s);
+	int rc = step == STEP_ROW ? store_read_item(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	stmt_reset(s);
 	return rc;
 }
 
@@ -200,7 +200,7 @@ int store_item_find(struct store *st, struct arena *a, const char *type, const c
 }
 
 /* Bind the filter as ?1 (type) and ?2 (a JSON array of category slugs). */
-int store_bind_filter(sqlite3_stmt *s, struct arena *a, const struct item_filter *f)
+int store_bind_filter(struct stmt *s, struct arena *a, const struct item_filter *f)
 {
 	if (bind_text(s, 1, f->type))
 		return ERR_DB;
@@ -234,7 +234,7 @@ int store_list_categories(struct store *st, struct arena *a, struct item *items,
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = buf_addf(&ids, i ? ",%lld" : "%lld", items[i].id);
 	rc = rc || buf_addc(&ids, ']');
-	sqlite3_stmt *s = rc ? NULL : stmt_get(st, ST_ITEM_CATS);
+	struct stmt *s = rc ? NULL : stmt_get(st, ST_ITEM_CATS);
 	if (!s || bind_text(s, 1, ids.ptr)) {
 		buf_free(&ids);
 		return rc ? ERR_NOMEM : ERR_DB;
@@ -245,20 +245,20 @@ int store_list_categories(struct store *st, struct arena *a, struct item *items,
 		const char *slug, *name;
 	} *rows = NULL;
 	size_t nrows = 0, cap = 0;
-	int step = SQLITE_DONE;
-	while (!rc && count && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int step = STEP_DONE;
+	while (!rc && count && (step = stmt_step(s)) == STEP_ROW) {
 		struct row *grown = arena_grow(a, rows, nrows, &cap, sizeof(*rows));
 		if (!grown)
 			break;
 		rows = grown;
-		rows[nrows].id = sqlite3_column_int64(s, 0);
+		rows[nrows].id = col_int(s, 0);
 		rows[nrows].slug = col_text(s, 1, a);
 		rows[nrows].name = col_text(s, 2, a);
 		nrows++;
 	}
-	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+	if (!rc && step != STEP_DONE && step != STEP_ROW)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	buf_free(&ids);
 	if (!rc && (a->failed || !count))
 		rc = ERR_NOMEM;
@@ -278,20 +278,20 @@ int store_list_categories(struct store *st, struct arena *a, struct item *items,
 }
 
 /* Reads up to limit rows of a bound item query, with their categories. */
-static int read_item_rows(struct store *st, sqlite3_stmt *s, struct arena *a, int limit, struct item **items, size_t *n)
+static int read_item_rows(struct store *st, struct stmt *s, struct arena *a, int limit, struct item **items, size_t *n)
 {
 	struct item *out = arena_calloc(a, (size_t) (limit > 0 ? limit : 1), sizeof(*out));
 	if (!out) {
-		sqlite3_reset(s);
+		stmt_reset(s);
 		return ERR_NOMEM;
 	}
-	int rc = 0, step = SQLITE_DONE;
+	int rc = 0, step = STEP_DONE;
 	size_t k = 0;
-	while (!rc && k < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+	while (!rc && k < (size_t) limit && (step = stmt_step(s)) == STEP_ROW)
 		rc = store_read_item(s, a, &out[k++]);
-	if (!rc && k < (size_t) limit && step != SQLITE_DONE)
+	if (!rc && k < (size_t) limit && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	if (!rc)
 		rc = store_list_categories(st, a, out, k);
 	if (!rc) {
@@ -308,7 +308,7 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 	*n = 0;
 	if (limit <= 0)
 		return 0;
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST);
+	struct stmt *s = stmt_get(st, ST_ITEM_LIST);
 	if (!s || store_bind_filter(s, a, f) || bind_int(s, 3, offset) || bind_int(s, 4, limit))
 		return ERR_DB;
 	return read_item_rows(st, s, a, limit, items, n);
@@ -316,20 +316,20 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 
 int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_COUNT);
-	if (!s || store_bind_filter(s, a, f) || stmt_step(st, s) != SQLITE_ROW)
+	struct stmt *s = stmt_get(st, ST_ITEM_COUNT);
+	if (!s || store_bind_filter(s, a, f) || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*total = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	*total = col_int(s, 0);
+	stmt_reset(s);
 	return 0;
 }
 
 /* Rows of (slug, name, count) from a bound statement. */
-static int read_counts(struct store *st, sqlite3_stmt *s, struct arena *a, struct category_count **out, size_t *n)
+static int read_counts(struct store *st, struct stmt *s, struct arena *a, struct category_count **out, size_t *n)
 {
 	size_t cap = 0;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
 		struct category_count *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		if (!grown) {
 			rc = ERR_NOMEM;
@@ -339,13 +339,13 @@ static int read_counts(struct store *st, sqlite3_stmt *s, struct arena *a, struc
 		struct category_count *c = &(*out)[(*n)++];
 		c->slug = col_text(s, 0, a);
 		c->name = col_text(s, 1, a);
-		c->count = sqlite3_column_int64(s, 2);
+		c->count = col_int(s, 2);
 		if (!c->slug || !c->name)
 			rc = ERR_NOMEM;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
@@ -353,7 +353,7 @@ int store_category_counts(struct store *st, struct arena *a, const char *type, s
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_COUNTS);
+	struct stmt *s = stmt_get(st, ST_CATEGORY_COUNTS);
 	if (!s || bind_text(s, 1, type))
 		return ERR_DB;
 	return read_counts(st, s, a, out, n);
@@ -363,18 +363,18 @@ int store_category_all(struct store *st, struct arena *a, struct category_count 
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_ALL);
+	struct stmt *s = stmt_get(st, ST_CATEGORY_ALL);
 	return s ? read_counts(st, s, a, out, n) : ERR_DB;
 }
 
 /* Runs a statement on one or two text arguments; *changed gets how many rows it touched. */
 static int exec_changes(struct store *st, int stmt, const char *a1, const char *a2, int *changed)
 {
-	sqlite3_stmt *s = stmt_get(st, stmt);
+	struct stmt *s = stmt_get(st, stmt);
 	if (!s || bind_text(s, 1, a1) || (a2 && bind_text(s, 2, a2)))
 		return ERR_DB;
-	int rc = stmt_exec(st, s);
-	*changed = rc ? 0 : sqlite3_changes(st->db);
+	int rc = stmt_exec(s);
+	*changed = rc ? 0 : store_changes(st);
 	return rc;
 }
 
@@ -408,18 +408,18 @@ int store_category_delete(struct store *st, const char *slug)
 
 int store_category_find(struct store *st, struct arena *a, const char *slug, struct item_category *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_CATEGORY_FIND);
+	struct stmt *s = stmt_get(st, ST_CATEGORY_FIND);
 	if (!s || bind_text(s, 1, slug))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW) {
 		out->slug = col_text(s, 0, a);
 		out->name = col_text(s, 1, a);
 		rc = out->slug && out->name ? 0 : ERR_NOMEM;
 	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
@@ -433,7 +433,7 @@ int store_item_list_all(struct store *st, struct arena *a, const char *type, con
 {
 	*items = NULL;
 	*n = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_LIST_ALL);
+	struct stmt *s = stmt_get(st, ST_ITEM_LIST_ALL);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, status) || bind_text(s, 3, text) || bind_int(s, 4, limit) ||
 	    bind_int(s, 5, offset))
 		return ERR_DB;
@@ -442,74 +442,74 @@ int store_item_list_all(struct store *st, struct arena *a, const char *type, con
 
 int store_item_rename(struct store *st, const char *type, const char *old_slug, const char *new_slug)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_RENAME);
+	struct stmt *s = stmt_get(st, ST_ITEM_RENAME);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, old_slug) || bind_text(s, 3, new_slug))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	long long id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	if (step == SQLITE_CONSTRAINT)
+	int step = stmt_step(s);
+	long long id = step == STEP_ROW ? col_int(s, 0) : 0;
+	stmt_reset(s);
+	if (step == ERR_CONFLICT)
 		return ERR_CONFLICT;
-	if (step != SQLITE_ROW)
-		return step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	if (step != STEP_ROW)
+		return step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	/* The new slug is a real item now; the old one points to it. */
 	s = stmt_get(st, ST_REDIRECT_DROP);
-	int rc = !s || bind_text(s, 1, type) || bind_text(s, 2, new_slug) ? ERR_DB : stmt_exec(st, s);
+	int rc = !s || bind_text(s, 1, type) || bind_text(s, 2, new_slug) ? ERR_DB : stmt_exec(s);
 	s = rc ? NULL : stmt_get(st, ST_REDIRECT_ADD);
 	return rc										? rc
 	       : !s || bind_text(s, 1, type) || bind_text(s, 2, old_slug) || bind_int(s, 3, id) ? ERR_DB
-												: stmt_exec(st, s);
+												: stmt_exec(s);
 }
 
 int store_redirect_find(struct store *st, struct arena *a, const char *type, const char *old_slug, const char **slug)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_REDIRECT_FIND);
+	struct stmt *s = stmt_get(st, ST_REDIRECT_FIND);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, old_slug))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW)
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW)
 		rc = (*slug = col_text(s, 0, a)) ? 0 : ERR_NOMEM;
 	else
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	sqlite3_reset(s);
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	stmt_reset(s);
 	return rc;
 }
 
 int store_item_delete(struct store *st, const char *type, const char *slug, long long *id)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_DELETE);
+	struct stmt *s = stmt_get(st, ST_ITEM_DELETE);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	if (step == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	int step = stmt_step(s);
+	if (step == STEP_ROW)
+		*id = col_int(s, 0);
+	stmt_reset(s);
+	return step == STEP_ROW ? 0 : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 }
 
 int store_revision_add(struct store *st, long long item_id, const char *actor, const char *snapshot)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_REVISION_ADD);
+	struct stmt *s = stmt_get(st, ST_REVISION_ADD);
 	return !s || bind_int(s, 1, item_id) || bind_text(s, 2, actor) || bind_text(s, 3, snapshot) ? ERR_DB
-												    : stmt_exec(st, s);
+												    : stmt_exec(s);
 }
 
 int store_revision_count(struct store *st, long long item_id, long long *n)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_REVISION_COUNT);
-	if (!s || bind_int(s, 1, item_id) || stmt_step(st, s) != SQLITE_ROW)
+	struct stmt *s = stmt_get(st, ST_REVISION_COUNT);
+	if (!s || bind_int(s, 1, item_id) || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	*n = col_int(s, 0);
+	stmt_reset(s);
 	return 0;
 }
 
-static int read_revision(sqlite3_stmt *s, struct arena *a, struct revision *r)
+static int read_revision(struct stmt *s, struct arena *a, struct revision *r)
 {
-	r->id = sqlite3_column_int64(s, 0);
+	r->id = col_int(s, 0);
 	r->at = col_text(s, 1, a);
 	r->actor = col_text(s, 2, a);
-	r->snapshot = sqlite3_column_type(s, 3) == SQLITE_NULL ? NULL : col_text(s, 3, a);
+	r->snapshot = col_is_null(s, 3) ? NULL : col_text(s, 3, a);
 	return r->at && r->actor ? 0 : ERR_NOMEM;
 }
 
@@ -517,28 +517,28 @@ int store_revision_list(struct store *st, struct arena *a, long long item_id, in
 			size_t *n)
 {
 	*n = 0;
-	sqlite3_stmt *s = stmt_get(st, ST_REVISION_LIST);
+	struct stmt *s = stmt_get(st, ST_REVISION_LIST);
 	if (!s || bind_int(s, 1, item_id) || bind_int(s, 2, limit))
 		return ERR_DB;
 	*out = arena_calloc(a, (size_t) (limit > 0 ? limit : 1), sizeof(**out));
-	int rc = *out ? 0 : ERR_NOMEM, step = SQLITE_DONE;
-	while (!rc && *n < (size_t) limit && (step = stmt_step(st, s)) == SQLITE_ROW)
+	int rc = *out ? 0 : ERR_NOMEM, step = STEP_DONE;
+	while (!rc && *n < (size_t) limit && (step = stmt_step(s)) == STEP_ROW)
 		rc = read_revision(s, a, &(*out)[(*n)++]);
-	if (!rc && *n < (size_t) limit && step != SQLITE_DONE)
+	if (!rc && *n < (size_t) limit && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
 int store_revision_get(struct store *st, struct arena *a, long long item_id, long long id, struct revision *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_REVISION_GET);
+	struct stmt *s = stmt_get(st, ST_REVISION_GET);
 	if (!s || bind_int(s, 1, item_id) || bind_int(s, 2, id))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? read_revision(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+	int step = stmt_step(s);
+	int rc = step == STEP_ROW ? read_revision(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	if (!rc && !out->snapshot)
 		rc = ERR_NOMEM;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }

@@ -1,41 +1,41 @@
 /* Scheduled publishing: when a gepland item goes live, and claiming it once. */
 #include "store/schedules.h"
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 
 int store_schedule_set(struct store *st, long long item_id, long long at)
 {
-	sqlite3_stmt *s = stmt_get(st, at > 0 ? ST_SCHEDULE_SET : ST_SCHEDULE_CLEAR);
+	struct stmt *s = stmt_get(st, at > 0 ? ST_SCHEDULE_SET : ST_SCHEDULE_CLEAR);
 	if (!s || bind_int(s, 1, item_id) || (at > 0 && bind_int(s, 2, at)))
 		return ERR_DB;
-	return stmt_exec(st, s);
+	return stmt_exec(s);
 }
 
 int store_schedule_get(struct store *st, long long item_id, long long *at)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SCHEDULE_GET);
+	struct stmt *s = stmt_get(st, ST_SCHEDULE_GET);
 	if (!s || bind_int(s, 1, item_id))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	*at = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : ERR_DB;
+	int step = stmt_step(s);
+	*at = step == STEP_ROW ? col_int(s, 0) : 0;
+	stmt_reset(s);
+	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_DB;
 }
 
 int store_schedule_claim(struct store *st, struct arena *a, long long now, const char *today,
 			 struct schedule_claim *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SCHEDULE_CLAIM);
+	struct stmt *s = stmt_get(st, ST_SCHEDULE_CLAIM);
 	if (!s || bind_int(s, 1, now) || bind_text(s, 2, today))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(s, 0);
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW) {
+		out->id = col_int(s, 0);
 		out->type = col_text(s, 1, a);
 		out->slug = col_text(s, 2, a);
 		rc = out->type && out->slug ? 0 : ERR_NOMEM;
 	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc ? rc : store_schedule_set(st, out->id, 0);
 }

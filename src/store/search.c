@@ -1,4 +1,4 @@
-/* The search index on SQLite FTS5. */
+/* The search index (FTS5 on SQLite). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,80 +7,80 @@
 #include "base/buf.h"
 
 #include "store/search.h"
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 
 int store_search_put(struct store *st, long long id, const char *title, const char *lead, const char *body,
 		     const char *parts)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_DELETE);
-	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
+	struct stmt *s = stmt_get(st, ST_SEARCH_DELETE);
+	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(s);
 	if (rc)
 		return rc;
 	s = stmt_get(st, ST_SEARCH_INSERT);
 	if (!s || bind_int(s, 1, id) || bind_text(s, 2, title) || bind_text(s, 3, lead) || bind_text(s, 4, body) ||
 	    bind_text(s, 5, parts))
 		return ERR_DB;
-	return stmt_exec(st, s);
+	return stmt_exec(s);
 }
 
 int store_search_remove(struct store *st, long long id)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_DELETE);
-	return !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
+	struct stmt *s = stmt_get(st, ST_SEARCH_DELETE);
+	return !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(s);
 }
 
 int store_search_size(struct store *st, long long *n)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_SIZE);
-	if (!s || stmt_step(st, s) != SQLITE_ROW)
+	struct stmt *s = stmt_get(st, ST_SEARCH_SIZE);
+	if (!s || stmt_step(s) != STEP_ROW)
 		return ERR_DB;
-	*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	*n = col_int(s, 0);
+	stmt_reset(s);
 	return 0;
 }
 
 int store_search_clear(struct store *st)
 {
-	int rc = stmt_exec(st, stmt_get(st, ST_SEARCH_CLEAR));
-	return rc ? rc : stmt_exec(st, stmt_get(st, ST_SEARCH_WORDS_CLEAR));
+	int rc = stmt_exec(stmt_get(st, ST_SEARCH_CLEAR));
+	return rc ? rc : stmt_exec(stmt_get(st, ST_SEARCH_WORDS_CLEAR));
 }
 
 int store_search_word(struct store *st, const char *word, long long n)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_WORD);
-	return !s || bind_text(s, 1, word) || bind_int(s, 2, n) ? ERR_DB : stmt_exec(st, s);
+	struct stmt *s = stmt_get(st, ST_SEARCH_WORD);
+	return !s || bind_text(s, 1, word) || bind_int(s, 2, n) ? ERR_DB : stmt_exec(s);
 }
 
 int store_search_words(struct store *st, long long min_freq, long long limit,
 		       int (*fn)(void *ctx, const char *word, long long freq), void *ctx)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_WORDS);
+	struct stmt *s = stmt_get(st, ST_SEARCH_WORDS);
 	if (!s || bind_int(s, 1, min_freq) || bind_int(s, 2, limit))
 		return ERR_DB;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW)
-		rc = fn(ctx, (const char *) sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
-	if (!rc && step != SQLITE_DONE)
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW)
+		rc = fn(ctx, col_str(s, 0), col_int(s, 1));
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
 int store_search_has_term(struct store *st, const char *term, int *has)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_HAS_TERM);
+	struct stmt *s = stmt_get(st, ST_SEARCH_HAS_TERM);
 	if (!s || bind_text(s, 1, term))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
+	int step = stmt_step(s);
+	stmt_reset(s);
+	if (step != STEP_ROW && step != STEP_DONE)
 		return ERR_DB;
-	*has = step == SQLITE_ROW;
+	*has = step == STEP_ROW;
 	return 0;
 }
 
 /* Bind the filter (?1 ?2) and the match expression (?5). */
-static int bind_query(sqlite3_stmt *s, struct arena *a, const char *match, const struct item_filter *f)
+static int bind_query(struct stmt *s, struct arena *a, const char *match, const struct item_filter *f)
 {
 	return !s || store_bind_filter(s, a, f) || bind_text(s, 5, match) ? ERR_DB : 0;
 }
@@ -114,14 +114,14 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 		       struct search_hit **hits, size_t *n, long long *total)
 {
 	long long want = offset + limit + FAST_WINDOW;
-	sqlite3_stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
+	struct stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
 	if (!s || bind_text(s, 1, match))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	if (step == SQLITE_ROW)
-		*total = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW)
+	int step = stmt_step(s);
+	if (step == STEP_ROW)
+		*total = col_int(s, 0);
+	stmt_reset(s);
+	if (step != STEP_ROW)
 		return ERR_INVALID;
 	if (!*total)
 		return 0;
@@ -133,13 +133,13 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 	long long *id = arena_calloc(a, cap, sizeof(*id));
 	double *score = arena_calloc(a, cap, sizeof(*score));
 	int rc = id && score && !buf_addc(&ids, '[') ? 0 : ERR_NOMEM;
-	while (!rc && k < cap && (step = stmt_step(st, s)) == SQLITE_ROW) {
-		id[k] = sqlite3_column_int64(s, 0);
-		score[k] = sqlite3_column_double(s, 1);
+	while (!rc && k < cap && (step = stmt_step(s)) == STEP_ROW) {
+		id[k] = col_int(s, 0);
+		score[k] = col_double(s, 1);
 		rc = buf_addf(&ids, k ? ",%lld" : "%lld", id[k]) ? ERR_NOMEM : 0;
 		k++;
 	}
-	sqlite3_reset(s);
+	stmt_reset(s);
 	rc = rc || buf_addc(&ids, ']') ? (rc ? rc : ERR_NOMEM) : 0;
 	struct search_hit *all = rc ? NULL : arena_calloc(a, k ? k : 1, sizeof(*all));
 	size_t found = 0;
@@ -148,7 +148,7 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 		rc = all ? ERR_DB : ERR_NOMEM;
 	time_t now = time(NULL);
 	double today = (double) now / 86400.0 + 719468.0; /* the same day count as age_days() */
-	while (!rc && found < k && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	while (!rc && found < k && (step = stmt_step(s)) == STEP_ROW) {
 		struct search_hit *h = &all[found];
 		rc = store_read_item(s, a, &h->item);
 		for (size_t i = 0; !rc && i < k; i++)
@@ -159,7 +159,7 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 		found++;
 	}
 	if (s)
-		sqlite3_reset(s);
+		stmt_reset(s);
 	buf_free(&ids);
 	if (rc)
 		return rc;
@@ -184,36 +184,36 @@ int store_search(struct store *st, struct arena *a, const char *match, const str
 	*n = 0;
 	*total = 0;
 	/* One pass: the matches are ranked anyway, and count(*) OVER () counts them on the way. */
-	sqlite3_stmt *s = stmt_get(st, limit > 0 ? ST_SEARCH : ST_SEARCH_COUNT);
+	struct stmt *s = stmt_get(st, limit > 0 ? ST_SEARCH : ST_SEARCH_COUNT);
 	if (bind_query(s, a, match, f) || (limit > 0 && (bind_int(s, 3, offset) || bind_int(s, 4, limit))))
 		return ERR_DB;
 	size_t cap = limit > 0 ? (size_t) limit : 1;
 	struct search_hit *out = arena_calloc(a, cap, sizeof(*out));
 	if (!out)
 		return ERR_NOMEM;
-	int rc = 0, step = SQLITE_DONE;
+	int rc = 0, step = STEP_DONE;
 	size_t k = 0;
-	while (!rc && k < cap && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	while (!rc && k < cap && (step = stmt_step(s)) == STEP_ROW) {
 		if (limit <= 0) {
-			*total = sqlite3_column_int64(s, 0);
+			*total = col_int(s, 0);
 			break;
 		}
 		rc = store_read_item(s, a, &out[k].item);
-		out[k].score = sqlite3_column_double(s, 17);
-		*total = sqlite3_column_int64(s, 18);
+		out[k].score = col_double(s, 17);
+		*total = col_int(s, 18);
 		k++;
 	}
-	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+	if (!rc && step != STEP_DONE && step != STEP_ROW)
 		rc = ERR_INVALID; /* most often an expression FTS5 refuses */
-	sqlite3_reset(s);
+	stmt_reset(s);
 	if (!rc && k == 0 && offset > 0 && limit > 0) {
 		/* Past the last page: the total still comes from a count. */
 		s = stmt_get(st, ST_SEARCH_COUNT);
-		if (bind_query(s, a, match, f) || stmt_step(st, s) != SQLITE_ROW)
+		if (bind_query(s, a, match, f) || stmt_step(s) != STEP_ROW)
 			rc = ERR_DB;
 		else
-			*total = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+			*total = col_int(s, 0);
+		stmt_reset(s);
 	}
 	if (!rc) {
 		*hits = out;
@@ -225,14 +225,14 @@ int store_search(struct store *st, struct arena *a, const char *match, const str
 static int facet_rows(struct store *st, struct arena *a, enum stmt_id id, const char *match, int with_label,
 		      struct search_facet **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, id);
+	struct stmt *s = stmt_get(st, id);
 	*out = NULL;
 	*n = 0;
 	if (!s || bind_text(s, 1, match))
 		return ERR_DB;
 	size_t cap = 0;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
 		struct search_facet *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		if (!grown) {
 			rc = ERR_NOMEM;
@@ -242,11 +242,11 @@ static int facet_rows(struct store *st, struct arena *a, enum stmt_id id, const 
 		struct search_facet *f = &(*out)[(*n)++];
 		f->key = col_text(s, 0, a);
 		f->label = with_label ? col_text(s, 1, a) : NULL;
-		f->count = sqlite3_column_int64(s, with_label ? 2 : 1);
+		f->count = col_int(s, with_label ? 2 : 1);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc ? rc : a->failed ? ERR_NOMEM : 0;
 }
 
@@ -259,17 +259,17 @@ int store_search_facets(struct store *st, struct arena *a, const char *match, st
 
 int store_item_text(struct store *st, struct arena *a, long long id, const char **lead, const char **body)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_ITEM_TEXT);
+	struct stmt *s = stmt_get(st, ST_ITEM_TEXT);
 	if (!s || bind_int(s, 1, id))
 		return ERR_DB;
-	int step = stmt_step(st, s), rc = 0;
-	if (step == SQLITE_ROW) {
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW) {
 		*lead = col_text(s, 0, a);
 		*body = col_text(s, 1, a);
 		rc = *lead && *body ? 0 : ERR_NOMEM;
 	} else {
-		rc = step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }

@@ -1,15 +1,14 @@
-/* The SQLite store: connections, statement cache, transactions, migrations. */
+/* The SQLite backend of the store (db.h): connections and statements. */
 #include <errno.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/log.h"
 #include "base/mem.h"
-#include "store/migrations.h"
-#include "store/sqlite_internal.h"
+#include "store/db.h"
+#include <sqlite3.h>
 
 /* ---- SQLite allocates through base/mem, so fault injection reaches it too ---- */
 
@@ -73,66 +72,100 @@ static void global_init(void)
 
 /* ---- statements ---- */
 
-static atomic_long stmt_countdown;
+struct sq_store {
+	struct store base;
+	sqlite3 *db;
+};
 
-void store_fail_after(long n)
-{
-	atomic_store(&stmt_countdown, n > 0 ? n : 0);
-}
+struct sq_stmt {
+	struct stmt base;
+	sqlite3_stmt *s;
+};
 
-sqlite3_stmt *stmt_get(struct store *st, enum stmt_id id)
+#define SQ(st)	((struct sq_store *) (st))
+#define SQS(st) (((struct sq_stmt *) (st))->s)
+
+static struct stmt *sq_prepare(struct store *st, enum stmt_id id)
 {
-	sqlite3_stmt *s = st->stmts[id];
-	if (s) {
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return s;
-	}
-	if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		log_error("store: cannot prepare statement %d: %s", (int) id, sqlite3_errmsg(st->db));
+	struct sq_stmt *s = mem_calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	if (sqlite3_prepare_v3(SQ(st)->db, sqlite_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL) != SQLITE_OK) {
+		log_error("store: cannot prepare statement %d: %s", (int) id, sqlite3_errmsg(SQ(st)->db));
+		mem_free(s);
 		return NULL;
 	}
-	st->stmts[id] = s;
-	return s;
+	s->base.st = st;
+	return &s->base;
 }
 
-int stmt_step(struct store *st, sqlite3_stmt *s)
+static void sq_reset(struct stmt *s)
 {
-	if (atomic_load_explicit(&stmt_countdown, memory_order_relaxed) > 0 &&
-	    atomic_fetch_sub(&stmt_countdown, 1) == 1)
-		return SQLITE_IOERR;
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		log_warn("store: statement failed: %s", sqlite3_errmsg(st->db));
-	return rc;
+	sqlite3_reset(SQS(s));
+	sqlite3_clear_bindings(SQS(s));
 }
 
-int stmt_exec(struct store *st, sqlite3_stmt *s)
+static int sq_step(struct stmt *s)
 {
-	if (!s)
-		return ERR_DB;
-	int rc = stmt_step(st, s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return 0;
+	int rc = sqlite3_step(SQS(s));
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW ? STEP_ROW : STEP_DONE;
+	log_warn("store: statement failed: %s", sqlite3_errmsg(SQ(s->st)->db));
 	return rc == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
 }
 
-int bind_text(sqlite3_stmt *s, int i, const char *v)
+static int sq_bind_text(struct stmt *s, int i, const char *v)
 {
-	int rc = v ? sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
-	return rc == SQLITE_OK ? 0 : ERR_DB;
+	return sqlite3_bind_text(SQS(s), i, v, -1, SQLITE_STATIC) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-int bind_int(sqlite3_stmt *s, int i, long long v)
+static int sq_bind_int(struct stmt *s, int i, long long v)
 {
-	return sqlite3_bind_int64(s, i, v) == SQLITE_OK ? 0 : ERR_DB;
+	return sqlite3_bind_int64(SQS(s), i, v) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-char *col_text(sqlite3_stmt *s, int i, struct arena *a)
+static int sq_bind_blob(struct stmt *s, int i, const void *p, size_t n)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return arena_strndup(a, t ? (const char *) t : "", t ? (size_t) sqlite3_column_bytes(s, i) : 0);
+	return sqlite3_bind_blob64(SQS(s), i, p, n, SQLITE_STATIC) == SQLITE_OK ? 0 : ERR_DB;
+}
+
+static int sq_bind_null(struct stmt *s, int i)
+{
+	return sqlite3_bind_null(SQS(s), i) == SQLITE_OK ? 0 : ERR_DB;
+}
+
+static long long sq_col_int(struct stmt *s, int i)
+{
+	return sqlite3_column_int64(SQS(s), i);
+}
+
+static double sq_col_double(struct stmt *s, int i)
+{
+	return sqlite3_column_double(SQS(s), i);
+}
+
+static const void *sq_col_blob(struct stmt *s, int i, size_t *len)
+{
+	const void *p = sqlite3_column_blob(SQS(s), i);
+	*len = (size_t) sqlite3_column_bytes(SQS(s), i);
+	return p;
+}
+
+static const char *sq_col_text(struct stmt *s, int i, size_t *len)
+{
+	const unsigned char *t = sqlite3_column_text(SQS(s), i);
+	*len = t ? (size_t) sqlite3_column_bytes(SQS(s), i) : 0;
+	return (const char *) t;
+}
+
+static int sq_col_is_null(struct stmt *s, int i)
+{
+	return sqlite3_column_type(SQS(s), i) == SQLITE_NULL;
+}
+
+static long long sq_changes(struct store *st)
+{
+	return sqlite3_changes(SQ(st)->db);
 }
 
 /* ---- connections ---- */
@@ -150,7 +183,9 @@ static int make_parent_dir(const char *path)
 	return 0;
 }
 
-int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
+static void sq_close(struct store *st);
+
+static int sq_open(const char *dsn, struct store **out, char *err, size_t errlen)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, global_init);
@@ -159,18 +194,13 @@ int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 		snprintf(err, errlen, "SQLite kon niet starten / SQLite failed to initialise");
 		return global_rc;
 	}
-	if (strncmp(dsn, "sqlite:", 7) || !dsn[7]) {
-		snprintf(err, errlen, "onbekende opslag '%s': gebruik sqlite:PAD / unknown store, use sqlite:PATH",
-			 dsn);
-		return ERR_INVALID;
-	}
 	const char *path = dsn + 7;
 	if (make_parent_dir(path)) {
 		snprintf(err, errlen, "kan de map voor %s niet maken / cannot create its directory: %s", path,
 			 strerror(errno));
 		return ERR_IO;
 	}
-	struct store *st = mem_calloc(1, sizeof(*st));
+	struct sq_store *st = mem_calloc(1, sizeof(*st));
 	if (!st) {
 		snprintf(err, errlen, "geen geheugen / out of memory");
 		return ERR_NOMEM;
@@ -187,147 +217,65 @@ int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "kan database %s niet openen / cannot open database: %s", path,
 			 st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		store_close(st);
+		sq_close(&st->base);
 		return ERR_DB;
 	}
-	*out = st;
+	st->base.ops = &db_sqlite;
+	*out = &st->base;
 	return 0;
 }
 
-void store_close(struct store *st)
+static void sq_close(struct store *st)
 {
-	if (!st)
-		return;
 	for (int i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(st->stmts[i]);
-	sqlite3_close_v2(st->db);
-	mem_free(st->media_dir);
+		if (st->stmts[i]) {
+			sqlite3_finalize(SQS(st->stmts[i]));
+			mem_free(st->stmts[i]);
+		}
+	sqlite3_close_v2(SQ(st)->db);
 	mem_free(st);
 }
 
-/* ---- transactions ---- */
-
-int store_read_begin(struct store *st)
+static void sq_rollback(struct store *st)
 {
-	return stmt_exec(st, stmt_get(st, ST_BEGIN_READ));
-}
-
-void store_read_end(struct store *st)
-{
-	store_rollback(st); /* nothing was written: ending it either way releases the snapshot */
-}
-
-int store_begin(struct store *st)
-{
-	return stmt_exec(st, stmt_get(st, ST_BEGIN));
-}
-
-/* Commits made through this process's connections (data_version sees only the others'). */
-static atomic_llong local_commits;
-
-int store_commit(struct store *st)
-{
-	int rc = stmt_exec(st, stmt_get(st, ST_COMMIT));
-	if (!rc)
-		atomic_fetch_add(&local_commits, 1);
-	return rc;
-}
-
-void store_rollback(struct store *st)
-{
-	if (!sqlite3_get_autocommit(st->db)) {
+	if (!sqlite3_get_autocommit(SQ(st)->db)) {
 		/* Not through the countdown: a rollback must always run. */
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(SQ(st)->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 }
 
-int store_data_version(struct store *st, long long *version)
+static int sq_exec_script(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_DATA_VERSION);
-	if (!s || stmt_step(st, s) != SQLITE_ROW)
-		return ERR_DB;
-	/* Both counters only grow, so their sum changes whenever either does. */
-	*version = sqlite3_column_int64(s, 0) + atomic_load(&local_commits);
-	sqlite3_reset(s);
-	return 0;
+	return sqlite3_exec(SQ(st)->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-/* ---- migrations ---- */
-
-static int ensure_schema_table(struct store *st)
+static const char *sq_errmsg(struct store *st)
 {
-	return sqlite3_exec(
-		   st->db,
-		   "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-		   "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-		   NULL, NULL, NULL) == SQLITE_OK
-		   ? 0
-		   : ERR_DB;
+	return sqlite3_errmsg(SQ(st)->db);
 }
 
-int store_schema_version(struct store *st, int *version)
-{
-	if (ensure_schema_table(st))
-		return ERR_DB;
-	sqlite3_stmt *s = stmt_get(st, ST_SCHEMA_VERSION);
-	if (!s || stmt_step(st, s) != SQLITE_ROW)
-		return ERR_DB;
-	*version = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return 0;
-}
-
-int store_needs_migration(struct store *st, int *needs)
-{
-	int v;
-	int rc = store_schema_version(st, &v);
-	if (!rc)
-		*needs = v < store_migrations[store_migration_count - 1].version;
-	return rc;
-}
-
-static int apply(struct store *st, const struct migration *m, char *err, size_t errlen)
-{
-	int rc = store_begin(st);
-	int current = 0;
-	if (!rc)
-		rc = store_schema_version(st, &current);
-	/* Another process may have applied it while we waited for the lock. */
-	if (!rc && current >= m->version) {
-		store_rollback(st);
-		return 0;
-	}
-	if (!rc && sqlite3_exec(st->db, m->sql, NULL, NULL, NULL) != SQLITE_OK)
-		rc = ERR_DB;
-	if (!rc) {
-		sqlite3_stmt *s = stmt_get(st, ST_SCHEMA_RECORD);
-		rc = !s || bind_int(s, 1, m->version) || bind_text(s, 2, m->name) ? ERR_DB : stmt_exec(st, s);
-	}
-	if (!rc)
-		rc = store_commit(st);
-	if (rc) {
-		snprintf(err, errlen, "migratie %s mislukt / migration failed: %s", m->name, sqlite3_errmsg(st->db));
-		store_rollback(st);
-		return rc;
-	}
-	log_info("store: applied migration %s", m->name);
-	return 0;
-}
-
-int store_migrate(struct store *st, char *err, size_t errlen)
-{
-	int version;
-	if (store_schema_version(st, &version)) {
-		snprintf(err, errlen, "kan schemaversie niet lezen / cannot read schema version: %s",
-			 sqlite3_errmsg(st->db));
-		return ERR_DB;
-	}
-	for (int i = 0; i < store_migration_count; i++) {
-		if (store_migrations[i].version <= version)
-			continue;
-		int rc = apply(st, &store_migrations[i], err, errlen);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
+const struct db_ops db_sqlite = {
+    .prefix = "sqlite:",
+    .open = sq_open,
+    .close = sq_close,
+    .prepare = sq_prepare,
+    .reset = sq_reset,
+    .step = sq_step,
+    .bind_text = sq_bind_text,
+    .bind_int = sq_bind_int,
+    .bind_blob = sq_bind_blob,
+    .bind_null = sq_bind_null,
+    .col_int = sq_col_int,
+    .col_double = sq_col_double,
+    .col_blob = sq_col_blob,
+    .col_text = sq_col_text,
+    .col_is_null = sq_col_is_null,
+    .changes = sq_changes,
+    .exec_script = sq_exec_script,
+    .rollback = sq_rollback,
+    .errmsg = sq_errmsg,
+    .schema_table = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+		    "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+    .migrations = store_migrations,
+    .nmigrations = &store_migration_count,
+};

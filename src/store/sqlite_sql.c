@@ -1,5 +1,5 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 
 /*
  * Item columns; lists pass '' for the body, which only item pages need, and
@@ -34,7 +34,7 @@
 	"f.stored = 'db', (SELECT count(*) FROM items i WHERE i.file_id = f.id OR instr(i.body, f.hash) > 0 "          \
 	"OR instr(i.image, f.hash) > 0)"
 
-const char *const stmt_sql[ST_COUNT] = {
+const char *const sqlite_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_BEGIN_READ] = "BEGIN",
     [ST_COMMIT] = "COMMIT",

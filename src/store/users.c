@@ -1,81 +1,81 @@
-/* Accounts on SQLite. */
+/* Accounts. */
 #include <string.h>
 
-#include "store/sqlite_internal.h"
+#include "store/db.h"
 #include "store/users.h"
 
 static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
 
-unsigned store_parse_roles(const unsigned char *s)
+unsigned store_parse_roles(const char *s)
 {
 	unsigned roles = 0;
 	for (unsigned i = 0; s && i < 4; i++)
-		if (strstr((const char *) s, role_names[i]))
+		if (strstr(s, role_names[i]))
 			roles |= 1u << i;
 	return roles;
 }
 
 static int set_roles(struct store *st, long long id, unsigned roles)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_ROLES_CLEAR);
-	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(st, s);
+	struct stmt *s = stmt_get(st, ST_USER_ROLES_CLEAR);
+	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(s);
 	for (unsigned i = 0; !rc && i < 4; i++) {
 		if (!(roles & (1u << i)))
 			continue;
 		s = stmt_get(st, ST_USER_ROLE_ADD);
-		rc = !s || bind_int(s, 1, id) || bind_text(s, 2, role_names[i]) ? ERR_DB : stmt_exec(st, s);
+		rc = !s || bind_int(s, 1, id) || bind_text(s, 2, role_names[i]) ? ERR_DB : stmt_exec(s);
 	}
 	return rc;
 }
 
 int store_user_add(struct store *st, const char *email, const char *name, unsigned roles, long long *id)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_ADD);
+	struct stmt *s = stmt_get(st, ST_USER_ADD);
 	if (!s || bind_text(s, 1, email) || bind_text(s, 2, name))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	if (step == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW)
-		return step == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
+	int step = stmt_step(s);
+	if (step == STEP_ROW)
+		*id = col_int(s, 0);
+	stmt_reset(s);
+	if (step != STEP_ROW)
+		return step == ERR_CONFLICT ? ERR_CONFLICT : ERR_DB;
 	return set_roles(st, *id, roles);
 }
 
-static int read_user(sqlite3_stmt *s, struct arena *a, struct user *u)
+static int read_user(struct stmt *s, struct arena *a, struct user *u)
 {
 	memset(u, 0, sizeof(*u));
-	u->id = sqlite3_column_int64(s, 0);
+	u->id = col_int(s, 0);
 	u->email = col_text(s, 1, a);
 	u->name = col_text(s, 2, a);
-	u->disabled = sqlite3_column_int(s, 3);
-	u->has_password = sqlite3_column_int(s, 4);
+	u->disabled = (int) col_int(s, 3);
+	u->has_password = (int) col_int(s, 4);
 	u->created_at = col_text(s, 5, a);
-	u->roles = store_parse_roles(sqlite3_column_text(s, 6));
+	u->roles = store_parse_roles(col_str(s, 6));
 	return u->email && u->name && u->created_at ? 0 : ERR_NOMEM;
 }
 
 int store_user_find(struct store *st, struct arena *a, const char *email, struct user *out)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_FIND);
+	struct stmt *s = stmt_get(st, ST_USER_FIND);
 	if (!s || bind_text(s, 1, email))
 		return ERR_DB;
-	int step = stmt_step(st, s);
-	int rc = step == SQLITE_ROW ? read_user(s, a, out) : step == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
-	sqlite3_reset(s);
+	int step = stmt_step(s);
+	int rc = step == STEP_ROW ? read_user(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	stmt_reset(s);
 	return rc;
 }
 
 int store_user_list(struct store *st, struct arena *a, struct user **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_LIST);
+	struct stmt *s = stmt_get(st, ST_USER_LIST);
 	*out = NULL;
 	*n = 0;
 	if (!s)
 		return ERR_DB;
 	size_t cap = 0;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
 		struct user *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		if (!grown) {
 			rc = ERR_NOMEM;
@@ -84,9 +84,9 @@ int store_user_list(struct store *st, struct arena *a, struct user **out, size_t
 		*out = grown;
 		rc = read_user(s, a, &(*out)[(*n)++]);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
@@ -97,30 +97,29 @@ int store_user_set_roles(struct store *st, long long id, unsigned roles)
 
 int store_user_set_disabled(struct store *st, long long id, int disabled)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_DISABLE);
-	return !s || bind_int(s, 1, id) || bind_int(s, 2, disabled) ? ERR_DB : stmt_exec(st, s);
+	struct stmt *s = stmt_get(st, ST_USER_DISABLE);
+	return !s || bind_int(s, 1, id) || bind_int(s, 2, disabled) ? ERR_DB : stmt_exec(s);
 }
 
 int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
 			    const unsigned char *auth, size_t authlen)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_USER_PASSWORD);
-	if (!s || bind_int(s, 1, id) || sqlite3_bind_blob(s, 2, salt, (int) saltlen, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 3, auth, (int) authlen, SQLITE_STATIC) != SQLITE_OK)
+	struct stmt *s = stmt_get(st, ST_USER_PASSWORD);
+	if (!s || bind_int(s, 1, id) || bind_blob(s, 2, salt, saltlen) || bind_blob(s, 3, auth, authlen))
 		return ERR_DB;
-	return stmt_exec(st, s);
+	return stmt_exec(s);
 }
 
 int store_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_AUDIT_LIST);
+	struct stmt *s = stmt_get(st, ST_AUDIT_LIST);
 	*out = NULL;
 	*n = 0;
 	if (!s || bind_int(s, 1, limit))
 		return ERR_DB;
 	size_t cap = 0;
-	int rc = 0, step = SQLITE_DONE;
-	while (!rc && (step = stmt_step(st, s)) == SQLITE_ROW) {
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
 		struct audit_line *grown = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		if (!grown) {
 			rc = ERR_NOMEM;
@@ -135,17 +134,17 @@ int store_audit_list(struct store *st, struct arena *a, int limit, struct audit_
 		if (!l->at || !l->actor || !l->action || !l->object)
 			rc = ERR_NOMEM;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return rc;
 }
 
 int store_audit(struct store *st, const char *actor, const char *action, const char *object, const char *detail)
 {
-	sqlite3_stmt *s = stmt_get(st, ST_AUDIT);
+	struct stmt *s = stmt_get(st, ST_AUDIT);
 	return !s || bind_text(s, 1, actor) || bind_text(s, 2, action) || bind_text(s, 3, object ? object : "") ||
 		       bind_text(s, 4, detail ? detail : "")
 		   ? ERR_DB
-		   : stmt_exec(st, s);
+		   : stmt_exec(s);
 }

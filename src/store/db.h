@@ -1,0 +1,201 @@
+/*
+ * The statement API the store files use, and the backend interface behind it.
+ * Internal to store/.
+ *
+ * items.c, users.c, ... run statements by name (enum stmt_id) through the
+ * functions below and never see a database library. Each backend (sqlite.c,
+ * later pg.c) has its own table of SQL text for every name, and fills in a
+ * struct db_ops; store_open() picks the backend from the DSN prefix.
+ */
+#ifndef VERTROUWD_STORE_DB_H
+#define VERTROUWD_STORE_DB_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "store/items.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+/* Every statement the program runs, by name; the SQL is in stmt_sql[]. */
+enum stmt_id {
+	ST_BEGIN,
+	ST_BEGIN_READ,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SCHEMA_VERSION,
+	ST_SCHEMA_RECORD,
+	ST_DATA_VERSION,
+	ST_ITEM_UPSERT,
+	ST_ITEM_ID,
+	ST_FILE_UPSERT,
+	ST_ITEM_FILE,
+	ST_ITEM_ALL,
+	ST_FILE_BY_ITEM,
+	ST_ITEM_FIND,
+	ST_ITEM_LIST,
+	ST_ITEM_CATS,
+	ST_ITEM_COUNT,
+	ST_CATEGORY_COUNTS,
+	ST_CATEGORY_FIND,
+	ST_USER_ADD,
+	ST_USER_ROLES_CLEAR,
+	ST_USER_ROLE_ADD,
+	ST_USER_FIND,
+	ST_USER_LIST,
+	ST_USER_DISABLE,
+	ST_USER_PASSWORD,
+	ST_AUDIT,
+	ST_ITEM_GET,
+	ST_ITEM_LIST_ALL,
+	ST_ITEM_RENAME,
+	ST_REDIRECT_ADD,
+	ST_REDIRECT_DROP,
+	ST_REDIRECT_FIND,
+	ST_ITEM_DELETE,
+	ST_REVISION_ADD,
+	ST_REVISION_COUNT,
+	ST_CATEGORY_ALL,
+	ST_CATEGORY_ADD,
+	ST_CATEGORY_RENAME,
+	ST_CATEGORY_MOVE,
+	ST_CATEGORY_UNLINK,
+	ST_CATEGORY_DELETE,
+	ST_REVISION_LIST,
+	ST_REVISION_GET,
+	ST_SCHEDULE_SET,
+	ST_SCHEDULE_CLEAR,
+	ST_SCHEDULE_GET,
+	ST_SCHEDULE_CLAIM,
+	ST_RECOVERY_CLEAR,
+	ST_RECOVERY_ADD,
+	ST_RECOVERY_USE,
+	ST_AUDIT_LIST,
+	ST_SETUP_ADD,
+	ST_SETUP_GET,
+	ST_SETUP_DELETE_USER,
+	ST_USER_AUTH,
+	ST_USER_TOTP,
+	ST_USER_TOTP_STEP,
+	ST_SESSION_ADD,
+	ST_SESSION_GET,
+	ST_SESSION_TOUCH,
+	ST_SESSION_DELETE,
+	ST_SESSION_DELETE_USER,
+	ST_SESSION_LIST,
+	ST_ATTEMPTS,
+	ST_ATTEMPT_FAIL,
+	ST_ATTEMPT_CLEAR,
+	ST_SEARCH_DELETE,
+	ST_SEARCH_INSERT,
+	ST_SEARCH_CLEAR,
+	ST_SEARCH_SIZE,
+	ST_SEARCH_WORDS_CLEAR,
+	ST_SEARCH_WORD,
+	ST_SEARCH_WORDS,
+	ST_SEARCH_HAS_TERM,
+	ST_SEARCH,
+	ST_SEARCH_COUNT,
+	ST_SEARCH_TOP,
+	ST_SEARCH_TOTAL,
+	ST_ITEMS_BY_ID,
+	ST_SEARCH_TYPES,
+	ST_SEARCH_CATS,
+	ST_ITEM_TEXT,
+	ST_ITEM_CATS_CLEAR,
+	ST_CATEGORY_UPSERT,
+	ST_ITEM_CAT_ADD,
+	ST_FILE_GET,
+	ST_FILE_DATA,
+	ST_FILE_LIST,
+	ST_FILE_TOTAL,
+	ST_FILE_DELETE,
+	ST_COUNT
+};
+
+/* What stmt_step() returns when it did not fail (failures are a negative enum err). */
+enum { STEP_DONE = 0, STEP_ROW = 1 };
+
+/* A prepared statement, cached per connection; backends embed it first in their own. */
+struct stmt {
+	struct store *st;
+};
+
+/* One connection; backends embed it first in their own. */
+struct store {
+	const struct db_ops *ops;
+	struct stmt *stmts[ST_COUNT];
+	char *media_dir; /* where files' bytes go; NULL: in the store (files.c) */
+};
+
+/*
+ * A backend. Column and bind indexes are as in the API below. step returns
+ * STEP_ROW, STEP_DONE, ERR_CONFLICT (a constraint) or ERR_DB, and logs why.
+ */
+struct db_ops {
+	const char *prefix; /* of the DSNs it opens, e.g. "sqlite:" */
+	int (*open)(const char *dsn, struct store **out, char *err, size_t errlen);
+	void (*close)(struct store *st);
+	struct stmt *(*prepare)(struct store *st, enum stmt_id id);
+	void (*reset)(struct stmt *s); /* also clears the bindings */
+	int (*step)(struct stmt *s);
+	int (*bind_text)(struct stmt *s, int i, const char *v);
+	int (*bind_int)(struct stmt *s, int i, long long v);
+	int (*bind_blob)(struct stmt *s, int i, const void *p, size_t n);
+	int (*bind_null)(struct stmt *s, int i);
+	long long (*col_int)(struct stmt *s, int i);
+	double (*col_double)(struct stmt *s, int i);
+	const void *(*col_blob)(struct stmt *s, int i, size_t *len);
+	/* NUL-terminated text of column i and its length; NULL for SQL NULL. */
+	const char *(*col_text)(struct stmt *s, int i, size_t *len);
+	int (*col_is_null)(struct stmt *s, int i);
+	long long (*changes)(struct store *st);
+	/* Run a script of several statements with no parameters (migrations). */
+	int (*exec_script)(struct store *st, const char *sql);
+	/* End a transaction if one is open; never fails, never counts as a statement. */
+	void (*rollback)(struct store *st);
+	const char *(*errmsg)(struct store *st);
+	const char *schema_table; /* SQL creating schema_migrations if missing */
+	const struct migration *migrations;
+	const int *nmigrations;
+};
+
+extern const struct db_ops db_sqlite;
+/* The SQL of every statement, per dialect. */
+extern const char *const sqlite_sql[ST_COUNT];
+
+/* The cached statement, reset and with bindings cleared; NULL on error. */
+struct stmt *stmt_get(struct store *st, enum stmt_id id);
+/* One step, with the test countdown: STEP_ROW, STEP_DONE, ERR_CONFLICT or ERR_DB. */
+int stmt_step(struct stmt *s);
+/* Make the statement ready to run again (bindings stay); NULL is ignored. */
+void stmt_reset(struct stmt *s);
+/* Run a statement (NULL: ERR_DB) to its first row or end and reset it: 0, ERR_DB or ERR_CONFLICT. */
+int stmt_exec(struct stmt *s);
+/* Bind parameter i (1-based): text (NULL binds NULL), integers, blobs, NULL; 0 or ERR_DB. */
+int bind_text(struct stmt *s, int i, const char *v);
+int bind_int(struct stmt *s, int i, long long v);
+int bind_blob(struct stmt *s, int i, const void *p, size_t n);
+int bind_null(struct stmt *s, int i);
+/* Column i (0-based) of the current row; NULL reads as 0, "" or an empty blob. */
+long long col_int(struct stmt *s, int i);
+double col_double(struct stmt *s, int i);
+/* The bytes stay valid until the next step or reset. */
+const void *col_blob(struct stmt *s, int i, size_t *len);
+/* As a NUL-terminated string valid until the next step or reset ("" for NULL). */
+const char *col_str(struct stmt *s, int i);
+/* Column i as an arena string ("" for NULL); NULL on allocation failure. */
+char *col_text(struct stmt *s, int i, struct arena *a);
+int col_is_null(struct stmt *s, int i);
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+long long store_changes(struct store *st);
+
+/* The role bits of a comma-separated role list as the store keeps it (users.c). */
+unsigned store_parse_roles(const char *s);
+
+/* Shared by items.c and search.c. */
+int store_read_item(struct stmt *s, struct arena *a, struct item *it);
+int store_bind_filter(struct stmt *s, struct arena *a, const struct item_filter *f);
+int store_list_categories(struct store *st, struct arena *a, struct item *items, size_t n);
+
+#endif
