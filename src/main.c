@@ -23,6 +23,7 @@ struct command {
 static const char *const init_flags[] = {"demo", NULL};
 static const char *const json_flags[] = {"json", NULL};
 static const char *const user_flags[] = {"password-stdin", NULL};
+static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
 
 static const struct command commands[] = {
@@ -48,6 +49,15 @@ static const struct command commands[] = {
      "                    (de server doet dit zelf elke --publish-interval seconden; dit is voor cron of herstel)\n",
      0, no_flags, cli_publish_due},
     {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
+    {"backup", "maak een reservekopie in MAP terwijl de server doorwerkt / back up to DIR while serving",
+     "  MAP               nieuwe map: vertrouwd.db (een samenhangende momentopname) en media/\n"
+     "                    (alleen SQLite; PostgreSQL: pg_dump, zie docs/deploy.md)\n",
+     1, no_flags, cli_backup},
+    {"restore", "zet een reservekopie uit MAP terug / restore a backup from DIR",
+     "  MAP               een map van 'vertrouwd backup'\n"
+     "  --force           vervang een database die al gegevens bevat / replace a database that holds data\n"
+     "                    (stop eerst de servers / stop the servers first)\n",
+     1, restore_flags, cli_restore},
     {"user", "beheer accounts / manage accounts",
      "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker met een eenmalige instellink (rollen:\n"
      "                                         beheerder, redacteur,\n"
@@ -146,6 +156,7 @@ int main(int argc, char **argv)
 			o.demo |= !strcmp(name, "demo");
 			o.json |= !strcmp(name, "json");
 			o.password_stdin |= !strcmp(name, "password-stdin");
+			o.force |= !strcmp(name, "force");
 			continue;
 		}
 		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;

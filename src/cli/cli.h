@@ -18,6 +18,7 @@ struct cli_opts {
 	const char *name;   /* user add --name */
 	const char *roles;  /* user add|roles --roles */
 	const char *at;	    /* publish-due --at */
+	int force;	    /* restore --force */
 	const char *const *args;
 	int nargs;
 };
@@ -31,6 +32,8 @@ int cli_analyze(struct cli_opts *o);
 int cli_reindex(struct cli_opts *o);
 int cli_user(struct cli_opts *o);
 int cli_publish_due(struct cli_opts *o);
+int cli_backup(struct cli_opts *o);
+int cli_restore(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);

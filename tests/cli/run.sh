@@ -102,6 +102,26 @@ echo "paarse olifant op de fiets" | "$bin" user set-password anna@example.nl --p
 "$bin" export "$tmp/users-export" --db "$udb" >/dev/null 2>&1
 grep -rq "olifant" "$tmp/users-export" "$tmp/users.db" 2>/dev/null && not_ok "the password is stored somewhere in plain text" || ok "no plain-text password in the store"
 
+# --- backup and restore: a snapshot of database and media, back again ---
+bdb="sqlite:$tmp/bk/live.db"
+"$bin" init --demo --db "$bdb" --root . >/dev/null 2>&1
+"$bin" user add bea@example.nl --name "Bea Backup" --roles redacteur --db "$bdb" >/dev/null 2>&1
+check "vertrouwd backup --help exits 0" "$bin" backup --help
+"$bin" backup "$tmp/snap" --db "$bdb" >"$tmp/out" 2>"$tmp/err" && ok "backup: exit 0" || not_ok "backup" "$(cat "$tmp/err")"
+grep -q 'Reservekopie klaar: [0-9]* items, 2 gebruikers' "$tmp/out" && ok "backup prints what it holds" || not_ok "backup summary" "$(cat "$tmp/out")"
+[ "$(find "$tmp/snap/media" -type f | wc -l)" = "$(find "$tmp/bk/media" -type f | wc -l)" ] && [ -n "$(find "$tmp/snap/media" -type f)" ] &&
+	ok "backup copies the media files" || not_ok "backup media"
+[ "$(exit_code "$bin" backup "$tmp/snap" --db "$bdb")" = 1 ] && grep -q 'bestaat al' "$tmp/err" && ok "backup never overwrites an earlier one" || not_ok "backup overwrite"
+[ "$(exit_code "$bin" restore "$tmp/snap" --db "$bdb")" = 1 ] && grep -q -- '--force' "$tmp/err" && ok "restore over a database with data needs --force" || not_ok "restore without force"
+[ "$(exit_code "$bin" restore "$tmp/nothing-here" --db "sqlite:$tmp/new/r.db")" = 1 ] && ok "restore from a missing backup: exit 1" || not_ok "restore missing"
+printf 'not a database' >"$tmp/bad.db"; mkdir -p "$tmp/badsnap"; cp "$tmp/bad.db" "$tmp/badsnap/vertrouwd.db"
+[ "$(exit_code "$bin" restore "$tmp/badsnap" --db "sqlite:$tmp/new/r.db")" = 1 ] && ok "restore refuses a file that is no database" || not_ok "restore garbage"
+"$bin" restore "$tmp/snap" --db "sqlite:$tmp/new/r.db" >"$tmp/out" 2>"$tmp/err" && ok "restore into a new place: exit 0" || not_ok "restore" "$(cat "$tmp/err")"
+"$bin" export "$tmp/E1" --db "$bdb" >/dev/null 2>&1
+"$bin" export "$tmp/E2" --db "sqlite:$tmp/new/r.db" >/dev/null 2>&1
+if diff -r "$tmp/E1" "$tmp/E2" >"$tmp/diff"; then ok "restored content equals the original, attachments included"; else not_ok "restore round trip" "$(head -5 "$tmp/diff")"; fi
+"$bin" user list --db "sqlite:$tmp/new/r.db" | grep -q bea@example.nl && ok "accounts come back too" || not_ok "restored accounts"
+
 line="cli: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
