@@ -9,7 +9,7 @@
 #include "base/log.h"
 #include "store/db.h"
 
-static const struct db_ops *const backends[] = {&db_sqlite};
+static const struct db_ops *const backends[] = {&db_sqlite, &db_pg};
 
 int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 {
@@ -17,7 +17,10 @@ int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 	for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++)
 		if (!strncmp(dsn, backends[i]->prefix, strlen(backends[i]->prefix)) && dsn[strlen(backends[i]->prefix)])
 			return backends[i]->open(dsn, out, err, errlen);
-	snprintf(err, errlen, "onbekende opslag '%s': gebruik sqlite:PAD / unknown store, use sqlite:PATH", dsn);
+	snprintf(err, errlen,
+		 "onbekende opslag '%s': gebruik sqlite:PAD of postgresql://... / unknown store, use sqlite:PATH or "
+		 "postgresql://...",
+		 dsn);
 	return ERR_INVALID;
 }
 
@@ -87,6 +90,11 @@ int bind_blob(struct stmt *s, int i, const void *p, size_t n)
 int bind_null(struct stmt *s, int i)
 {
 	return s->st->ops->bind_null(s, i);
+}
+
+int bind_match(struct stmt *s, int i, const char *expr)
+{
+	return expr ? s->st->ops->bind_match(s, i, expr) : s->st->ops->bind_null(s, i);
 }
 
 long long col_int(struct stmt *s, int i)

@@ -265,6 +265,7 @@ const struct db_ops db_sqlite = {
     .bind_int = sq_bind_int,
     .bind_blob = sq_bind_blob,
     .bind_null = sq_bind_null,
+    .bind_match = sq_bind_text, /* FTS5 takes the expression as it is */
     .col_int = sq_col_int,
     .col_double = sq_col_double,
     .col_blob = sq_col_blob,
