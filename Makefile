@@ -41,7 +41,7 @@ all: $(BIN) $(DEMO_PDF)
 help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
-	@echo "make pg      run the integration tests on a throw-away PostgreSQL cluster"
+	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
 	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
 	@echo "make bench   HTTP benchmark against nginx (wrk)"
@@ -123,8 +123,8 @@ integration: $(BIN) $(DEMO_PDF)
 	@sh tests/pages/run.sh $(BIN)
 	@sh tests/account/run.sh $(BIN)
 
-# The integration suites once more on a throw-away PostgreSQL cluster.
-pg: $(BIN) $(DEMO_PDF)
+# The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
+pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
 
 asan:

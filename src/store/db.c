@@ -136,6 +136,11 @@ long long store_changes(struct store *st)
 	return st->ops->changes(st);
 }
 
+int store_unreachable(struct store *st)
+{
+	return st->ops->unreachable(st);
+}
+
 /* ---- transactions ---- */
 
 int store_read_begin(struct store *st)

@@ -150,6 +150,7 @@ struct db_ops {
 	/* End a transaction if one is open; never fails, never counts as a statement. */
 	void (*rollback)(struct store *st);
 	const char *(*errmsg)(struct store *st);
+	int (*unreachable)(struct store *st);
 	const char *schema_table; /* SQL creating schema_migrations if missing */
 	const struct migration *migrations;
 	const int *nmigrations;

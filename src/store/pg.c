@@ -355,6 +355,11 @@ static const char *pg_errmsg(struct store *st)
 	return p->err;
 }
 
+static int pg_unreachable(struct store *st)
+{
+	return PQstatus(PG(st)->conn) != CONNECTION_OK;
+}
+
 const struct db_ops db_pg = {
     .prefix = "postgresql:",
     .open = pg_open,
@@ -376,6 +381,7 @@ const struct db_ops db_pg = {
     .exec_script = pg_exec_script,
     .rollback = pg_rollback,
     .errmsg = pg_errmsg,
+    .unreachable = pg_unreachable,
     .schema_table = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
 		    "name text NOT NULL, applied_at text NOT NULL DEFAULT "
 		    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",

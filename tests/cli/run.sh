@@ -28,6 +28,10 @@ done
 [ "$(exit_code "$bin" import)" = 2 ] && grep -q "argument ontbreekt" "$tmp/err" && ok "import without DIR: exit 2" || not_ok "import without DIR"
 [ "$(exit_code "$bin" init extra)" = 2 ] && ok "unexpected argument: exit 2" || not_ok "unexpected argument"
 
+# --- migrate: only the schema, and says what it did ---
+"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "bijgewerkt van versie 0 naar" && ok "migrate on a new store: from version 0" || not_ok "migrate on a new store"
+"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "Schema is actueel" && ok "migrate again: up to date" || not_ok "migrate again"
+
 # --- init --demo is idempotent; environment and flags both select the store ---
 db="sqlite:$tmp/demo.db"
 check "init --demo" "$bin" init --demo --db "$db"
