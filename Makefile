@@ -4,7 +4,7 @@
 # them). BUILD selects the output directory, SAN=1 builds with AddressSanitizer
 # and UndefinedBehaviorSanitizer.
 
-PKGS      = libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium liboath libqrencode
+PKGS      = libmicrohttpd sqlite3 libpq md4c yaml-0.1 jansson libsodium liboath libqrencode
 BUILD    ?= build
 SAN      ?= 0
 VERSION   = 0.1.0
@@ -21,15 +21,17 @@ LDFLAGS  += $(SANFLAGS)
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread
 
 SRC       = $(shell find src -name '*.c' ! -name main.c | sort)
-OBJ       = $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
-MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
+OBJ       = $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
+# One numbered list, a file per dialect: NNNN_name.sql (SQLite) and NNNN_name.pg.sql.
+PG_MIGRATIONS = $(sort $(wildcard src/store/migrations/*.pg.sql))
+MIGRATIONS = $(sort $(filter-out %.pg.sql,$(wildcard src/store/migrations/*.sql)))
 LIB       = $(BUILD)/libvertrouwd.a
 BIN       = $(BUILD)/vertrouwd
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all run check asan fuzz bench format lint unit integration browser fuzz-smoke \
+.PHONY: all run check asan fuzz bench format lint unit integration pg browser fuzz-smoke \
         deps-run deps-check check-all clean help
 
 DEMO_PDF  = $(patsubst %.md,%.pdf,$(wildcard demo/downloads/*.md))
@@ -39,6 +41,7 @@ all: $(BIN) $(DEMO_PDF)
 help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
+	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
 	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
 	@echo "make bench   HTTP benchmark against nginx (wrk)"
@@ -51,9 +54,13 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
-	sh scripts/embed-migrations.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+	sh scripts/embed-migrations.sh store_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-migrations.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(OBJ)
@@ -101,7 +108,7 @@ export SUMMARY ?= $(CURDIR)/build/test-summary.txt
 check-all:
 	@mkdir -p build && rm -f $(SUMMARY)
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory unit integration
+	@$(MAKE) --no-print-directory unit integration pg
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory browser
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -115,6 +122,10 @@ integration: $(BIN) $(DEMO_PDF)
 	@sh tests/cli/run.sh $(BIN)
 	@sh tests/pages/run.sh $(BIN)
 	@sh tests/account/run.sh $(BIN)
+
+# The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
+pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
+	@sh tests/pg/run.sh $(BIN) $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration

@@ -31,6 +31,7 @@ static const struct command commands[] = {
     {"init", "maak of werk de database bij / create or migrate the database",
      "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", 0,
      init_flags, cli_init},
+    {"migrate", "werk alleen het databaseschema bij / only migrate the database schema", "", 0, no_flags, cli_migrate},
     {"import", "importeer Markdown-bestanden uit MAP / import Markdown files from DIR",
      "  MAP               map met .md-bestanden (ook in submappen); per bestand een transactie\n", 1, no_flags,
      cli_import},

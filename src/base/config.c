@@ -8,7 +8,8 @@
 
 const char config_help[] =
     "Algemene opties / global options (ook als omgevingsvariabele / also as environment variable):\n"
-    "  --db DSN          VERTROUWD_DB        opslag / store (standaard: sqlite:data/vertrouwd.db)\n"
+    "  --db DSN          VERTROUWD_DB        opslag / store: sqlite:PAD of postgresql://...\n"
+    "                                        (standaard: sqlite:data/vertrouwd.db)\n"
     "  --listen ADRES    VERTROUWD_LISTEN    adres:poort / address:port (standaard: 127.0.0.1:8080)\n"
     "  --threads N       VERTROUWD_THREADS   werkthreads / worker threads (standaard: aantal cores)\n"
     "  --root MAP        VERTROUWD_ROOT      map met templates/, static/, demo/ (standaard: .)\n"
@@ -90,7 +91,7 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 	int rc;
 	if (!strcmp(name, "db")) {
 		rc = copy(cfg->db, sizeof(cfg->db), value);
-		if (!rc && strncmp(value, "sqlite:", 7))
+		if (!rc && strncmp(value, "sqlite:", 7) && strncmp(value, "postgresql://", 13))
 			rc = ERR_INVALID;
 	} else if (!strcmp(name, "listen")) {
 		/* The public address follows --listen unless it was set on its own. */

@@ -15,7 +15,7 @@
 #include "base/log.h"
 
 struct config {
-	char db[1024];	    /* "sqlite:PATH" (later also "postgresql://...") */
+	char db[1024];	    /* "sqlite:PATH" or "postgresql://..." */
 	char listen[256];   /* as given, for messages */
 	char base_url[512]; /* public address for links in feeds, sitemaps, canonical URLs; no trailing slash */
 	char host[128];	    /* parsed from listen */

@@ -25,6 +25,7 @@ struct cli_opts {
 
 int cli_serve(struct cli_opts *o);
 int cli_init(struct cli_opts *o);
+int cli_migrate(struct cli_opts *o);
 int cli_import(struct cli_opts *o);
 int cli_export(struct cli_opts *o);
 int cli_search(struct cli_opts *o);

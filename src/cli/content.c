@@ -1,4 +1,4 @@
-/* serve, init, import, export. */
+/* serve, init, migrate, import, export. */
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -80,6 +80,26 @@ int cli_init(struct cli_opts *o)
 	}
 	printf("Database klaar: %s\n", o->cfg.db);
 	return 0;
+}
+
+/* Migrations alone, for a deploy step before the servers start; says from which version to which. */
+int cli_migrate(struct cli_opts *o)
+{
+	struct store *st;
+	char err[1024] = "kan de schemaversie niet lezen / cannot read the schema version";
+	int before = 0, after = 0;
+	int rc = store_open(o->cfg.db, &st, err, sizeof(err));
+	if (!rc && (store_schema_version(st, &before) || store_migrate(st, err, sizeof(err)) ||
+		    store_schema_version(st, &after)))
+		rc = ERR_DB;
+	if (rc)
+		fprintf(stderr, "vertrouwd: %s\n", err);
+	else if (before == after)
+		printf("Schema is actueel (versie %d) / schema is up to date: %s\n", after, o->cfg.db);
+	else
+		printf("Schema bijgewerkt van versie %d naar %d / schema migrated: %s\n", before, after, o->cfg.db);
+	store_close(st);
+	return rc ? 1 : 0;
 }
 
 int cli_import(struct cli_opts *o)

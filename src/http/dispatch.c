@@ -217,6 +217,8 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 	r->page.content_type = "text/html; charset=utf-8";
 	r->page.cache_control = "no-cache";
 	int status = run(app, r, in);
+	if (status == 500 && app->unavailable && app->unavailable(r->w))
+		status = 503;
 	if (status) {
 		const char *allow = r->page.allow;
 		fail_with(app, r, status);

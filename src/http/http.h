@@ -30,6 +30,8 @@ struct http_app {
 	void (*session_load)(struct req *r, const char *token);
 	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
 	int (*data_version)(struct worker *w, long long *version);
+	/* Whether the store cannot be reached now: a failed request is then a 503, not a 500 (optional). */
+	int (*unavailable)(struct worker *w);
 	/* Render the error page for status into r->out; 0 or an error (then plain text is sent). */
 	int (*render_error)(struct req *r, int status);
 };

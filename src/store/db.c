@@ -10,7 +10,7 @@
 #include "base/mem.h"
 #include "store/db.h"
 
-static const struct db_ops *const backends[] = {&db_sqlite};
+static const struct db_ops *const backends[] = {&db_sqlite, &db_pg};
 
 int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 {
@@ -18,7 +18,10 @@ int store_open(const char *dsn, struct store **out, char *err, size_t errlen)
 	for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++)
 		if (!strncmp(dsn, backends[i]->prefix, strlen(backends[i]->prefix)) && dsn[strlen(backends[i]->prefix)])
 			return backends[i]->open(dsn, out, err, errlen);
-	snprintf(err, errlen, "onbekende opslag '%s': gebruik sqlite:PAD / unknown store, use sqlite:PATH", dsn);
+	snprintf(err, errlen,
+		 "onbekende opslag '%s': gebruik sqlite:PAD of postgresql://... / unknown store, use sqlite:PATH or "
+		 "postgresql://...",
+		 dsn);
 	return ERR_INVALID;
 }
 
@@ -92,6 +95,11 @@ int bind_null(struct stmt *s, int i)
 	return s->st->ops->bind_null(s, i);
 }
 
+int bind_match(struct stmt *s, int i, const char *expr)
+{
+	return expr ? s->st->ops->bind_match(s, i, expr) : s->st->ops->bind_null(s, i);
+}
+
 long long col_int(struct stmt *s, int i)
 {
 	return s->st->ops->col_int(s, i);
@@ -129,6 +137,11 @@ int col_is_null(struct stmt *s, int i)
 long long store_changes(struct store *st)
 {
 	return st->ops->changes(st);
+}
+
+int store_unreachable(struct store *st)
+{
+	return st->ops->unreachable(st);
 }
 
 /* ---- transactions ---- */

@@ -143,6 +143,7 @@ struct db_ops {
 	int (*bind_int)(struct stmt *s, int i, long long v);
 	int (*bind_blob)(struct stmt *s, int i, const void *p, size_t n);
 	int (*bind_null)(struct stmt *s, int i);
+	int (*bind_match)(struct stmt *s, int i, const char *expr);
 	long long (*col_int)(struct stmt *s, int i);
 	double (*col_double)(struct stmt *s, int i);
 	const void *(*col_blob)(struct stmt *s, int i, size_t *len);
@@ -155,20 +156,22 @@ struct db_ops {
 	/* End a transaction if one is open; never fails, never counts as a statement. */
 	void (*rollback)(struct store *st);
 	const char *(*errmsg)(struct store *st);
+	int (*unreachable)(struct store *st);
 	const char *schema_table; /* SQL creating schema_migrations if missing */
 	const struct migration *migrations;
 	const int *nmigrations;
 };
 
-extern const struct db_ops db_sqlite;
+extern const struct db_ops db_sqlite, db_pg;
 /* The SQL of every statement, per dialect. */
 extern const char *const sqlite_sql[ST_COUNT];
+extern const char *const pg_sql[ST_COUNT];
 
 /* The cached statement, reset and with bindings cleared; NULL on error. */
 struct stmt *stmt_get(struct store *st, enum stmt_id id);
 /* One step, with the test countdown: STEP_ROW, STEP_DONE, ERR_CONFLICT or ERR_DB. */
 int stmt_step(struct stmt *s);
-/* Make the statement ready to run again (bindings stay); NULL is ignored. */
+/* Make the statement ready to run again, its bindings cleared; NULL is ignored. */
 void stmt_reset(struct stmt *s);
 /* Run a statement (NULL: ERR_DB) to its first row or end and reset it: 0, ERR_DB or ERR_CONFLICT. */
 int stmt_exec(struct stmt *s);
@@ -177,6 +180,8 @@ int bind_text(struct stmt *s, int i, const char *v);
 int bind_int(struct stmt *s, int i, long long v);
 int bind_blob(struct stmt *s, int i, const void *p, size_t n);
 int bind_null(struct stmt *s, int i);
+/* Bind a search expression in the FTS5 syntax search/query.c writes; each backend rewrites it for its engine. */
+int bind_match(struct stmt *s, int i, const char *expr);
 /* Column i (0-based) of the current row; NULL reads as 0, "" or an empty blob. */
 long long col_int(struct stmt *s, int i);
 double col_double(struct stmt *s, int i);

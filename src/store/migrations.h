@@ -10,5 +10,8 @@ struct migration {
 
 extern const struct migration store_migrations[];
 extern const int store_migration_count;
+/* The same list for PostgreSQL (NNNN_name.pg.sql). */
+extern const struct migration pg_migrations[];
+extern const int pg_migration_count;
 
 #endif

@@ -82,7 +82,7 @@ int store_search_has_term(struct store *st, const char *term, int *has)
 /* Bind the filter (?1 ?2) and the match expression (?5). */
 static int bind_query(struct stmt *s, struct arena *a, const char *match, const struct item_filter *f)
 {
-	return !s || store_bind_filter(s, a, f) || bind_text(s, 5, match) ? ERR_DB : 0;
+	return !s || store_bind_filter(s, a, f) || bind_match(s, 5, match) ? ERR_DB : 0;
 }
 
 #define FAST_WINDOW    40 /* candidates beyond the page, so the recency boost can reorder them */
@@ -115,7 +115,7 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 {
 	long long want = offset + limit + FAST_WINDOW;
 	struct stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
-	if (!s || bind_text(s, 1, match))
+	if (!s || bind_match(s, 1, match))
 		return ERR_DB;
 	int step = stmt_step(s);
 	if (step == STEP_ROW)
@@ -126,7 +126,7 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 	if (!*total)
 		return 0;
 	s = stmt_get(st, ST_SEARCH_TOP);
-	if (!s || bind_text(s, 1, match) || bind_int(s, 2, want))
+	if (!s || bind_match(s, 1, match) || bind_int(s, 2, want))
 		return ERR_DB;
 	struct buf ids = BUF_INIT(1 << 16);
 	size_t cap = (size_t) want, k = 0;
@@ -228,7 +228,7 @@ static int facet_rows(struct store *st, struct arena *a, enum stmt_id id, const 
 	struct stmt *s = stmt_get(st, id);
 	*out = NULL;
 	*n = 0;
-	if (!s || bind_text(s, 1, match))
+	if (!s || bind_match(s, 1, match))
 		return ERR_DB;
 	size_t cap = 0;
 	int rc = 0, step = STEP_DONE;

@@ -254,6 +254,12 @@ static const char *sq_errmsg(struct store *st)
 	return sqlite3_errmsg(SQ(st)->db);
 }
 
+static int sq_unreachable(struct store *st)
+{
+	(void) st;
+	return 0; /* a file is always there; its errors are not outages */
+}
+
 const struct db_ops db_sqlite = {
     .prefix = "sqlite:",
     .open = sq_open,
@@ -265,6 +271,7 @@ const struct db_ops db_sqlite = {
     .bind_int = sq_bind_int,
     .bind_blob = sq_bind_blob,
     .bind_null = sq_bind_null,
+    .bind_match = sq_bind_text, /* FTS5 takes the expression as it is */
     .col_int = sq_col_int,
     .col_double = sq_col_double,
     .col_blob = sq_col_blob,
@@ -274,6 +281,7 @@ const struct db_ops db_sqlite = {
     .exec_script = sq_exec_script,
     .rollback = sq_rollback,
     .errmsg = sq_errmsg,
+    .unreachable = sq_unreachable,
     .schema_table = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
 		    "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
     .migrations = store_migrations,

@@ -1,19 +1,12 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
 #include "store/db.h"
+#include "store/sql_items.h"
 
-/*
- * Item columns; lists pass '' for the body, which only item pages need, and
- * NULL for the categories, which they fetch for all rows at once (ST_ITEM_CATS).
- */
-#define ITEM_COLUMNS_WITH(body, cats)                                                                                  \
-	"i.id, i.type, i.slug, i.title, i.lead, " body ", i.author, i.published, i.status, i.updated_at, " cats ", "   \
-	"i.image, i.image_alt, f.name, f.content_type, f.size, i.words"
 #define ITEM_CATEGORIES                                                                                                \
 	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "                            \
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id "                                          \
 	"WHERE ic.item_id = i.id ORDER BY c.name))"
 #define ITEM_COLUMNS ITEM_COLUMNS_WITH("i.body", ITEM_CATEGORIES)
-#define ITEM_FROM    "items i LEFT JOIN files f ON f.id = i.file_id"
 
 /* ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only. */
 #define ITEM_FILTER                                                                                                    \

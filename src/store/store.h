@@ -52,6 +52,13 @@ void store_rollback(struct store *st);
  */
 int store_data_version(struct store *st, long long *version) WUR;
 
+/*
+ * Whether the database server could not be reached at the last statement (a
+ * lost PostgreSQL connection; never on SQLite): the caller answers "try again
+ * later" rather than "something broke". The next statement reconnects.
+ */
+int store_unreachable(struct store *st);
+
 /* Tests: make the nth statement run from now fail with ERR_DB (0 = off). */
 void store_fail_after(long n);
 

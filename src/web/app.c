@@ -150,11 +150,17 @@ static void read_end(struct worker *w)
 	store_read_end(w->store);
 }
 
+static int unavailable(struct worker *w)
+{
+	return w->store && store_unreachable(w->store);
+}
+
 static const struct http_app app = {
     .session_load = web_session_load,
     .read_begin = read_begin,
     .read_end = read_end,
     .data_version = data_version,
+    .unavailable = unavailable,
     .worker_new = worker_new,
     .worker_free = worker_free,
     .render_error = render_error,

@@ -12,7 +12,8 @@ ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
 check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got $2, want $3"; fi; }
 
-db="sqlite:$tmp/a.db"
+# The store: $TEST_DB when set (tests/pg/run.sh passes a fresh PostgreSQL database), else SQLite.
+db=${TEST_DB:-sqlite:$tmp/a.db}
 "$bin" init --db "$db" >/dev/null 2>&1
 "$bin" user add red@example.nl --name "Rita Redacteur" --roles redacteur --db "$db" >/dev/null 2>&1
 echo "paarse olifant op de fiets" | "$bin" user set-password red@example.nl --password-stdin --db "$db" >/dev/null 2>&1
@@ -268,7 +269,7 @@ grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$tmp/log" && [ "$(grep -Ec '([0-9]{1,3}\
 grep -qi 'olifant\|giraffe' "$tmp/log" && not_ok "a password reached the log" || ok "no passwords in the log"
 grep -q 'AddressSanitizer\|runtime error:' "$tmp"/log* && not_ok "sanitizer reports" || ok "no sanitizer reports"
 
-line="account: $passed passed, $failed failed"
+line="account${TEST_STORE:+ ($TEST_STORE)}: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
 [ "$failed" = 0 ]

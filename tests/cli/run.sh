@@ -28,6 +28,10 @@ done
 [ "$(exit_code "$bin" import)" = 2 ] && grep -q "argument ontbreekt" "$tmp/err" && ok "import without DIR: exit 2" || not_ok "import without DIR"
 [ "$(exit_code "$bin" init extra)" = 2 ] && ok "unexpected argument: exit 2" || not_ok "unexpected argument"
 
+# --- migrate: only the schema, and says what it did ---
+"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "bijgewerkt van versie 0 naar" && ok "migrate on a new store: from version 0" || not_ok "migrate on a new store"
+"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "Schema is actueel" && ok "migrate again: up to date" || not_ok "migrate again"
+
 # --- init --demo is idempotent; environment and flags both select the store ---
 db="sqlite:$tmp/demo.db"
 check "init --demo" "$bin" init --demo --db "$db"
@@ -121,6 +125,7 @@ printf 'not a database' >"$tmp/bad.db"; mkdir -p "$tmp/badsnap"; cp "$tmp/bad.db
 "$bin" export "$tmp/E2" --db "sqlite:$tmp/new/r.db" >/dev/null 2>&1
 if diff -r "$tmp/E1" "$tmp/E2" >"$tmp/diff"; then ok "restored content equals the original, attachments included"; else not_ok "restore round trip" "$(head -5 "$tmp/diff")"; fi
 "$bin" user list --db "sqlite:$tmp/new/r.db" | grep -q bea@example.nl && ok "accounts come back too" || not_ok "restored accounts"
+[ "$(exit_code "$bin" backup "$tmp/pg" --db postgresql://127.0.0.1:1/x)" = 1 ] && grep -q pg_dump "$tmp/err" && ok "backup on PostgreSQL points to pg_dump" || not_ok "backup pg message" "$(cat "$tmp/err")"
 
 line="cli: $passed passed, $failed failed"
 echo "$line"

@@ -37,6 +37,8 @@ START_TMO=$((20 * slow))    # until /healthz answers
 STOP_TMO=$((10 * slow))     # from SIGTERM to exit
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-http.XXXXXX") || exit 1
+# The store: $TEST_DB when set (tests/pg/run.sh passes a fresh PostgreSQL database), else SQLite.
+DB=${TEST_DB:-sqlite:$tmp/t.db}
 H=$tmp/headers B=$tmp/body E=$tmp/curl.err
 pids=                       # every server we started, for the trap
 
@@ -70,7 +72,7 @@ check() {
 }
 
 summary() {
-	line="integration: $npass passed, $nfail failed"
+	line="integration${TEST_STORE:+ ($TEST_STORE)}: $npass passed, $nfail failed"
 	echo "$line"
 	[ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
 	[ "$nfail" -eq 0 ]
@@ -227,7 +229,7 @@ now() { date +%s; }
 # database; sets $srv_pid, $port and $BASE. Returns 1 when it does not come up.
 . tests/lib/serve.sh
 start_server() {
-	serve_free "$BIN" "$1" --db "sqlite:$tmp/t.db" --root "$ROOT"
+	serve_free "$BIN" "$1" --db "$DB" --root "$ROOT"
 	_rc=$?
 	[ -n "$srv_pid" ] && pids="$pids $srv_pid"
 	return $_rc
@@ -294,7 +296,7 @@ first_page=$((published < 10 ? published : 10))
 # ---- start ----
 
 echo "# binary: $BIN (timeouts x$slow)"
-if ! "$BIN" init --demo --db "sqlite:$tmp/t.db" --root "$ROOT" >"$tmp/init.log" 2>&1; then
+if ! "$BIN" init --demo --db "$DB" --root "$ROOT" >"$tmp/init.log" 2>&1; then
 	check "init --demo creates the database" 'why="$(tail -n 5 "$tmp/init.log")"; false'
 	summary
 	exit 1

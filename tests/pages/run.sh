@@ -4,15 +4,17 @@
 # Usage: tests/pages/run.sh BIN
 bin=${1:-build/vertrouwd}
 tmp=$(mktemp -d)
+# The store: $TEST_DB when set (tests/pg/run.sh passes a fresh PostgreSQL database), else SQLite.
+db=${TEST_DB:-sqlite:$tmp/p.db}
 srv=""
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
 passed=0; failed=0
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
 
-"$bin" init --demo --db "sqlite:$tmp/p.db" --root . >/dev/null 2>&1
+"$bin" init --demo --db "$db" --root . >/dev/null 2>&1
 . tests/lib/serve.sh
-serve_free "$bin" "$tmp/log" --db "sqlite:$tmp/p.db" --root . --log-level warn || echo "# the server did not start"
+serve_free "$bin" "$tmp/log" --db "$db" --root . --log-level warn || echo "# the server did not start"
 srv=$srv_pid base=$BASE
 
 get() { curl -s -o "$tmp/body" -D "$tmp/head" -w '%{http_code}' "$base$1"; }
@@ -105,7 +107,7 @@ get "/nieuws/$slug" >/dev/null
 get "/nieuws/$slug" >/dev/null
 mkdir -p "$tmp/upd"
 sed 's/^title: .*/title: "Bijgewerkte titel uit een ander proces"/' "demo/nieuws/$slug.md" >"$tmp/upd/$slug.md"
-"$bin" import "$tmp/upd" --db "sqlite:$tmp/p.db" >/dev/null 2>&1
+"$bin" import "$tmp/upd" --db "$db" >/dev/null 2>&1
 get "/nieuws/$slug" >/dev/null
 grep -q '<h1>Bijgewerkte titel uit een ander proces</h1>' "$tmp/body" && ok "a change by another process shows at once (page cache)" || not_ok "page cache went stale"
 get "/nieuws" >/dev/null
@@ -113,7 +115,7 @@ grep -q 'Bijgewerkte titel uit een ander proces' "$tmp/body" && ok "lists show t
 
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 if grep -q 'AddressSanitizer\|runtime error:' "$tmp/log"; then not_ok "no sanitizer reports" "$(grep -m3 'Sanitizer\|runtime error' "$tmp/log")"; else ok "no sanitizer reports"; fi
-line="pages: $passed passed, $failed failed"
+line="pages${TEST_STORE:+ ($TEST_STORE)}: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
 [ "$failed" = 0 ]

@@ -25,7 +25,7 @@ static int setup(void **state)
 	char err[512], dir[] = "/tmp/vertrouwd-quality-XXXXXX", dsn[600];
 	if (!mkdtemp(dir) || lexicon_load("/usr/share/dict/dutch", "lexicon", &lx, err, sizeof(err)))
 		return -1;
-	snprintf(dsn, sizeof(dsn), "sqlite:%s/q.db", dir);
+	test_dsn(dsn, sizeof(dsn), dir, "q.db");
 	env.lx = lx;
 	env.stem = text_stemmer_new();
 	if (store_open(dsn, &env.st, err, sizeof(err)) || store_migrate(env.st, err, sizeof(err)))

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/items.h"
+#include "store/migrations.h"
 #include "store/store.h"
 
 static char dsn[256];
@@ -13,7 +14,7 @@ static int setup(void **state)
 {
 	char dir[] = "/tmp/vertrouwd-store-XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	snprintf(dsn, sizeof(dsn), "sqlite:%s/sub/t.db", dir);
+	test_dsn(dsn, sizeof(dsn), dir, "sub/t.db");
 	return 0;
 }
 
@@ -164,13 +165,22 @@ static void bad_dsn(void **state)
 	assert_int_equal(store_open("sqlite:/proc/nope/x.db", &st, err, sizeof(err)) < 0, 1);
 }
 
+/* Both dialects walk one numbered list: a migration added for one only is caught here. */
+static void migrations_in_both_dialects(void **state)
+{
+	assert_int_equal(store_migration_count, pg_migration_count);
+	for (int i = 0; i < store_migration_count; i++) {
+		assert_int_equal(store_migrations[i].version, pg_migrations[i].version);
+		assert_string_equal(store_migrations[i].name, pg_migrations[i].name);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(migrations_fresh_and_rerun),
-	    cmocka_unit_test(items_roundtrip),
-	    cmocka_unit_test(failed_statement_rolls_back),
-	    cmocka_unit_test(bad_dsn),
+	    cmocka_unit_test(migrations_fresh_and_rerun),  cmocka_unit_test(items_roundtrip),
+	    cmocka_unit_test(failed_statement_rolls_back), cmocka_unit_test(bad_dsn),
+	    cmocka_unit_test(migrations_in_both_dialects),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -18,7 +18,7 @@ static int setup(void **state)
 	char dir[] = "/tmp/vertrouwd-web-XXXXXX", dsn[300], err[256];
 	if (!mkdtemp(dir))
 		return -1;
-	snprintf(dsn, sizeof(dsn), "sqlite:%s/w.db", dir);
+	test_dsn(dsn, sizeof(dsn), dir, "w.db");
 	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
 		return -1;
 	struct item_category cats[] = {{"integriteit", "Integriteit"}, {"klokkenluider", "Klokkenluider"}};

@@ -6,10 +6,25 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <cmocka.h>
 #include <string.h>
 
 #define assert_contains(hay, needle)	 assert_non_null(strstr((hay), (needle)))
 #define assert_not_contains(hay, needle) assert_null(strstr((hay), (needle)))
+
+/*
+ * The DSN of a test's store: $TEST_DB when set (tests/pg/run.sh passes a fresh
+ * PostgreSQL database), else the SQLite file dir/file.
+ */
+static inline void test_dsn(char *out, size_t n, const char *dir, const char *file)
+{
+	const char *env = getenv("TEST_DB");
+	if (env && *env)
+		snprintf(out, n, "%s", env);
+	else
+		snprintf(out, n, "sqlite:%s/%s", dir, file);
+}
 
 #endif

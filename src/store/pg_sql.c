@@ -1,0 +1,205 @@
+/*
+ * All SQL the PostgreSQL store runs, by the same statement names as
+ * sqlite_sql.c and with the same parameter numbers and result columns.
+ *
+ * Parameters get explicit casts where PostgreSQL cannot infer their type
+ * (`$1::text IS NULL`). Text that is sorted is COLLATE "C" in the schema, so
+ * orders match SQLite's; NOCASE becomes lower(). A text without parameters and
+ * with a ';' is a script (pg.c runs it with PQexec): ST_BEGIN takes the writers'
+ * lock in the same round trip.
+ */
+#include "store/db.h"
+#include "store/sql_items.h"
+
+#define ITEM_CATEGORIES                                                                                                \
+	"(SELECT string_agg(c.slug || chr(31) || c.name, chr(30) ORDER BY c.name) "                                    \
+	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id)"
+#define ITEM_COLUMNS ITEM_COLUMNS_WITH("i.body", ITEM_CATEGORIES)
+
+/* $1 type (NULL: all), $2 JSON array of category slugs (NULL: all); published items only. */
+#define ITEM_FILTER                                                                                                    \
+	"($1::text IS NULL OR i.type = $1::text) AND i.status = 'gepubliceerd' AND ($2::text IS NULL OR EXISTS "       \
+	"(SELECT 1 FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id "        \
+	"AND c.slug IN (SELECT jsonb_array_elements_text($2::jsonb))))"
+
+#define ROLES "(SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id)"
+
+/*
+ * The rank: ts_rank with the field weights of SQLite's bm25 (title 10, lead 4,
+ * parts 2, body 1 as A, B, C, D), negated so that lower is better as there.
+ */
+#define RANK	 "-ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, q)::float8"
+#define QUERY(n) "to_tsquery('simple', $" #n "::text)"
+/* Newer items get up to 30% more, as on SQLite. */
+#define SEARCH_SCORE                                                                                                   \
+	"m.bm25 * (1.0 + 0.3 * greatest(0.0, 1.0 - extract(epoch FROM statement_timestamp() - "                        \
+	"(i.published::timestamp AT TIME ZONE 'UTC'))::float8 / 86400.0 / 730.0))"
+#define SEARCH_MATCHES "(SELECT d.id, " RANK " AS bm25 FROM search_docs d, " QUERY(5) " q WHERE d.tsv @@ q) m"
+#define TSV(n, w)      "setweight(to_tsvector('simple', coalesce($" #n "::text, '')), '" w "')"
+
+/* As FILE_COLUMNS in sqlite_sql.c. */
+#define FILE_COLUMNS                                                                                                   \
+	"f.id, f.hash, f.name, f.content_type, f.alt, f.uploaded_by, f.created_at, f.size, f.width, f.height, "        \
+	"(f.stored = 'db')::int, (SELECT count(*) FROM items i WHERE i.file_id = f.id "                                \
+	"OR strpos(i.body, f.hash) > 0 OR strpos(i.image, f.hash) > 0)"
+
+const char *const pg_sql[ST_COUNT] = {
+    /* One lock for all writers, held to the end of the transaction: they queue as with BEGIN IMMEDIATE. */
+    [ST_BEGIN] = "BEGIN; SELECT pg_advisory_xact_lock(7600000000000000001)",
+    [ST_BEGIN_READ] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SCHEMA_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
+    [ST_SCHEMA_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+    [ST_DATA_VERSION] = "SELECT n FROM data_version",
+    [ST_ITEM_UPSERT] =
+	"INSERT INTO items (type, slug, title, lead, body, author, published, status, image, image_alt, file_id, "
+	"words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint, $12::bigint) "
+	"ON CONFLICT (type, slug) DO UPDATE SET title = $3, lead = $4, body = $5, author = $6, published = $7, "
+	"status = $8, image = $9, image_alt = $10, "
+	"file_id = CASE WHEN $13::bigint <> 0 THEN items.file_id ELSE $11::bigint END, words = $12::bigint, "
+	"updated_at = vt_now() "
+	"WHERE items.title IS DISTINCT FROM $3 OR items.lead IS DISTINCT FROM $4 OR items.body IS DISTINCT FROM $5 "
+	"OR items.author IS DISTINCT FROM $6 OR items.published IS DISTINCT FROM $7 "
+	"OR items.status IS DISTINCT FROM $8 OR items.image IS DISTINCT FROM $9 "
+	"OR items.image_alt IS DISTINCT FROM $10 OR ($13::bigint = 0 AND items.file_id IS DISTINCT FROM $11::bigint)",
+    [ST_FILE_UPSERT] =
+	"INSERT INTO files (hash, name, content_type, size, data, stored, alt, width, height, uploaded_by) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (hash) DO UPDATE SET name = excluded.name, "
+	"alt = CASE WHEN files.alt = '' THEN excluded.alt ELSE files.alt END RETURNING id",
+    [ST_ITEM_FILE] = "SELECT f.hash FROM items i JOIN files f ON f.id = i.file_id "
+		     "WHERE i.type = $1 AND i.slug = $2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_ID] = "SELECT id FROM items WHERE type = $1 AND slug = $2",
+    [ST_ITEM_ALL] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " ORDER BY i.type, i.slug",
+    [ST_FILE_BY_ITEM] = "SELECT f.hash FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = $1",
+    [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
+		     "WHERE i.type = $1 AND i.slug = $2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_CATS] = "SELECT ic.item_id, c.slug, c.name FROM item_categories ic "
+		     "JOIN categories c ON c.id = ic.category_id "
+		     "WHERE ic.item_id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) ORDER BY c.name",
+    [ST_ITEM_LIST] =
+	"SELECT " ITEM_COLUMNS_WITH("''", "NULL") " FROM " ITEM_FROM " WHERE " ITEM_FILTER
+						  " ORDER BY i.published DESC, i.id DESC LIMIT $4 OFFSET $3",
+    [ST_ITEM_COUNT] = "SELECT count(*) FROM items i WHERE " ITEM_FILTER,
+    [ST_CATEGORY_COUNTS] = "SELECT c.slug, c.name, count(*) FROM categories c "
+			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "
+			   "WHERE i.status = 'gepubliceerd' AND ($1::text IS NULL OR i.type = $1::text) "
+			   "GROUP BY c.id ORDER BY lower(c.name), c.id",
+    [ST_SEARCH_DELETE] = "DELETE FROM search_docs WHERE id = $1",
+    [ST_SEARCH_INSERT] = "INSERT INTO search_docs (id, tsv) VALUES ($1, " TSV(2, "A") " || " TSV(3, "B") " || " TSV(
+	4, "D") " || " TSV(5, "C") ")",
+    [ST_SEARCH_CLEAR] = "DELETE FROM search_docs",
+    [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_docs",
+    [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
+    [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES ($1, $2) "
+		       "ON CONFLICT (word) DO UPDATE SET freq = search_words.freq + excluded.freq",
+    [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= $1 ORDER BY freq DESC, word LIMIT $2",
+    [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_docs d WHERE d.tsv @@ phraseto_tsquery('simple', $1::text) LIMIT 1",
+    [ST_SEARCH] = "SELECT " ITEM_COLUMNS_WITH(
+	"''", "NULL") ", r.score, r.total "
+		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
+		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score, m.id LIMIT $4 OFFSET $3) r "
+		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score, r.id",
+    [ST_SEARCH_TOP] = "SELECT d.id, " RANK " FROM search_docs d, " QUERY(1) " q WHERE d.tsv @@ q "
+									    "ORDER BY 2, 1 LIMIT $2",
+    [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_docs d WHERE d.tsv @@ " QUERY(1),
+    [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
+	"''", "NULL") " FROM " ITEM_FROM " WHERE i.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) "
+		      "AND i.status = 'gepubliceerd'",
+    [ST_SEARCH_COUNT] = "SELECT count(*) FROM search_docs d JOIN items i ON i.id = d.id "
+			"WHERE d.tsv @@ " QUERY(5) " AND " ITEM_FILTER,
+    [ST_SEARCH_TYPES] = "SELECT i.type, count(*) FROM search_docs d JOIN items i ON i.id = d.id "
+			"WHERE d.tsv @@ " QUERY(1) " AND i.status = 'gepubliceerd' GROUP BY i.type ORDER BY i.type",
+    [ST_SEARCH_CATS] = "SELECT c.slug, c.name, count(*) FROM search_docs d JOIN items i ON i.id = d.id "
+		       "JOIN item_categories ic ON ic.item_id = i.id JOIN categories c ON c.id = ic.category_id "
+		       "WHERE d.tsv @@ " QUERY(1) " AND i.status = 'gepubliceerd' GROUP BY c.id "
+						  "ORDER BY count(*) DESC, lower(c.name), c.id LIMIT 30",
+    [ST_ITEM_TEXT] = "SELECT lead, body FROM items WHERE id = $1 AND status = 'gepubliceerd'",
+    [ST_USER_ADD] = "INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id",
+    [ST_USER_ROLES_CLEAR] = "DELETE FROM user_roles WHERE user_id = $1",
+    [ST_USER_ROLE_ADD] = "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+    [ST_USER_FIND] = "SELECT u.id, u.email, u.name, u.disabled, u.auth IS NOT NULL, u.created_at, " ROLES
+		     " FROM users u WHERE lower(u.email) = lower($1::text)",
+    [ST_USER_LIST] = "SELECT u.id, u.email, u.name, u.disabled, u.auth IS NOT NULL, u.created_at, " ROLES
+		     " FROM users u ORDER BY lower(u.email)",
+    [ST_USER_DISABLE] = "UPDATE users SET disabled = $2 WHERE id = $1",
+    [ST_USER_PASSWORD] = "UPDATE users SET salt = $2, auth = $3, password_changed_at = vt_now() WHERE id = $1",
+    [ST_USER_AUTH] = "SELECT u.id, u.email, u.name, u.disabled, " ROLES ", u.salt, u.auth, u.totp_secret "
+		     "FROM users u WHERE lower(u.email) = lower($1::text)",
+    [ST_USER_TOTP] = "UPDATE users SET totp_secret = $2, totp_last_step = 0 WHERE id = $1",
+    [ST_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2",
+    [ST_SESSION_ADD] = "INSERT INTO sessions (id, user_id, created_at, seen_at, agent) VALUES ($1, $2, $3, $3, $4)",
+    [ST_SESSION_GET] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, " ROLES
+		       " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
+    [ST_SESSION_TOUCH] = "UPDATE sessions SET seen_at = $2 WHERE id = $1",
+    [ST_SESSION_DELETE] = "DELETE FROM sessions WHERE id = $1",
+    [ST_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = $1",
+    [ST_SESSION_LIST] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, " ROLES
+			" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1 "
+			"ORDER BY s.created_at DESC",
+    [ST_ATTEMPTS] = "SELECT failures, last_at FROM login_attempts WHERE key = $1",
+    [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES ($1, 1, $2) "
+			"ON CONFLICT (key) DO UPDATE SET failures = login_attempts.failures + 1, last_at = $2",
+    [ST_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE key = $1",
+    [ST_SETUP_ADD] = "INSERT INTO setup_links (id, user_id, expires_at, totp_secret) VALUES ($1, $2, $3, $4)",
+    [ST_SETUP_GET] = "SELECT u.id, u.email, u.name, u.disabled, " ROLES ", l.expires_at, l.totp_secret "
+		     "FROM setup_links l JOIN users u ON u.id = l.user_id WHERE l.id = $1",
+    [ST_SETUP_DELETE_USER] = "DELETE FROM setup_links WHERE user_id = $1",
+    [ST_AUDIT_LIST] = "SELECT at, actor, action, object FROM audit_log ORDER BY id DESC LIMIT $1",
+    [ST_RECOVERY_CLEAR] = "DELETE FROM recovery_codes WHERE user_id = $1",
+    [ST_RECOVERY_ADD] = "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)",
+    [ST_RECOVERY_USE] =
+	"UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL",
+    [ST_ITEM_GET] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " WHERE i.type = $1 AND i.slug = $2",
+    [ST_ITEM_LIST_ALL] =
+	"SELECT " ITEM_COLUMNS_WITH("''", "NULL") " FROM " ITEM_FROM " WHERE ($1::text IS NULL OR i.type = $1::text) "
+						  "AND ($2::text IS NULL OR i.status = $2::text) "
+						  "AND ($3::text IS NULL OR i.title ILIKE '%' || $3::text || '%') "
+						  "ORDER BY i.updated_at DESC, i.id DESC LIMIT $4 OFFSET $5",
+    [ST_ITEM_RENAME] = "UPDATE items SET slug = $3 WHERE type = $1 AND slug = $2 RETURNING id",
+    [ST_REDIRECT_ADD] = "INSERT INTO slug_redirects (type, old_slug, item_id) VALUES ($1, $2, $3) "
+			"ON CONFLICT (type, old_slug) DO UPDATE SET item_id = excluded.item_id",
+    [ST_REDIRECT_DROP] = "DELETE FROM slug_redirects WHERE type = $1 AND old_slug = $2",
+    [ST_REDIRECT_FIND] = "SELECT i.slug FROM slug_redirects r JOIN items i ON i.id = r.item_id "
+			 "WHERE r.type = $1 AND r.old_slug = $2 AND i.status = 'gepubliceerd'",
+    [ST_ITEM_DELETE] = "DELETE FROM items WHERE type = $1 AND slug = $2 RETURNING id",
+    [ST_REVISION_ADD] = "INSERT INTO revisions (item_id, actor, snapshot) VALUES ($1, $2, $3)",
+    [ST_REVISION_LIST] = "SELECT id, at, actor, NULL FROM revisions WHERE item_id = $1 ORDER BY id DESC LIMIT $2",
+    [ST_REVISION_GET] = "SELECT id, at, actor, snapshot FROM revisions WHERE item_id = $1 AND id = $2",
+    [ST_CATEGORY_ALL] = "SELECT c.slug, c.name, count(ic.item_id) FROM categories c "
+			"LEFT JOIN item_categories ic ON ic.category_id = c.id GROUP BY c.id "
+			"ORDER BY lower(c.name), c.id",
+    [ST_CATEGORY_ADD] = "INSERT INTO categories (slug, name) VALUES ($1, $2)",
+    [ST_CATEGORY_RENAME] = "UPDATE categories SET name = $2 WHERE slug = $1",
+    [ST_CATEGORY_MOVE] = "INSERT INTO item_categories (item_id, category_id) "
+			 "SELECT ic.item_id, t.id FROM item_categories ic JOIN categories f ON f.id = ic.category_id "
+			 "JOIN categories t ON t.slug = $2 WHERE f.slug = $1 ON CONFLICT DO NOTHING",
+    [ST_CATEGORY_UNLINK] =
+	"DELETE FROM item_categories WHERE category_id = (SELECT id FROM categories WHERE slug = $1)",
+    [ST_CATEGORY_DELETE] = "DELETE FROM categories WHERE slug = $1 AND NOT EXISTS "
+			   "(SELECT 1 FROM item_categories ic WHERE ic.category_id = categories.id)",
+    [ST_REVISION_COUNT] = "SELECT count(*) FROM revisions WHERE item_id = $1",
+    [ST_SCHEDULE_SET] = "INSERT INTO schedules (item_id, publish_at) VALUES ($1, $2) "
+			"ON CONFLICT (item_id) DO UPDATE SET publish_at = $2",
+    [ST_SCHEDULE_CLEAR] = "DELETE FROM schedules WHERE item_id = $1",
+    [ST_SCHEDULE_GET] = "SELECT publish_at FROM schedules WHERE item_id = $1",
+    /* Under READ COMMITTED a second claimer waits for the row and then sees status no longer 'gepland'. */
+    [ST_SCHEDULE_CLAIM] = "UPDATE items SET status = 'gepubliceerd', published = $2, updated_at = vt_now() "
+			  "WHERE status = 'gepland' AND id = (SELECT s.item_id FROM schedules s "
+			  "JOIN items i ON i.id = s.item_id WHERE s.publish_at <= $1 AND i.status = 'gepland' "
+			  "ORDER BY s.publish_at, s.item_id LIMIT 1) RETURNING id, type, slug",
+    [ST_AUDIT] = "INSERT INTO audit_log (actor, action, object, detail) VALUES ($1, $2, $3, $4)",
+    [ST_CATEGORY_FIND] = "SELECT slug, name FROM categories WHERE slug = $1",
+    [ST_ITEM_CATS_CLEAR] =
+	"DELETE FROM item_categories WHERE item_id = (SELECT id FROM items WHERE type = $1 AND slug = $2)",
+    [ST_CATEGORY_UPSERT] = "INSERT INTO categories (slug, name) VALUES ($1, $2) "
+			   "ON CONFLICT (slug) DO UPDATE SET name = categories.name RETURNING id",
+    [ST_ITEM_CAT_ADD] = "INSERT INTO item_categories (item_id, category_id) "
+			"SELECT id, $3::bigint FROM items WHERE type = $1 AND slug = $2 ON CONFLICT DO NOTHING",
+    [ST_FILE_GET] = "SELECT " FILE_COLUMNS " FROM files f WHERE f.hash = $1",
+    [ST_FILE_DATA] = "SELECT data FROM files WHERE hash = $1",
+    [ST_FILE_LIST] = "SELECT " FILE_COLUMNS " FROM files f ORDER BY f.id DESC LIMIT $1 OFFSET $2",
+    [ST_FILE_TOTAL] = "SELECT count(*) FROM files",
+    [ST_FILE_DELETE] = "DELETE FROM files WHERE hash = $1 AND NOT EXISTS (SELECT 1 FROM items i WHERE "
+		       "i.file_id = files.id OR strpos(i.body, $1) > 0 OR strpos(i.image, $1) > 0)",
+};

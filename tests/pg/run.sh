@@ -1,0 +1,69 @@
+#!/bin/sh
+# The store's unit tests and the integration suites again, on PostgreSQL: a throw-away cluster
+# (tests/pg/cluster.sh), a fresh database per suite passed as $TEST_DB, and
+# the cluster stopped at the end whatever happened.
+#
+#   sh tests/pg/run.sh BIN BUILD
+#
+# Each suite adds its own "NAME (postgresql): N passed, M failed" line to $SUMMARY.
+# PG_SUITES="http" runs fewer suites (a blank runs only the outage check).
+set -u
+bin=${1:?usage: sh tests/pg/run.sh BIN BUILD}
+build=${2:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-pg.XXXXXX") || exit 1
+trap 'sh "$here/cluster.sh" stop "$dir"' EXIT INT TERM
+if ! sh "$here/cluster.sh" start "$dir" >/dev/null; then
+	echo "pg: 0 passed, 1 failed (the test cluster did not start)"
+	[ -n "${SUMMARY:-}" ] && echo "pg: 0 passed, 1 failed" >>"$SUMMARY"
+	exit 1
+fi
+export TEST_STORE=postgresql
+status=0
+n=0
+for suite in ${PG_SUITES:-http pages account}; do
+	n=$((n + 1))
+	TEST_DB=$(sh "$here/cluster.sh" db "$dir" "t$n") || { status=1; continue; }
+	export TEST_DB
+	case $suite in
+	http) sh tests/http/run.sh "$bin" "$build" || status=1 ;;
+	*) sh "tests/$suite/run.sh" "$bin" || status=1 ;;
+	esac
+done
+
+# The unit tests that open a store, each on a fresh database of its own.
+for t in test_store test_search_quality test_web; do
+	TEST_DB=$(sh "$here/cluster.sh" db "$dir" "$t") || { status=1; continue; }
+	TEST_DB=$TEST_DB sh tests/run-unit.sh "$build, postgresql" "$build/tests/$t" || status=1
+done
+
+# An outage: a page during it is a 503 with the Dutch page, and the same
+# server answers again once the database is back.
+passed=0
+failed=0
+check() {
+	if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok - $1"; else
+		failed=$((failed + 1)); echo "not ok - $1 (got '$2', want '$3')"; fi
+}
+TEST_DB=$(sh "$here/cluster.sh" db "$dir" outage)
+"$bin" init --demo --db "$TEST_DB" >/dev/null 2>&1
+port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 30000))
+"$bin" serve --db "$TEST_DB" --listen "127.0.0.1:$port" --log-level error >"$dir/serve.log" 2>&1 &
+srv=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+code() { curl -s -o "$dir/page" -w '%{http_code}' "http://127.0.0.1:$port$1"; }
+check "a page before the outage: 200" "$(code /nieuws)" 200
+sh "$here/cluster.sh" halt "$dir"
+check "a page while the database is down: 503" "$(code /zoeken?q=melding)" 503
+# A thread that has no connection yet answers in plain text; both say it in Dutch.
+check "the 503 page says so in Dutch" "$(grep -q 'Even niet beschikbaar\|opslag niet bereiken' "$dir/page" && echo yes)" yes
+check "the server still runs" "$(kill -0 $srv 2>/dev/null && echo yes)" yes
+sh "$here/cluster.sh" resume "$dir" >/dev/null
+check "the same page after the database is back: 200" "$(code /zoeken?q=melding)" 200
+kill $srv 2>/dev/null
+wait $srv 2>/dev/null
+line="pg outage: $passed passed, $failed failed"
+echo "$line"
+[ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
+[ "$failed" = 0 ] || status=1
+exit $status
