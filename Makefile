@@ -31,7 +31,7 @@ UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all run check asan fuzz bench format lint unit integration pg browser fuzz-smoke \
+.PHONY: all run check asan fuzz bench format lint unit integration pg cluster browser fuzz-smoke \
         deps-run deps-check check-all clean help
 
 DEMO_PDF  = $(patsubst %.md,%.pdf,$(wildcard demo/downloads/*.md))
@@ -42,6 +42,7 @@ help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
 	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
+	@echo "make cluster three servers behind nginx on PostgreSQL: sessions, scheduled work, a server killed"
 	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
 	@echo "make bench   HTTP benchmark against nginx (wrk)"
@@ -108,7 +109,7 @@ export SUMMARY ?= $(CURDIR)/build/test-summary.txt
 check-all:
 	@mkdir -p build && rm -f $(SUMMARY)
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory unit integration pg
+	@$(MAKE) --no-print-directory unit integration pg cluster
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory browser
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -126,6 +127,10 @@ integration: $(BIN) $(DEMO_PDF)
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
+
+# Three servers behind nginx on one PostgreSQL database: shared sessions, work done once, a server killed.
+cluster: $(BIN) $(DEMO_PDF)
+	@sh tests/cluster/run.sh $(BIN)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration

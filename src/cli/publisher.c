@@ -8,7 +8,9 @@
 #include "base/log.h"
 #include "cli/cli.h"
 #include "content/content.h"
+#include "crypto/crypto.h"
 #include "search/search.h"
+#include "store/schedules.h"
 
 static struct {
 	pthread_t thread;
@@ -18,33 +20,69 @@ static struct {
 	const struct config *cfg;
 } pub = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-static void publish_now(struct search_env *env)
+/* The lease that makes one server of a cluster do the scheduled work. */
+#define PUBLISH_LEASE "publicatie"
+
+/*
+ * One round: renew or take the lease (it lasts three rounds, at least 10 s,
+ * so a dead holder is replaced soon), and publish what is due when held.
+ */
+static void publish_round(struct search_env *env, const char *me, int *held)
 {
+	int ttl = pub.cfg->publish_interval * 3 < 10 ? 10 : pub.cfg->publish_interval * 3, now_held = 0;
+	long long now = (long long) time(NULL);
+	if (store_lease_take(env->st, PUBLISH_LEASE, me, now, ttl, &now_held)) {
+		log_error("publicatietaak: de database is niet bereikbaar; volgende poging over %d s",
+			  pub.cfg->publish_interval);
+		return;
+	}
+	if (now_held != *held)
+		log_info(now_held ? "publicatietaak: deze server voert haar uit (lease %s)"
+				  : "publicatietaak: een andere server voert haar uit (lease %s)",
+			 PUBLISH_LEASE);
+	*held = now_held;
 	int count = 0;
-	if (content_publish_due(env->st, env, (long long) time(NULL), &count))
+	if (!now_held)
+		return;
+	if (content_publish_due(env->st, env, now, &count))
 		log_error("geplande inhoud publiceren mislukt; volgende poging over %d s", pub.cfg->publish_interval);
 	else if (count)
 		log_info("%d geplande item(s) gepubliceerd", count);
 }
 
+/* Sleep one interval, or less when asked to stop; returns whether to go on. */
+static int pause_round(void)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += pub.cfg->publish_interval;
+	pthread_mutex_lock(&pub.lock);
+	while (!pub.stop && pthread_cond_timedwait(&pub.wake, &pub.lock, &until) == 0)
+		;
+	int go_on = !pub.stop;
+	pthread_mutex_unlock(&pub.lock);
+	return go_on;
+}
+
 static void *run(void *arg)
 {
-	struct search_env env;
-	if (cli_open_search(pub.cfg, &env, 0))
-		return NULL;
-	pthread_mutex_lock(&pub.lock);
-	while (!pub.stop) {
-		pthread_mutex_unlock(&pub.lock);
-		publish_now(&env);
-		struct timespec until;
-		clock_gettime(CLOCK_MONOTONIC, &until);
-		until.tv_sec += pub.cfg->publish_interval;
-		pthread_mutex_lock(&pub.lock);
-		while (!pub.stop && pthread_cond_timedwait(&pub.wake, &pub.lock, &until) == 0)
-			;
-	}
-	pthread_mutex_unlock(&pub.lock);
-	cli_close_search(&env);
+	unsigned char id[8];
+	char me[2 * sizeof(id) + 1];
+	vault_random(id, sizeof(id));
+	for (size_t i = 0; i < sizeof(id); i++)
+		snprintf(me + 2 * i, 3, "%02x", id[i]);
+	struct search_env env = {0};
+	int held = 0, open = 0;
+	do {
+		/* A database that is down at start-up is tried again each round. */
+		if (!open && !(open = !cli_open_search(pub.cfg, &env, 0)))
+			log_warn("publicatietaak: geen verbinding met de database; volgende poging over %d s",
+				 pub.cfg->publish_interval);
+		if (open)
+			publish_round(&env, me, &held);
+	} while (pause_round());
+	if (open)
+		cli_close_search(&env);
 	return NULL;
 }
 

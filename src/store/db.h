@@ -110,6 +110,7 @@ enum stmt_id {
 	ST_FILE_LIST,
 	ST_FILE_TOTAL,
 	ST_FILE_DELETE,
+	ST_LEASE_TAKE,
 	ST_COUNT
 };
 

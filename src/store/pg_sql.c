@@ -202,4 +202,7 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_FILE_TOTAL] = "SELECT count(*) FROM files",
     [ST_FILE_DELETE] = "DELETE FROM files WHERE hash = $1 AND NOT EXISTS (SELECT 1 FROM items i WHERE "
 		       "i.file_id = files.id OR strpos(i.body, $1) > 0 OR strpos(i.image, $1) > 0)",
+    [ST_LEASE_TAKE] = "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3::bigint + $4::bigint) "
+		      "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
+		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= $3::bigint RETURNING holder",
 };

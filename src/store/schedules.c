@@ -21,6 +21,17 @@ int store_schedule_get(struct store *st, long long item_id, long long *at)
 	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_DB;
 }
 
+int store_lease_take(struct store *st, const char *name, const char *holder, long long now, int ttl, int *held)
+{
+	struct stmt *s = stmt_get(st, ST_LEASE_TAKE);
+	if (!s || bind_text(s, 1, name) || bind_text(s, 2, holder) || bind_int(s, 3, now) || bind_int(s, 4, ttl))
+		return ERR_DB;
+	int step = stmt_step(s);
+	*held = step == STEP_ROW;
+	stmt_reset(s);
+	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_DB;
+}
+
 int store_schedule_claim(struct store *st, struct arena *a, long long now, const char *today,
 			 struct schedule_claim *out)
 {

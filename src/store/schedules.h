@@ -26,4 +26,12 @@ struct schedule_claim {
 int store_schedule_claim(struct store *st, struct arena *a, long long now, const char *today,
 			 struct schedule_claim *out) WUR;
 
+/*
+ * Take or renew the lease called name for holder until now + ttl seconds:
+ * *held is 1 when holder has it now (it was free, had run out, or was its own
+ * already), 0 when another holder's lease still runs. One statement, so two
+ * servers asking at once cannot both get it.
+ */
+int store_lease_take(struct store *st, const char *name, const char *holder, long long now, int ttl, int *held) WUR;
+
 #endif

@@ -192,4 +192,7 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_FILE_TOTAL] = "SELECT count(*) FROM files",
     [ST_FILE_DELETE] = "DELETE FROM files WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM items i WHERE "
 		       "i.file_id = files.id OR instr(i.body, ?1) > 0 OR instr(i.image, ?1) > 0)",
+    [ST_LEASE_TAKE] = "INSERT INTO leases (name, holder, expires_at) VALUES (?1, ?2, ?3 + ?4) "
+		      "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
+		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?3 RETURNING holder",
 };

@@ -6,6 +6,7 @@
 
 #include "store/items.h"
 #include "store/migrations.h"
+#include "store/schedules.h"
 #include "store/store.h"
 
 static char dsn[256];
@@ -175,12 +176,36 @@ static void migrations_in_both_dialects(void **state)
 	}
 }
 
+/* A lease goes to one holder at a time, is renewed by it, and passes on when it runs out. */
+static void leases(void **state)
+{
+	struct store *st = open_store();
+	char err[512];
+	assert_int_equal(store_migrate(st, err, sizeof(err)), 0);
+	int held = -1;
+	assert_int_equal(store_lease_take(st, "taak", "a", 1000, 10, &held), 0);
+	assert_int_equal(held, 1);
+	assert_int_equal(store_lease_take(st, "taak", "b", 1005, 10, &held), 0);
+	assert_int_equal(held, 0);
+	assert_int_equal(store_lease_take(st, "taak", "a", 1008, 10, &held), 0); /* renewed until 1018 */
+	assert_int_equal(held, 1);
+	assert_int_equal(store_lease_take(st, "taak", "b", 1015, 10, &held), 0);
+	assert_int_equal(held, 0);
+	assert_int_equal(store_lease_take(st, "andere", "b", 1015, 10, &held), 0); /* leases are per name */
+	assert_int_equal(held, 1);
+	assert_int_equal(store_lease_take(st, "taak", "b", 1018, 10, &held), 0); /* a's ran out */
+	assert_int_equal(held, 1);
+	assert_int_equal(store_lease_take(st, "taak", "a", 1019, 10, &held), 0);
+	assert_int_equal(held, 0);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(migrations_fresh_and_rerun),  cmocka_unit_test(items_roundtrip),
 	    cmocka_unit_test(failed_statement_rolls_back), cmocka_unit_test(bad_dsn),
-	    cmocka_unit_test(migrations_in_both_dialects),
+	    cmocka_unit_test(migrations_in_both_dialects), cmocka_unit_test(leases),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
