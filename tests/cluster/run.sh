@@ -52,28 +52,11 @@ for i in 1 2 3; do
 done
 ok "three servers run on one database"
 
-rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-lb=$((20000 + rnd % 30000))
-while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$lb/"; [ $? -ne 7 ]; do lb=$((lb + 1)); done
-mkdir -p "$tmp/nginx"
-{
-	[ "$(id -u)" = 0 ] && echo "user root;"
-	echo "daemon off; worker_processes 1; pid $tmp/nginx/pid; error_log $tmp/nginx/error.log;"
-	echo "events { worker_connections 256; }"
-	echo "http { access_log off; client_body_temp_path $tmp/nginx; proxy_temp_path $tmp/nginx;"
-	echo "  fastcgi_temp_path $tmp/nginx; uwsgi_temp_path $tmp/nginx; scgi_temp_path $tmp/nginx;"
-	echo "  client_max_body_size 12m;"
-	printf '  upstream vertrouwd {'
-	for p in $ports; do printf ' server 127.0.0.1:%s max_fails=1 fail_timeout=5s;' "$p"; done
-	echo ' }'
-	echo "  server { listen 127.0.0.1:$lb; location / { proxy_pass http://vertrouwd; proxy_set_header Host \$http_host;"
-	echo "    proxy_next_upstream error timeout; proxy_connect_timeout 1s; } }"
-	echo "}"
-} >"$tmp/nginx/nginx.conf"
-nginx -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx" 2>"$tmp/nginx/start.log" &
-nginx_pid=$!
-u=http://127.0.0.1:$lb
-for _ in $(seq 50); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$u/healthz")" = 200 ] && break; sleep 0.1; done
+. tests/lib/balancer.sh
+# shellcheck disable=SC2086
+balancer_start "$tmp/nginx" $ports
+nginx_pid=$lb_pid
+u=$LB
 check "nginx balances the three" "$(curl -s -o /dev/null -w '%{http_code}' "$u/healthz")" 200
 
 # ---- one session, every server ----
