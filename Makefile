@@ -127,6 +127,7 @@ integration: $(BIN) $(DEMO_PDF)
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
+	@sh tests/pg/copy.sh $(BIN)
 
 # Three servers behind nginx on one PostgreSQL database: shared sessions, work done once, a server killed.
 cluster: $(BIN) $(DEMO_PDF)

@@ -59,6 +59,11 @@ static const struct command commands[] = {
      "  --force           vervang een database die al gegevens bevat / replace a database that holds data\n"
      "                    (stop eerst de servers / stop the servers first)\n",
      1, restore_flags, cli_restore},
+    {"copy", "kopieer een hele installatie naar een andere database / copy everything to another store",
+     "  --from DSN        de bron (hetzelfde als --db) / the source (same as --db)\n"
+     "  --to DSN          het doel: een nieuwe, lege database, bijvoorbeeld postgresql:///vertrouwd\n"
+     "                    (elke tabel wordt teruggelezen en vergeleken; daarna de zoekindex opgebouwd)\n",
+     0, no_flags, cli_copy},
     {"user", "beheer accounts / manage accounts",
      "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker met een eenmalige instellink (rollen:\n"
      "                                         beheerder, redacteur,\n"
@@ -166,6 +171,13 @@ int main(int argc, char **argv)
 			i += !eq;
 			continue;
 		}
+		if (c->run == cli_copy && value && !strcmp(name, "to")) {
+			o.to = value;
+			i += !eq;
+			continue;
+		}
+		if (c->run == cli_copy && value && !strcmp(name, "from")) /* the source is --db by another name */
+			snprintf(name, sizeof(name), "db");
 		if (c->run == cli_publish_due && value && !strcmp(name, "at")) {
 			o.at = value;
 			i += !eq;

@@ -19,6 +19,7 @@ struct cli_opts {
 	const char *roles;  /* user add|roles --roles */
 	const char *at;	    /* publish-due --at */
 	int force;	    /* restore --force */
+	const char *to;	    /* copy --to */
 	const char *const *args;
 	int nargs;
 };
@@ -35,6 +36,7 @@ int cli_user(struct cli_opts *o);
 int cli_publish_due(struct cli_opts *o);
 int cli_backup(struct cli_opts *o);
 int cli_restore(struct cli_opts *o);
+int cli_copy(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);

@@ -45,6 +45,9 @@ int cli_serve(struct cli_opts *o)
 	}
 	int rc = http_serve(&o->cfg, web_app());
 	publisher_stop();
+	long long steps, us;
+	store_stats(&steps, &us);
+	log_info("store: %lld statements, %lld µs waiting on the database", steps, us);
 	web_shutdown();
 	return rc ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/log.h"
 #include "base/mem.h"
@@ -36,6 +37,8 @@ void store_close(struct store *st)
 /* ---- statements ---- */
 
 static atomic_long stmt_countdown;
+/* Statement steps and the time spent in them, for `serve`'s closing line and bench/scale.sh. */
+static atomic_llong stat_steps, stat_ns;
 
 void store_fail_after(long n)
 {
@@ -57,7 +60,20 @@ int stmt_step(struct stmt *s)
 	if (atomic_load_explicit(&stmt_countdown, memory_order_relaxed) > 0 &&
 	    atomic_fetch_sub(&stmt_countdown, 1) == 1)
 		return ERR_DB;
-	return s->st->ops->step(s);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = s->st->ops->step(s);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	atomic_fetch_add_explicit(&stat_steps, 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&stat_ns, (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec),
+				  memory_order_relaxed);
+	return rc;
+}
+
+void store_stats(long long *steps, long long *us)
+{
+	*steps = atomic_load(&stat_steps);
+	*us = atomic_load(&stat_ns) / 1000;
 }
 
 void stmt_reset(struct stmt *s)

@@ -104,13 +104,19 @@ static int blob_read(struct arena *a, const char *dir, const char *hash, long lo
 	return 0;
 }
 
+int store_file_place(struct store *st, const char *hash, const void *data, size_t len, int *in_db)
+{
+	*in_db = !st->media_dir;
+	return *in_db ? 0 : blob_write(st->media_dir, hash, data, len);
+}
+
 int store_file_put(struct store *st, struct stored_file *meta, const void *data, size_t len, long long *id)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(meta->hash, sizeof(meta->hash), h, sizeof(h));
-	int in_db = !st->media_dir;
-	if (!in_db && blob_write(st->media_dir, meta->hash, data, len))
+	int in_db;
+	if (store_file_place(st, meta->hash, data, len, &in_db))
 		return ERR_IO;
 	struct stmt *s = stmt_get(st, ST_FILE_UPSERT);
 	if (!s || bind_text(s, 1, meta->hash) || bind_text(s, 2, meta->name) || bind_text(s, 3, meta->content_type) ||

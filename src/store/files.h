@@ -45,6 +45,11 @@ int store_set_media_dir(struct store *st, const char *dir) WUR;
  * its row (a new alt text replaces an empty one). Inside a transaction or not.
  */
 int store_file_put(struct store *st, struct stored_file *meta, const void *data, size_t len, long long *id) WUR;
+/*
+ * Put a file's bytes where st keeps files: into its media directory (then
+ * *in_db = 0), or leave them to the caller to store in the row (*in_db = 1).
+ */
+int store_file_place(struct store *st, const char *hash, const void *data, size_t len, int *in_db) WUR;
 /* The metadata of the file with hash; ERR_NOT_FOUND when there is none. */
 int store_file_get(struct store *st, struct arena *a, const char *hash, struct stored_file *out) WUR;
 /* The bytes of f, into the arena. */

@@ -9,6 +9,7 @@
  * lock in the same round trip.
  */
 #include "store/db.h"
+#include "store/sql_copy.h"
 #include "store/sql_items.h"
 
 #define ITEM_CATEGORIES                                                                                                \
@@ -205,4 +206,19 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_LEASE_TAKE] = "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3::bigint + $4::bigint) "
 		      "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
 		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= $3::bigint RETURNING holder",
+    COPY_STATEMENTS,
+    /* Identity columns continue after the copied ids. */
+    [ST_COPY_FINISH] =
+	"SELECT "
+	"setval(pg_get_serial_sequence('items', 'id'), coalesce((SELECT max(id) FROM items), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('categories', 'id'), coalesce((SELECT max(id) FROM categories), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('files', 'id'), coalesce((SELECT max(id) FROM files), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('users', 'id'), coalesce((SELECT max(id) FROM users), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('revisions', 'id'), coalesce((SELECT max(id) FROM revisions), 0) + 1, false)",
 };

@@ -1,5 +1,6 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
 #include "store/db.h"
+#include "store/sql_copy.h"
 #include "store/sql_items.h"
 
 #define ITEM_CATEGORIES                                                                                                \
@@ -195,4 +196,6 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_LEASE_TAKE] = "INSERT INTO leases (name, holder, expires_at) VALUES (?1, ?2, ?3 + ?4) "
 		      "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
 		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?3 RETURNING holder",
+    COPY_STATEMENTS,
+    [ST_COPY_FINISH] = "SELECT 1",
 };

@@ -59,6 +59,9 @@ int store_data_version(struct store *st, long long *version) WUR;
  */
 int store_unreachable(struct store *st);
 
+/* Statement steps run by this process and the microseconds spent waiting on them. */
+void store_stats(long long *steps, long long *us);
+
 /* Tests: make the nth statement run from now fail with ERR_DB (0 = off). */
 void store_fail_after(long n);
 

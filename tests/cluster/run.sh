@@ -22,17 +22,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got $2, want $3"; fi; }
-finish() {
-	line="cluster: $passed passed, $failed failed"
-	echo "$line"
-	[ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
-	[ "$failed" = 0 ]
-	exit $?
-}
+. tests/lib/tap.sh
+finish() { tap_finish "cluster"; }
 
 # ---- the database, three servers, the balancer ----
 if ! sh tests/pg/cluster.sh start "$pgdir" >/dev/null; then not_ok "the PostgreSQL test cluster starts"; finish; fi

@@ -1,0 +1,64 @@
+/*
+ * The statements of `vertrouwd copy`, the same text for both dialects: the
+ * $N placeholders are positional on PostgreSQL and, appearing in order,
+ * number the same parameters on SQLite. Internal to store/.
+ */
+#ifndef VERTROUWD_STORE_SQL_COPY_H
+#define VERTROUWD_STORE_SQL_COPY_H
+
+/* Column lists in the order copy.c's table list gives their kinds. */
+#define COPY_CATEGORIES "id, slug, name"
+#define COPY_FILES	"id, hash, name, content_type, size, data, created_at, stored, alt, width, height, uploaded_by"
+#define COPY_ITEMS                                                                                                     \
+	"id, type, slug, title, lead, body, author, published, status, created_at, updated_at, file_id, image, "       \
+	"image_alt, words"
+#define COPY_ITEM_CATEGORIES "item_id, category_id"
+#define COPY_USERS	     "id, email, name, salt, auth, disabled, created_at, password_changed_at, totp_secret, totp_last_step"
+#define COPY_USER_ROLES	     "user_id, role"
+#define COPY_AUDIT_LOG	     "id, at, actor, action, object, detail"
+#define COPY_SESSIONS	     "id, user_id, created_at, seen_at, agent"
+#define COPY_SETUP_LINKS     "id, user_id, expires_at, totp_secret"
+#define COPY_RECOVERY_CODES  "user_id, code_hash, used_at"
+#define COPY_REVISIONS	     "id, item_id, at, actor, snapshot"
+#define COPY_SLUG_REDIRECTS  "type, old_slug, item_id"
+#define COPY_SCHEDULES	     "item_id, publish_at"
+
+#define P2  "$1, $2"
+#define P3  P2 ", $3"
+#define P4  P3 ", $4"
+#define P5  P4 ", $5"
+#define P6  P5 ", $6"
+#define P10 P6 ", $7, $8, $9, $10"
+#define P12 P10 ", $11, $12"
+#define P15 P12 ", $13, $14, $15"
+
+#define COPY_READ(table, cols)	    "SELECT " cols " FROM " table
+#define COPY_WRITE(table, cols, ps) "INSERT INTO " table " (" cols ") VALUES (" ps ")"
+
+/* The entries of both statement tables. */
+#define COPY_STATEMENTS                                                                                                \
+	[ST_COPY_R_CATEGORIES] = COPY_READ("categories", COPY_CATEGORIES),                                             \
+	[ST_COPY_W_CATEGORIES] = COPY_WRITE("categories", COPY_CATEGORIES, P3),                                        \
+	[ST_COPY_R_FILES] = COPY_READ("files", COPY_FILES), [ST_COPY_W_FILES] = COPY_WRITE("files", COPY_FILES, P12),  \
+	[ST_COPY_R_ITEMS] = COPY_READ("items", COPY_ITEMS), [ST_COPY_W_ITEMS] = COPY_WRITE("items", COPY_ITEMS, P15),  \
+	[ST_COPY_R_ITEM_CATEGORIES] = COPY_READ("item_categories", COPY_ITEM_CATEGORIES),                              \
+	[ST_COPY_W_ITEM_CATEGORIES] = COPY_WRITE("item_categories", COPY_ITEM_CATEGORIES, P2),                         \
+	[ST_COPY_R_USERS] = COPY_READ("users", COPY_USERS), [ST_COPY_W_USERS] = COPY_WRITE("users", COPY_USERS, P10),  \
+	[ST_COPY_R_USER_ROLES] = COPY_READ("user_roles", COPY_USER_ROLES),                                             \
+	[ST_COPY_W_USER_ROLES] = COPY_WRITE("user_roles", COPY_USER_ROLES, P2),                                        \
+	[ST_COPY_R_AUDIT_LOG] = COPY_READ("audit_log", COPY_AUDIT_LOG),                                                \
+	[ST_COPY_W_AUDIT_LOG] = COPY_WRITE("audit_log", COPY_AUDIT_LOG, P6),                                           \
+	[ST_COPY_R_SESSIONS] = COPY_READ("sessions", COPY_SESSIONS),                                                   \
+	[ST_COPY_W_SESSIONS] = COPY_WRITE("sessions", COPY_SESSIONS, P5),                                              \
+	[ST_COPY_R_SETUP_LINKS] = COPY_READ("setup_links", COPY_SETUP_LINKS),                                          \
+	[ST_COPY_W_SETUP_LINKS] = COPY_WRITE("setup_links", COPY_SETUP_LINKS, P4),                                     \
+	[ST_COPY_R_RECOVERY_CODES] = COPY_READ("recovery_codes", COPY_RECOVERY_CODES),                                 \
+	[ST_COPY_W_RECOVERY_CODES] = COPY_WRITE("recovery_codes", COPY_RECOVERY_CODES, P3),                            \
+	[ST_COPY_R_REVISIONS] = COPY_READ("revisions", COPY_REVISIONS),                                                \
+	[ST_COPY_W_REVISIONS] = COPY_WRITE("revisions", COPY_REVISIONS, P5),                                           \
+	[ST_COPY_R_SLUG_REDIRECTS] = COPY_READ("slug_redirects", COPY_SLUG_REDIRECTS),                                 \
+	[ST_COPY_W_SLUG_REDIRECTS] = COPY_WRITE("slug_redirects", COPY_SLUG_REDIRECTS, P3),                            \
+	[ST_COPY_R_SCHEDULES] = COPY_READ("schedules", COPY_SCHEDULES),                                                \
+	[ST_COPY_W_SCHEDULES] = COPY_WRITE("schedules", COPY_SCHEDULES, P2)
+
+#endif
