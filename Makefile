@@ -45,7 +45,7 @@ help:
 	@echo "make cluster three servers behind nginx on PostgreSQL: sessions, scheduled work, a server killed"
 	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
-	@echo "make bench   HTTP benchmark against nginx (wrk)"
+	@echo "make bench   HTTP against nginx, search against PostgreSQL, 1-3 servers on PostgreSQL (wrk)"
 	@echo "make format  clang-format every C file"
 
 $(BUILD)/%.o: %.c
@@ -156,6 +156,7 @@ bench: $(BIN)
 	@sh scripts/deps.sh bench
 	@sh bench/http.sh $(BIN)
 	@sh bench/search.sh $(BUILD)
+	@sh bench/scale.sh $(BIN)
 
 lint:
 	@sh scripts/lint.sh

@@ -47,11 +47,10 @@ check() {
 }
 TEST_DB=$(sh "$here/cluster.sh" db "$dir" outage)
 "$bin" init --demo --db "$TEST_DB" >/dev/null 2>&1
-port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 30000))
-"$bin" serve --db "$TEST_DB" --listen "127.0.0.1:$port" --log-level error >"$dir/serve.log" 2>&1 &
-srv=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
-code() { curl -s -o "$dir/page" -w '%{http_code}' "http://127.0.0.1:$port$1"; }
+. tests/lib/serve.sh
+serve_free "$bin" "$dir/serve.log" --db "$TEST_DB" --log-level error || echo "# the server did not start"
+srv=$srv_pid
+code() { curl -s -o "$dir/page" -w '%{http_code}' "$BASE$1"; }
 check "a page before the outage: 200" "$(code /nieuws)" 200
 sh "$here/cluster.sh" halt "$dir"
 check "a page while the database is down: 503" "$(code /zoeken?q=melding)" 503
