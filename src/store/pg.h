@@ -7,7 +7,8 @@
 
 /*
  * Rewrite a search expression in the FTS5 syntax src/search/query.c writes as a
- * tsquery, appended to out: 0, ERR_INVALID (not that syntax) or ERR_TOO_LARGE.
+ * tsquery with its phrases (pg_tsquery.c), appended to out: 0, ERR_INVALID (not
+ * that syntax), ERR_NOMEM or ERR_TOO_LARGE.
  */
 int pg_tsquery(const char *fts, struct buf *out) WUR;
 

@@ -26,16 +26,28 @@
 #define ROLES "(SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id)"
 
 /*
- * The rank: ts_rank with the field weights of SQLite's bm25 (title 10, lead 4,
- * parts 2, body 1 as A, B, C, D), negated so that lower is better as there.
+ * bm25 as FTS5 computes it (k1 1.2, b 0.75): for each phrase of the bound
+ * expression (pg_tsquery.c) its idf over all documents, then per document the
+ * phrase's weighted frequency (vt_phrase_freq, 0004_search.pg.sql; 0 where the
+ * AND groups around it do not match, as in FTS5) against the document's length. Negated, so that lower is better as there.
  */
-#define RANK	 "-ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, q)::float8"
-#define QUERY(n) "to_tsquery('simple', $" #n "::text)"
+#define BM25_WITH(n)                                                                                                   \
+	"WITH ph AS (SELECT e.p->'t' AS t, (e.p->>'x')::boolean AS x, nullif(e.p->>'g', '') AS g, "                    \
+	"greatest(ln((c.n - h.hits + 0.5) / (h.hits + 0.5)), 1e-6) AS idf "                                            \
+	"FROM jsonb_array_elements($" #n "::jsonb->'p') e(p), (SELECT count(*)::float8 AS n FROM search_docs) c, "     \
+	"LATERAL (SELECT count(*)::float8 AS hits FROM search_docs h "                                                 \
+	"WHERE h.tsv @@ to_tsquery('simple', e.p->>'q')) h), "                                                         \
+	"dl AS (SELECT avg(ntok)::float8 AS avgdl FROM search_docs) "
+#define BM25                                                                                                           \
+	"-(SELECT coalesce(sum(ph.idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * d.ntok / dl.avgdl))), 0) "                 \
+	"FROM ph, LATERAL (SELECT CASE WHEN ph.g IS NULL OR d.tsv @@ to_tsquery('simple', ph.g) "                      \
+	"THEN vt_phrase_freq(d.tsv, ph.t, ph.x) ELSE 0 END AS f) f)"
+#define QUERY(n) "to_tsquery('simple', $" #n "::jsonb->>'q')"
 /* Newer items get up to 30% more, as on SQLite. */
 #define SEARCH_SCORE                                                                                                   \
 	"m.bm25 * (1.0 + 0.3 * greatest(0.0, 1.0 - extract(epoch FROM statement_timestamp() - "                        \
 	"(i.published::timestamp AT TIME ZONE 'UTC'))::float8 / 86400.0 / 730.0))"
-#define SEARCH_MATCHES "(SELECT d.id, " RANK " AS bm25 FROM search_docs d, " QUERY(5) " q WHERE d.tsv @@ q) m"
+#define SEARCH_MATCHES "(SELECT d.id, " BM25 " AS bm25 FROM search_docs d, dl WHERE d.tsv @@ " QUERY(5) ") m"
 #define TSV(n, w)      "setweight(to_tsvector('simple', coalesce($" #n "::text, '')), '" w "')"
 
 /* As FILE_COLUMNS in sqlite_sql.c. */
@@ -87,8 +99,10 @@ const char *const pg_sql[ST_COUNT] = {
 			   "WHERE i.status = 'gepubliceerd' AND ($1::text IS NULL OR i.type = $1::text) "
 			   "GROUP BY c.id ORDER BY lower(c.name), c.id",
     [ST_SEARCH_DELETE] = "DELETE FROM search_docs WHERE id = $1",
-    [ST_SEARCH_INSERT] = "INSERT INTO search_docs (id, tsv) VALUES ($1, " TSV(2, "A") " || " TSV(3, "B") " || " TSV(
-	4, "D") " || " TSV(5, "C") ")",
+    [ST_SEARCH_INSERT] =
+	"INSERT INTO search_docs (id, ntok, tsv) VALUES ($1, (SELECT count(*) FROM regexp_matches("
+	"concat_ws(' ', $2::text, $3::text, $4::text, $5::text), '[^[:space:][:punct:]]+', 'g')), " TSV(
+	    2, "A") " || " TSV(3, "B") " || " TSV(4, "D") " || " TSV(5, "C") ")",
     [ST_SEARCH_CLEAR] = "DELETE FROM search_docs",
     [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_docs",
     [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
@@ -96,13 +110,13 @@ const char *const pg_sql[ST_COUNT] = {
 		       "ON CONFLICT (word) DO UPDATE SET freq = search_words.freq + excluded.freq",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= $1 ORDER BY freq DESC, word LIMIT $2",
     [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_docs d WHERE d.tsv @@ phraseto_tsquery('simple', $1::text) LIMIT 1",
-    [ST_SEARCH] = "SELECT " ITEM_COLUMNS_WITH(
+    [ST_SEARCH] = BM25_WITH(5) "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") ", r.score, r.total "
 		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
 		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score, m.id LIMIT $4 OFFSET $3) r "
 		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score, r.id",
-    [ST_SEARCH_TOP] = "SELECT d.id, " RANK " FROM search_docs d, " QUERY(1) " q WHERE d.tsv @@ q "
-									    "ORDER BY 2, 1 LIMIT $2",
+    [ST_SEARCH_TOP] = BM25_WITH(1) "SELECT d.id, " BM25
+				   " AS r FROM search_docs d, dl WHERE d.tsv @@ " QUERY(1) " ORDER BY r, d.id LIMIT $2",
     [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_docs d WHERE d.tsv @@ " QUERY(1),
     [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") " FROM " ITEM_FROM " WHERE i.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) "

@@ -1,10 +1,12 @@
 /*
  * Search quality against the demo content: compound splitting accuracy
  * (tests/search/compounds.tsv) and relevance (tests/search/relevance.tsv:
- * hit@3 and MRR). Prints the figures; fails under the thresholds.
+ * hit@3 and MRR). Prints the figures; fails under the thresholds. With
+ * $TEST_DB on PostgreSQL it also checks that both stores rank alike.
  */
 #include "testutil.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -138,11 +140,86 @@ static void relevance(void **state)
 	assert_true(hit3 >= MIN_HIT_AT_3);
 }
 
+/*
+ * The same hits in the same order with the same scores; neighbours whose scores
+ * tie may swap. Scores may differ in the ninth digit: the recency boost reads
+ * the clock once per statement, and the two stores' statements run apart.
+ */
+#define SAME_SCORE 1e-7
+static int same_hits(const struct search_result *x, const struct search_result *y, const char *query)
+{
+	int same = x->n == y->n && x->total == y->total;
+	for (size_t i = 0; same && i < x->n; i++) {
+		double sx = x->hits[i].score, sy = y->hits[i].score;
+		int tie = (i + 1 < x->n && fabs(sx - x->hits[i + 1].score) <= SAME_SCORE * fabs(sx)) ||
+			  (i > 0 && fabs(sx - x->hits[i - 1].score) <= SAME_SCORE * fabs(sx));
+		same = fabs(sx - sy) <= SAME_SCORE * fabs(sx) &&
+		       (tie || !strcmp(x->hits[i].item.slug, y->hits[i].item.slug));
+		if (!same)
+			printf("  backends differ on '%s' at %zu: %s %.12g vs %s %.12g\n", query, i + 1,
+			       x->hits[i].item.slug, sx, y->hits[i].item.slug, sy);
+	}
+	if (x->n != y->n || x->total != y->total)
+		printf("  backends differ on '%s': %zu/%lld hits vs %zu/%lld\n", query, x->n, x->total, y->n, y->total);
+	return same;
+}
+
+/*
+ * On PostgreSQL (env) against a SQLite copy of the same demo: every relevance
+ * query, unfiltered (the top-k path) and for one type (the filtered path).
+ */
+static void backends_agree(void **state)
+{
+	const char *db = getenv("TEST_DB");
+	if (!db || strncmp(db, "postgresql:", 11))
+		skip();
+	char dir[] = "/tmp/vertrouwd-compare-XXXXXX", dsn[600], err[512];
+	assert_non_null(mkdtemp(dir));
+	snprintf(dsn, sizeof(dsn), "sqlite:%s/c.db", dir);
+	struct search_env lite = env;
+	assert_int_equal(store_open(dsn, &lite.st, err, sizeof(err)), 0);
+	assert_int_equal(store_migrate(lite.st, err, sizeof(err)), 0);
+	struct import_report rep;
+	assert_int_equal(content_import_dir(lite.st, &lite, "demo", NULL, &rep), 0);
+	lite.speller = speller_build(lite.st, 200000);
+	FILE *f = fopen("tests/search/relevance.tsv", "r");
+	assert_non_null(f);
+	/* The relevance set has no prefixes; these add them, phrases and exclusions. */
+	static const char *const more[] = {"vertrouw*", "meld* -klacht", "\"ongewenst gedrag\" pest*",
+					   "\"de vertrouwenspersoon\" -\"externe vp\"", "integriteit*"};
+	struct relevance_query rq;
+	int queries = 0, differ = 0;
+	size_t extra = 0;
+	for (;;) {
+		const char *query = relevance_next(f, &rq)		     ? rq.query
+				    : extra < sizeof(more) / sizeof(more[0]) ? more[extra++]
+									     : NULL;
+		if (!query)
+			break;
+		const struct item_filter filters[] = {{0}, {.type = "artikel"}};
+		for (size_t k = 0; k < 2; k++) {
+			struct arena a = ARENA_INIT;
+			struct search_result x, y;
+			assert_int_equal(search_run(&lite, query, &filters[k], 0, 10, &a, &x), 0);
+			assert_int_equal(search_run(&env, query, &filters[k], 0, 10, &a, &y), 0);
+			differ += !same_hits(&x, &y, query);
+			queries++;
+			arena_free(&a);
+		}
+	}
+	fclose(f);
+	speller_free(lite.speller);
+	store_close(lite.st);
+	printf("backends: %d searches, %d differ\n", queries, differ);
+	assert_int_equal(differ, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(compound_accuracy),
 	    cmocka_unit_test(relevance),
+	    cmocka_unit_test(backends_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,3 +1,3 @@
--- The field weights live in the ranking statements on PostgreSQL (pg_sql.c);
--- this number is kept so both dialects share one list.
+-- On PostgreSQL the field weights of the rank live in vt_phrase_freq
+-- (0004_search.pg.sql); this number is kept so both dialects share one list.
 SELECT 1;
