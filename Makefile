@@ -42,7 +42,7 @@ help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
 	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
-	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
+	@echo "make asan    build and run unit, integration and PostgreSQL tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
 	@echo "make bench   HTTP benchmark against nginx (wrk)"
 	@echo "make format  clang-format every C file"
@@ -128,7 +128,7 @@ pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration pg
 
 browser: $(BIN) $(DEMO_PDF)
 	@sh tests/browser/run.sh $(BIN)
