@@ -43,7 +43,7 @@ help:
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
 	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
 	@echo "make cluster three servers behind nginx on PostgreSQL: sessions, scheduled work, a server killed"
-	@echo "make asan    build and run unit + integration tests with ASan+UBSan"
+	@echo "make asan    build and run unit, integration and PostgreSQL tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
 	@echo "make bench   HTTP against nginx, search against PostgreSQL, 1-3 servers on PostgreSQL (wrk)"
 	@echo "make format  clang-format every C file"
@@ -134,7 +134,7 @@ cluster: $(BIN) $(DEMO_PDF)
 	@sh tests/cluster/run.sh $(BIN)
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration pg
 
 browser: $(BIN) $(DEMO_PDF)
 	@sh tests/browser/run.sh $(BIN)

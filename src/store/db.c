@@ -91,6 +91,15 @@ int stmt_exec(struct stmt *s)
 	return rc < 0 ? rc : 0;
 }
 
+int stmt_int(struct stmt *s, long long *out)
+{
+	if (!s || stmt_step(s) != STEP_ROW)
+		return ERR_DB;
+	*out = col_int(s, 0);
+	stmt_reset(s);
+	return 0;
+}
+
 int bind_text(struct stmt *s, int i, const char *v)
 {
 	return v ? s->st->ops->bind_text(s, i, v) : s->st->ops->bind_null(s, i);
@@ -195,12 +204,11 @@ void store_rollback(struct store *st)
 
 int store_data_version(struct store *st, long long *version)
 {
-	struct stmt *s = stmt_get(st, ST_DATA_VERSION);
-	if (!s || stmt_step(s) != STEP_ROW)
+	long long n;
+	if (stmt_int(stmt_get(st, ST_DATA_VERSION), &n))
 		return ERR_DB;
 	/* Both counters only grow, so their sum changes whenever either does. */
-	*version = col_int(s, 0) + atomic_load(&local_commits);
-	stmt_reset(s);
+	*version = n + atomic_load(&local_commits);
 	return 0;
 }
 
@@ -210,11 +218,10 @@ int store_schema_version(struct store *st, int *version)
 {
 	if (st->ops->exec_script(st, st->ops->schema_table))
 		return ERR_DB;
-	struct stmt *s = stmt_get(st, ST_SCHEMA_VERSION);
-	if (!s || stmt_step(s) != STEP_ROW)
+	long long v;
+	if (stmt_int(stmt_get(st, ST_SCHEMA_VERSION), &v))
 		return ERR_DB;
-	*version = (int) col_int(s, 0);
-	stmt_reset(s);
+	*version = (int) v;
 	return 0;
 }
 

@@ -203,6 +203,8 @@ int stmt_step(struct stmt *s);
 void stmt_reset(struct stmt *s);
 /* Run a statement (NULL: ERR_DB) to its first row or end and reset it: 0, ERR_DB or ERR_CONFLICT. */
 int stmt_exec(struct stmt *s);
+/* Step a bound statement (NULL: ERR_DB) to its row, read column 0 as an integer and reset it: 0 or ERR_DB. */
+int stmt_int(struct stmt *s, long long *out);
 /* Bind parameter i (1-based): text (NULL binds NULL), integers, blobs, NULL; 0 or ERR_DB. */
 int bind_text(struct stmt *s, int i, const char *v);
 int bind_int(struct stmt *s, int i, long long v);

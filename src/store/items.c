@@ -100,21 +100,18 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 	if (rc)
 		return rc;
 	s = stmt_get(st, ST_ITEM_ID);
-	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || stmt_step(s) != STEP_ROW)
+	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || stmt_int(s, id))
 		return ERR_DB;
-	*id = col_int(s, 0);
-	stmt_reset(s);
 
 	s = stmt_get(st, ST_ITEM_CATS_CLEAR);
 	if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || (rc = stmt_exec(s)))
 		return rc ? rc : ERR_DB;
 	for (size_t i = 0; i < it->ncategories; i++) {
 		s = stmt_get(st, ST_CATEGORY_UPSERT);
+		long long cat;
 		if (!s || bind_text(s, 1, it->categories[i].slug) || bind_text(s, 2, it->categories[i].name) ||
-		    stmt_step(s) != STEP_ROW)
+		    stmt_int(s, &cat))
 			return ERR_DB;
-		long long cat = col_int(s, 0);
-		stmt_reset(s);
 		s = stmt_get(st, ST_ITEM_CAT_ADD);
 		if (!s || bind_text(s, 1, it->type) || bind_text(s, 2, it->slug) || bind_int(s, 3, cat))
 			return ERR_DB;
@@ -317,11 +314,7 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total)
 {
 	struct stmt *s = stmt_get(st, ST_ITEM_COUNT);
-	if (!s || store_bind_filter(s, a, f) || stmt_step(s) != STEP_ROW)
-		return ERR_DB;
-	*total = col_int(s, 0);
-	stmt_reset(s);
-	return 0;
+	return !s || store_bind_filter(s, a, f) ? ERR_DB : stmt_int(s, total);
 }
 
 /* Rows of (slug, name, count) from a bound statement. */
@@ -497,11 +490,7 @@ int store_revision_add(struct store *st, long long item_id, const char *actor, c
 int store_revision_count(struct store *st, long long item_id, long long *n)
 {
 	struct stmt *s = stmt_get(st, ST_REVISION_COUNT);
-	if (!s || bind_int(s, 1, item_id) || stmt_step(s) != STEP_ROW)
-		return ERR_DB;
-	*n = col_int(s, 0);
-	stmt_reset(s);
-	return 0;
+	return !s || bind_int(s, 1, item_id) ? ERR_DB : stmt_int(s, n);
 }
 
 static int read_revision(struct stmt *s, struct arena *a, struct revision *r)

@@ -6,6 +6,7 @@
  * text except blobs (binary), results as text. A lost connection fails the
  * statement with ERR_DB; the next statement reconnects and prepares again.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,14 @@ static int connect_once(struct pg_store *st, const char *dsn)
 
 static void pg_close(struct store *st);
 
-/* Waits up to about 15 s for the server at start-up: a database that starts with us is not an error. */
+/* Whether a connection of this process ever succeeded: after that an outage is not start-up. */
+static atomic_int connected_once;
+
+/*
+ * Until the first connection of the process succeeds, waits up to about 15 s
+ * for the server: a database that starts with us is not an error. Later (a
+ * worker thread's first request during an outage) it fails at once.
+ */
 static int pg_open(const char *dsn, struct store **out, char *err, size_t errlen)
 {
 	struct pg_store *st = mem_calloc(1, sizeof(*st));
@@ -84,7 +92,7 @@ static int pg_open(const char *dsn, struct store **out, char *err, size_t errlen
 	st->base.ops = &db_pg;
 	long wait_ms = 250;
 	int rc;
-	while ((rc = connect_once(st, dsn)) && wait_ms <= 8000) {
+	while ((rc = connect_once(st, dsn)) && wait_ms <= 8000 && !atomic_load(&connected_once)) {
 		log_warn(
 		    "store: database niet bereikbaar, nieuwe poging over %ld ms / database unreachable, retrying: %s",
 		    wait_ms, st->err);
@@ -97,6 +105,7 @@ static int pg_open(const char *dsn, struct store **out, char *err, size_t errlen
 		pg_close(&st->base);
 		return ERR_DB;
 	}
+	atomic_store(&connected_once, 1);
 	*out = &st->base;
 	return 0;
 }
@@ -151,6 +160,10 @@ static unsigned params_used(enum stmt_id id, int *max)
 
 static struct stmt *pg_prepare(struct store *st, enum stmt_id id)
 {
+	if (!pg_sql[id]) {
+		log_error("store: statement %d has no PostgreSQL SQL", (int) id);
+		return NULL;
+	}
 	struct pg_stmt *s = mem_calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
@@ -214,11 +227,12 @@ static int run(struct pg_store *st, struct pg_stmt *s)
 		return 0;
 	}
 	const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
+	/* Class 23: integrity constraint violation, as SQLITE_CONSTRAINT. */
+	int rc = state && !strncmp(state, "23", 2) ? ERR_CONFLICT : ERR_DB;
 	log_warn("store: statement %d failed: %s", (int) s->id, PQresultErrorMessage(s->res));
 	PQclear(s->res);
 	s->res = NULL;
-	/* Class 23: integrity constraint violation, as SQLITE_CONSTRAINT. */
-	return state && !strncmp(state, "23", 2) ? ERR_CONFLICT : ERR_DB;
+	return rc;
 }
 
 static int pg_step(struct stmt *s)
@@ -382,9 +396,11 @@ const struct db_ops db_pg = {
     .rollback = pg_rollback,
     .errmsg = pg_errmsg,
     .unreachable = pg_unreachable,
-    .schema_table = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+    /* Servers starting together on an empty database race to create it: the loser has nothing to do. */
+    .schema_table = "DO $$ BEGIN CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
 		    "name text NOT NULL, applied_at text NOT NULL DEFAULT "
-		    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+		    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')); "
+		    "EXCEPTION WHEN unique_violation OR duplicate_table THEN NULL; END $$",
     .migrations = pg_migrations,
     .nmigrations = &pg_migration_count,
 };

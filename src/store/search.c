@@ -31,12 +31,7 @@ int store_search_remove(struct store *st, long long id)
 
 int store_search_size(struct store *st, long long *n)
 {
-	struct stmt *s = stmt_get(st, ST_SEARCH_SIZE);
-	if (!s || stmt_step(s) != STEP_ROW)
-		return ERR_DB;
-	*n = col_int(s, 0);
-	stmt_reset(s);
-	return 0;
+	return stmt_int(stmt_get(st, ST_SEARCH_SIZE), n);
 }
 
 int store_search_clear(struct store *st)

@@ -10,6 +10,8 @@ ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "  # $2"; }
 check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else not_ok "$desc"; fi; }
 exit_code() { "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+# newdb NAME: a fresh store; tests/pg/run.sh sets TEST_DB_NEW to make PostgreSQL databases.
+newdb() { if [ -n "${TEST_DB_NEW:-}" ]; then $TEST_DB_NEW "cli_$1"; else echo "sqlite:$tmp/$1.db"; fi; }
 items() { "$bin" export "$tmp/count.$$" --db "$1" | sed -n 's/^Export: \([0-9]*\) items.*/\1/p'; rm -rf "$tmp/count.$$"; }
 
 # --- help and usage ---
@@ -29,19 +31,21 @@ done
 [ "$(exit_code "$bin" init extra)" = 2 ] && ok "unexpected argument: exit 2" || not_ok "unexpected argument"
 
 # --- migrate: only the schema, and says what it did ---
-"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "bijgewerkt van versie 0 naar" && ok "migrate on a new store: from version 0" || not_ok "migrate on a new store"
-"$bin" migrate --db "sqlite:$tmp/migrate.db" 2>/dev/null | grep -q "Schema is actueel" && ok "migrate again: up to date" || not_ok "migrate again"
+mdb=$(newdb migrate)
+"$bin" migrate --db "$mdb" 2>/dev/null | grep -q "bijgewerkt van versie 0 naar" && ok "migrate on a new store: from version 0" || not_ok "migrate on a new store"
+"$bin" migrate --db "$mdb" 2>/dev/null | grep -q "Schema is actueel" && ok "migrate again: up to date" || not_ok "migrate again"
 
 # --- init --demo is idempotent; environment and flags both select the store ---
-db="sqlite:$tmp/demo.db"
+db=$(newdb demo)
 check "init --demo" "$bin" init --demo --db "$db"
 n1=$(items "$db")
 check "init --demo again" "$bin" init --demo --db "$db"
 n2=$(items "$db")
 [ -n "$n1" ] && [ "$n1" -ge 60 ] && [ "$n1" = "$n2" ] && ok "init --demo twice: same $n1 items" || not_ok "init --demo idempotent" "$n1 vs $n2"
 "$bin" user list --db "$db" 2>/dev/null | grep -q 'redactie@demo.vertrouwd.example' && ok "the demo has its editor account" || not_ok "demo editor account"
-"$bin" init --db "sqlite:$tmp/plain.db" >/dev/null 2>&1
-"$bin" user list --db "sqlite:$tmp/plain.db" 2>/dev/null | grep -q 'demo.vertrouwd' && not_ok "a store without --demo has the demo account" || ok "only the demo has demo accounts"
+pdb=$(newdb plain)
+"$bin" init --db "$pdb" >/dev/null 2>&1
+"$bin" user list --db "$pdb" 2>/dev/null | grep -q 'demo.vertrouwd' && not_ok "a store without --demo has the demo account" || ok "only the demo has demo accounts"
 VERTROUWD_DB="sqlite:$tmp/env.db" "$bin" init >/dev/null 2>&1
 [ -f "$tmp/env.db" ] && ok "VERTROUWD_DB selects the database" || not_ok "VERTROUWD_DB"
 VERTROUWD_DB="sqlite:$tmp/env2.db" "$bin" init --db "sqlite:$tmp/flag.db" >/dev/null 2>&1
@@ -68,7 +72,7 @@ kleur: rood
 ---
 MD
 printf -- '---\ntype: nieuws\ntitle: "Kapotte datum"\ndate: 2026-02-30\ncategories: [A]\n---\n' >"$tmp/in/datum.md"
-idb="sqlite:$tmp/import.db"
+idb=$(newdb import)
 code=$(exit_code "$bin" import "$tmp/in" --db "$idb")
 [ "$code" = 1 ] && ok "import with broken files exits 1" || not_ok "import with broken files exits 1" "exit $code"
 grep -q "sub/fout.md:6: onbekende sleutel 'kleur'" "$tmp/err" && ok "unknown key reported with file and line" || not_ok "unknown key reported" "$(cat "$tmp/err")"
@@ -81,14 +85,15 @@ grep -q "3 bestanden, 1 geïmporteerd, 2 mislukt" "$tmp/out" && ok "import print
 
 # --- round trip: import -> export -> import -> export gives the same files ---
 "$bin" export "$tmp/A" --db "$db" >/dev/null 2>&1
-"$bin" import "$tmp/A" --db "sqlite:$tmp/rt.db" >/dev/null 2>&1
-"$bin" export "$tmp/B" --db "sqlite:$tmp/rt.db" >/dev/null 2>&1
+rdb=$(newdb rt)
+"$bin" import "$tmp/A" --db "$rdb" >/dev/null 2>&1
+"$bin" export "$tmp/B" --db "$rdb" >/dev/null 2>&1
 if diff -r "$tmp/A" "$tmp/B" >"$tmp/diff"; then ok "import -> export -> import round-trips unchanged"; else not_ok "round trip" "$(head -5 "$tmp/diff")"; fi
 [ "$(find "$tmp/A" -name '*.md' | wc -l)" = "$n1" ] && ok "export writes every item" || not_ok "export count"
 cmp -s "$tmp/A/downloads/checklist-meldregeling.pdf" demo/downloads/checklist-meldregeling.pdf && ok "attachments are exported byte for byte" || not_ok "attachment export"
 
 # --- accounts: vertrouwd user ---
-udb="sqlite:$tmp/users.db"
+udb=$(newdb users)
 "$bin" user list --db "$udb" | grep -q "Nog geen gebruikers" && ok "user list on an empty store says how to start" || not_ok "user list empty"
 "$bin" user add anna@example.nl --name "Anna de Vries" --roles beheerder,redacteur --db "$udb" >/dev/null 2>&1 && ok "user add" || not_ok "user add"
 [ "$(exit_code "$bin" user add ANNA@example.nl --name X --db "$udb")" = 1 ] && grep -q "al in gebruik" "$tmp/err" && ok "a taken e-mail address (any case) is refused" || not_ok "duplicate e-mail"
@@ -106,7 +111,8 @@ echo "paarse olifant op de fiets" | "$bin" user set-password anna@example.nl --p
 "$bin" export "$tmp/users-export" --db "$udb" >/dev/null 2>&1
 grep -rq "olifant" "$tmp/users-export" "$tmp/users.db" 2>/dev/null && not_ok "the password is stored somewhere in plain text" || ok "no plain-text password in the store"
 
-# --- backup and restore: a snapshot of database and media, back again ---
+# --- backup and restore: a snapshot of database and media, back again (SQLite only) ---
+if [ -z "${TEST_STORE:-}" ]; then
 bdb="sqlite:$tmp/bk/live.db"
 "$bin" init --demo --db "$bdb" --root . >/dev/null 2>&1
 "$bin" user add bea@example.nl --name "Bea Backup" --roles redacteur --db "$bdb" >/dev/null 2>&1
@@ -126,8 +132,9 @@ printf 'not a database' >"$tmp/bad.db"; mkdir -p "$tmp/badsnap"; cp "$tmp/bad.db
 if diff -r "$tmp/E1" "$tmp/E2" >"$tmp/diff"; then ok "restored content equals the original, attachments included"; else not_ok "restore round trip" "$(head -5 "$tmp/diff")"; fi
 "$bin" user list --db "sqlite:$tmp/new/r.db" | grep -q bea@example.nl && ok "accounts come back too" || not_ok "restored accounts"
 [ "$(exit_code "$bin" backup "$tmp/pg" --db postgresql://127.0.0.1:1/x)" = 1 ] && grep -q pg_dump "$tmp/err" && ok "backup on PostgreSQL points to pg_dump" || not_ok "backup pg message" "$(cat "$tmp/err")"
+fi
 
-line="cli: $passed passed, $failed failed"
+line="cli${TEST_STORE:+ ($TEST_STORE)}: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"
 [ "$failed" = 0 ]

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "store/db.h"
 #include "store/items.h"
 #include "store/migrations.h"
 #include "store/schedules.h"
@@ -166,6 +167,17 @@ static void bad_dsn(void **state)
 	assert_int_equal(store_open("sqlite:/proc/nope/x.db", &st, err, sizeof(err)) < 0, 1);
 }
 
+/* Every statement has SQL in both dialects' tables. */
+static void statements_in_both_dialects(void **state)
+{
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (!sqlite_sql[i] || !pg_sql[i])
+			printf("  statement %d lacks SQL for %s\n", i, sqlite_sql[i] ? "PostgreSQL" : "SQLite");
+		assert_non_null(sqlite_sql[i]);
+		assert_non_null(pg_sql[i]);
+	}
+}
+
 /* Both dialects walk one numbered list: a migration added for one only is caught here. */
 static void migrations_in_both_dialects(void **state)
 {
@@ -203,9 +215,13 @@ static void leases(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(migrations_fresh_and_rerun),  cmocka_unit_test(items_roundtrip),
-	    cmocka_unit_test(failed_statement_rolls_back), cmocka_unit_test(bad_dsn),
-	    cmocka_unit_test(migrations_in_both_dialects), cmocka_unit_test(leases),
+	    cmocka_unit_test(migrations_fresh_and_rerun),
+	    cmocka_unit_test(items_roundtrip),
+	    cmocka_unit_test(failed_statement_rolls_back),
+	    cmocka_unit_test(bad_dsn),
+	    cmocka_unit_test(migrations_in_both_dialects),
+	    cmocka_unit_test(statements_in_both_dialects),
+	    cmocka_unit_test(leases),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
