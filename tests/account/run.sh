@@ -21,12 +21,17 @@ echo "paarse olifant op de fiets" | "$bin" user set-password red@example.nl --pa
 echo "groene giraffe in de trein" | "$bin" user set-password baas@example.nl --password-stdin --db "$db" >/dev/null 2>&1
 
 port=$((30000 + $$ % 20000))
-while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((port + 1)); done
-u="http://127.0.0.1:$port"
-"$bin" serve --db "$db" --root . --listen "127.0.0.1:$port" --publish-interval 1 >"$tmp/log" 2>&1 &
-srv=$!
-# Up to a minute (sanitizer builds on a busy machine start slowly); say why if it never answers.
-for _ in $(seq 1 300); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; kill -0 "$srv" 2>/dev/null || break; sleep 0.2; done
+# A port can be taken without answering HTTP (another program's connection): then the next one.
+for _ in 1 2 3 4 5; do
+	while curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do port=$((port + 1)); done
+	u="http://127.0.0.1:$port"
+	"$bin" serve --db "$db" --root . --listen "127.0.0.1:$port" --publish-interval 1 >"$tmp/log" 2>&1 &
+	srv=$!
+	# Up to a minute (sanitizer builds on a busy machine start slowly); say why if it never answers.
+	for _ in $(seq 1 300); do curl -sf "$u/healthz" >/dev/null 2>&1 && break; kill -0 "$srv" 2>/dev/null || break; sleep 0.2; done
+	grep -q "kan niet luisteren" "$tmp/log" || break
+	port=$((port + 1))
+done
 curl -sf "$u/healthz" >/dev/null 2>&1 || { echo "# the server did not start on port $port:"; sed 's/^/# /' "$tmp/log"; }
 
 # A fresh browser: the form and its CSRF cookie.
