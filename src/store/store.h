@@ -3,8 +3,8 @@
  *
  * A struct store is one connection, used by one thread at a time (each server
  * worker thread opens its own). No SQL and no database type leaves store/: the
- * domain calls typed functions (items.h, ...), so another backend (PostgreSQL)
- * can stand behind the same functions later.
+ * domain calls typed functions (items.h, ...), and SQLite or PostgreSQL stands
+ * behind them (db.h).
  *
  * Every statement is prepared once per connection, cached, and run with bound
  * parameters. Functions return 0 or a negative enum err; after an error inside
@@ -20,9 +20,10 @@
 struct store;
 
 /*
- * Open the store named by dsn ("sqlite:PATH"; the directory is created) and
- * configure it (WAL, busy timeout, foreign keys, secure delete). On error
- * returns ERR_INVALID/ERR_DB with a Dutch/English message in err.
+ * Open the store named by dsn: "sqlite:PATH" (the directory is created; WAL,
+ * busy timeout, foreign keys, secure delete) or "postgresql://..." (a libpq
+ * URI; the first connection of a process waits about 15 s for the server). On
+ * error returns ERR_INVALID/ERR_DB with a Dutch/English message in err.
  */
 int store_open(const char *dsn, struct store **out, char *err, size_t errlen) WUR;
 void store_close(struct store *st);
@@ -41,7 +42,10 @@ int store_needs_migration(struct store *st, int *needs) WUR;
 int store_read_begin(struct store *st) WUR;
 void store_read_end(struct store *st);
 
-/* Transactions (immediate: writers queue up front instead of failing later). */
+/*
+ * Transactions (immediate: writers queue up front instead of failing later; on
+ * PostgreSQL on an advisory lock).
+ */
 int store_begin(struct store *st) WUR;
 int store_commit(struct store *st) WUR;
 void store_rollback(struct store *st);

@@ -136,7 +136,7 @@ static void page_render_under_faults(void **state)
 	assert_non_null(mkdtemp(dir));
 	struct config cfg;
 	config_defaults(&cfg);
-	snprintf(cfg.db, sizeof(cfg.db), "sqlite:%s/f.db", dir);
+	test_dsn(cfg.db, sizeof(cfg.db), dir, "f.db");
 	char err[512];
 	struct store *st;
 	assert_int_equal(store_open(cfg.db, &st, err, sizeof(err)), 0);
