@@ -16,7 +16,8 @@ cmd=${1:?usage: cluster.sh start|db|halt|resume|stop DIR [NAME]}
 dir=${2:?usage: cluster.sh start|db|halt|resume|stop DIR [NAME]}
 
 as_owner() {
-	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+	# From / : postgres may not enter the directory we were started in.
+	if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 owner=$(if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi)
