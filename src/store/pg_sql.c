@@ -47,8 +47,9 @@
 #define SEARCH_SCORE                                                                                                   \
 	"m.bm25 * (1.0 + 0.3 * greatest(0.0, 1.0 - extract(epoch FROM statement_timestamp() - "                        \
 	"(i.published::timestamp AT TIME ZONE 'UTC'))::float8 / 86400.0 / 730.0))"
-#define SEARCH_MATCHES "(SELECT d.id, " BM25 " AS bm25 FROM search_docs d, dl WHERE d.tsv @@ " QUERY(5) ") m"
-#define TSV(n, w)      "setweight(to_tsvector('simple', coalesce($" #n "::text, '')), '" w "')"
+#define SEARCH_MATCHES                                                                                                 \
+	"(SELECT d.id, " BM25 " AS bm25 FROM search_docs d, dl WHERE d.tsv @@ " QUERY(5) " AND d.id >= $6::bigint) m"
+#define TSV(n, w) "setweight(to_tsvector('simple', coalesce($" #n "::text, '')), '" w "')"
 
 /* As FILE_COLUMNS in sqlite_sql.c. */
 #define FILE_COLUMNS                                                                                                   \
@@ -115,8 +116,8 @@ const char *const pg_sql[ST_COUNT] = {
 		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
 		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score, m.id LIMIT $4 OFFSET $3) r "
 		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score, r.id",
-    [ST_SEARCH_TOP] = BM25_WITH(1) "SELECT d.id, " BM25
-				   " AS r FROM search_docs d, dl WHERE d.tsv @@ " QUERY(1) " ORDER BY r, d.id LIMIT $2",
+    [ST_SEARCH_TOP] = BM25_WITH(1) "SELECT d.id, " BM25 " AS r FROM search_docs d, dl WHERE d.tsv @@ " QUERY(
+	1) " AND d.id >= $3::bigint ORDER BY r, d.id LIMIT $2",
     [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_docs d WHERE d.tsv @@ " QUERY(1),
     [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") " FROM " ITEM_FROM " WHERE i.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) "
@@ -235,4 +236,8 @@ const char *const pg_sql[ST_COUNT] = {
 	"setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)"
 	", "
 	"setval(pg_get_serial_sequence('revisions', 'id'), coalesce((SELECT max(id) FROM revisions), 0) + 1, false)",
+    [ST_SEARCH_FLOOR] =
+	"SELECT d.id FROM search_docs d WHERE d.tsv @@ " QUERY(1) " ORDER BY d.id DESC LIMIT 1 OFFSET $2",
+    [ST_SEARCH_FLOOR_FILTERED] = "SELECT d.id FROM search_docs d JOIN items i ON i.id = d.id WHERE d.tsv @@ " QUERY(
+	5) " AND " ITEM_FILTER " ORDER BY d.id DESC LIMIT 1 OFFSET $6::bigint",
 };

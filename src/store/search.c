@@ -80,7 +80,42 @@ static int bind_query(struct stmt *s, struct arena *a, const char *match, const 
 	return !s || store_bind_filter(s, a, f) || bind_match(s, 5, match) ? ERR_DB : 0;
 }
 
-#define FAST_WINDOW    40 /* candidates beyond the page, so the recency boost can reorder them */
+#define FAST_WINDOW 40 /* candidates beyond the page, so the recency boost can reorder them */
+
+/*
+ * At most this many matches are ranked: the newest ones (the highest ids).
+ * bm25 costs about a microsecond per match, so a word in most of 100,000
+ * documents would otherwise cost 100 ms; a site's real searches stay far
+ * below it and are ranked in full. Totals are always counted exactly.
+ */
+static long rank_depth = 2000;
+
+void store_search_set_depth(long depth)
+{
+	rank_depth = depth;
+}
+
+/*
+ * The lowest id that is ranked for match among the items f lets through (f
+ * NULL: every match, without looking at items): 0 (rank all) when there are
+ * at most rank_depth of them.
+ */
+static int rank_floor(struct store *st, struct arena *a, const char *match, const struct item_filter *f,
+		      long long *floor)
+{
+	*floor = 0;
+	if (rank_depth <= 0)
+		return 0;
+	struct stmt *s = stmt_get(st, f ? ST_SEARCH_FLOOR_FILTERED : ST_SEARCH_FLOOR);
+	if (f ? bind_query(s, a, match, f) || bind_int(s, 6, rank_depth)
+	      : !s || bind_match(s, 1, match) || bind_int(s, 2, rank_depth))
+		return ERR_DB;
+	int step = stmt_step(s);
+	if (step == STEP_ROW)
+		*floor = col_int(s, 0);
+	stmt_reset(s);
+	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_INVALID;
+}
 #define FAST_MAX_DEPTH 200
 
 static int by_score(const void *a, const void *b)
@@ -105,8 +140,8 @@ static double age_days(const char *date, double today)
  * Unfiltered searches: FTS5 ranks by weighted bm25 on its own (no join per
  * match); the best candidates then get the recency boost and the page is cut.
  */
-static int search_fast(struct store *st, struct arena *a, const char *match, long long offset, int limit,
-		       struct search_hit **hits, size_t *n, long long *total)
+static int search_fast(struct store *st, struct arena *a, const char *match, long long floor, long long offset,
+		       int limit, struct search_hit **hits, size_t *n, long long *total)
 {
 	long long want = offset + limit + FAST_WINDOW;
 	struct stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
@@ -121,7 +156,7 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 	if (!*total)
 		return 0;
 	s = stmt_get(st, ST_SEARCH_TOP);
-	if (!s || bind_match(s, 1, match) || bind_int(s, 2, want))
+	if (!s || bind_match(s, 1, match) || bind_int(s, 2, want) || bind_int(s, 3, floor))
 		return ERR_DB;
 	struct buf ids = BUF_INIT(1 << 16);
 	size_t cap = (size_t) want, k = 0;
@@ -169,24 +204,26 @@ static int search_fast(struct store *st, struct arena *a, const char *match, lon
 int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
 		 int limit, struct search_hit **hits, size_t *n, long long *total)
 {
-	if (!f->type && !f->ncategories && limit > 0 && offset + limit <= FAST_MAX_DEPTH) {
-		*hits = NULL;
-		*n = 0;
-		*total = 0;
-		return search_fast(st, a, match, offset, limit, hits, n, total);
-	}
+	long long floor = 0;
 	*hits = NULL;
 	*n = 0;
 	*total = 0;
+	int fast = !f->type && !f->ncategories && limit > 0 && offset + limit <= FAST_MAX_DEPTH;
+	int rc = limit > 0 ? rank_floor(st, a, match, fast ? NULL : f, &floor) : 0;
+	if (rc)
+		return rc;
+	if (fast)
+		return search_fast(st, a, match, floor, offset, limit, hits, n, total);
 	/* One pass: the matches are ranked anyway, and count(*) OVER () counts them on the way. */
 	struct stmt *s = stmt_get(st, limit > 0 ? ST_SEARCH : ST_SEARCH_COUNT);
-	if (bind_query(s, a, match, f) || (limit > 0 && (bind_int(s, 3, offset) || bind_int(s, 4, limit))))
+	if (bind_query(s, a, match, f) ||
+	    (limit > 0 && (bind_int(s, 3, offset) || bind_int(s, 4, limit) || bind_int(s, 6, floor))))
 		return ERR_DB;
 	size_t cap = limit > 0 ? (size_t) limit : 1;
 	struct search_hit *out = arena_calloc(a, cap, sizeof(*out));
 	if (!out)
 		return ERR_NOMEM;
-	int rc = 0, step = STEP_DONE;
+	int step = STEP_DONE;
 	size_t k = 0;
 	while (!rc && k < cap && (step = stmt_step(s)) == STEP_ROW) {
 		if (limit <= 0) {
@@ -201,8 +238,8 @@ int store_search(struct store *st, struct arena *a, const char *match, const str
 	if (!rc && step != STEP_DONE && step != STEP_ROW)
 		rc = ERR_INVALID; /* most often an expression FTS5 refuses */
 	stmt_reset(s);
-	if (!rc && k == 0 && offset > 0 && limit > 0) {
-		/* Past the last page: the total still comes from a count. */
+	if (!rc && limit > 0 && (floor > 0 || (k == 0 && offset > 0))) {
+		/* Only the newest matches were ranked, or past the last page: the total comes from a count. */
 		s = stmt_get(st, ST_SEARCH_COUNT);
 		if (bind_query(s, a, match, f) || stmt_step(s) != STEP_ROW)
 			rc = ERR_DB;

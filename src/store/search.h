@@ -51,6 +51,11 @@ struct search_facet {
  */
 int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
 		 int limit, struct search_hit **hits, size_t *n, long long *total) WUR;
+/*
+ * Rank at most the depth newest matches of a search (default 2000; <= 0: all).
+ * For tests and benchmarks.
+ */
+void store_search_set_depth(long depth);
 /* Match counts per type and per category for the expression (no filter). */
 int store_search_facets(struct store *st, struct arena *a, const char *match, struct search_facet **types,
 			size_t *ntypes, struct search_facet **cats, size_t *ncats) WUR;

@@ -20,7 +20,7 @@
 /* bm25() only runs on the FTS cursor itself, so it is computed in a subquery. */
 #define SEARCH_MATCHES                                                                                                 \
 	"(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 2.0) AS bm25 FROM search_fts "                          \
-	"WHERE search_fts MATCH ?5) m"
+	"WHERE search_fts MATCH ?5 AND rowid >= ?6) m"
 
 /* File metadata columns (files.c reads them in this order); uses: items that attach or mention it. */
 #define FILE_COLUMNS                                                                                                   \
@@ -84,7 +84,8 @@ const char *const sqlite_sql[ST_COUNT] = {
 		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
 		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score LIMIT ?4 OFFSET ?3) r "
 		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score",
-    [ST_SEARCH_TOP] = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    [ST_SEARCH_TOP] =
+	"SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?3 ORDER BY rank LIMIT ?2",
     [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1",
     [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") " FROM " ITEM_FROM
@@ -198,4 +199,10 @@ const char *const sqlite_sql[ST_COUNT] = {
 		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?3 RETURNING holder",
     COPY_STATEMENTS,
     [ST_COPY_FINISH] = "SELECT 1",
+    /* The id of the depth-th newest match (?2), below which matches are not ranked. */
+    [ST_SEARCH_FLOOR] = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+    /* The same among the matches the filter (?1 ?2) lets through; match ?5, depth ?6. */
+    [ST_SEARCH_FLOOR_FILTERED] =
+	"SELECT m.rowid FROM search_fts m JOIN items i ON i.id = m.rowid "
+	"WHERE search_fts MATCH ?5 AND " ITEM_FILTER " ORDER BY m.rowid DESC LIMIT 1 OFFSET ?6",
 };

@@ -214,12 +214,57 @@ static void backends_agree(void **state)
 	assert_int_equal(differ, 0);
 }
 
+/*
+ * A search with more matches than the ranking depth ranks only the newest
+ * (highest ids) of the matches its filter lets through, and still counts
+ * every match.
+ */
+static void rank_depth(void **state)
+{
+	static const char *const queries[] = {"vertrouwenspersoon", "melding", "werk", "organisatie"};
+	int ran = 0;
+	struct item_filter none = {0}, news = {.type = "nieuws"};
+	const struct item_filter *filters[] = {&none, &news};
+	for (size_t q = 0; q < 4; q++)
+		for (size_t k = 0; k < 2; k++) {
+			struct arena a = ARENA_INIT;
+			struct search_result full, cut;
+			store_search_set_depth(0);
+			assert_int_equal(search_run(&env, queries[q], filters[k], 0, 10, &a, &full), 0);
+			if (full.total <= 6) { /* too few to cut */
+				arena_free(&a);
+				continue;
+			}
+			ran++;
+			long long newest[6] = {0}; /* the six highest ids among the filtered matches */
+			struct search_result all;
+			assert_int_equal(search_run(&env, queries[q], filters[k], 0, 200, &a, &all), 0);
+			for (size_t i = 0; i < all.n; i++)
+				for (int j = 0; j < 6; j++)
+					if (all.hits[i].item.id > newest[j]) {
+						memmove(newest + j + 1, newest + j, (5 - (size_t) j) * sizeof(*newest));
+						newest[j] = all.hits[i].item.id;
+						break;
+					}
+			store_search_set_depth(5);
+			assert_int_equal(search_run(&env, queries[q], filters[k], 0, 10, &a, &cut), 0);
+			store_search_set_depth(2000);
+			assert_int_equal(cut.total, full.total); /* every match still counts */
+			assert_int_equal(cut.n, 6);
+			for (size_t i = 0; i < cut.n; i++)
+				assert_true(cut.hits[i].item.id >= newest[5]);
+			arena_free(&a);
+		}
+	assert_true(ran >= 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(compound_accuracy),
 	    cmocka_unit_test(relevance),
 	    cmocka_unit_test(backends_agree),
+	    cmocka_unit_test(rank_depth),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
