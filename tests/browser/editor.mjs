@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
+const { runAxe } = await import('./axe.mjs');
 const base = (process.argv[2] || '').replace(/\/+$/, '');
 const slug = 'browsertest-fietsenstalling';
 let failed = 0;
@@ -119,6 +120,15 @@ await check('an image uploaded with the form shows on the item with its descript
 	if (!(await page.locator('.media-item', { hasText: 'gesprek.webp' }).count())) return 'not in the media library';
 	await page.screenshot({ path: 'test-output/editor-media.png', fullPage: true });
 });
+for (const [path, label] of [
+	['/redactie/media', 'media library'],
+	['/redactie/nieuw?type=download', 'new download form'],
+	['/redactie', 'editor list'],
+]) {
+	await check(`axe: no WCAG 2 A/AA violations on the ${label}`, async () =>
+		runAxe(browser, base + path, label, { cookies: await page.context().cookies() }),
+	);
+}
 
 await browser.close();
 process.exit(failed ? 1 : 0);
