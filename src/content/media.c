@@ -157,17 +157,23 @@ int media_identify(const unsigned char *d, size_t n, struct media_info *out, con
 	return 0;
 }
 
+int media_check(const unsigned char *d, size_t n, size_t max, struct media_info *out, const char **why)
+{
+	if (n > max) {
+		*why = "Het bestand is te groot. Verklein het (een foto voor het web is meestal kleiner dan 1 MiB).";
+		return ERR_TOO_LARGE;
+	}
+	return media_identify(d, n, out, why);
+}
+
 int media_upload(struct store *st, const char *user, const char *filename, const unsigned char *data, size_t len,
 		 const char *alt, size_t max, struct stored_file *f, const char **why)
 {
 	struct media_info info;
 	memset(f, 0, sizeof(*f));
-	if (len > max) {
-		*why = "Het bestand is te groot. Verklein het (een foto voor het web is meestal kleiner dan 1 MiB).";
-		return ERR_TOO_LARGE;
-	}
-	if (media_identify(data, len, &info, why))
-		return ERR_INVALID;
+	int rc = media_check(data, len, max, &info, why);
+	if (rc)
+		return rc;
 	while (alt && (*alt == ' ' || *alt == '\n' || *alt == '\r' || *alt == '\t'))
 		alt++;
 	if (info.kind->image && (!alt || !*alt)) {
@@ -185,7 +191,7 @@ int media_upload(struct store *st, const char *user, const char *filename, const
 	f->width = info.width;
 	f->height = info.height;
 	long long id;
-	int rc = store_begin(st);
+	rc = store_begin(st);
 	if (!rc)
 		rc = store_file_put(st, f, data, len, &id);
 	if (!rc)

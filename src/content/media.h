@@ -39,6 +39,9 @@ int media_identify(const unsigned char *d, size_t n, struct media_info *out, con
 /* The kind with this content type (as stored), or NULL. */
 const struct media_kind *media_kind_by_type(const char *content_type);
 
+/* What d[0..n) is, refused (ERR_TOO_LARGE) above max bytes; *why in Dutch on error. */
+int media_check(const unsigned char *d, size_t n, size_t max, struct media_info *out, const char **why) WUR;
+
 /*
  * Check and store an upload by user (an e-mail address): an image needs alt
  * text, nothing may be larger than max bytes. On success f holds the stored

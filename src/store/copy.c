@@ -84,7 +84,7 @@ static int row_hash(struct stmt *s, const char *kinds, const void *bytes, size_t
 
 /* Bind the current row of r to w, placing file bytes the way the target keeps them. */
 static int bind_row(struct store *to, struct stmt *r, struct stmt *w, const char *kinds, const void *bytes,
-		    size_t nbytes, struct arena *a)
+		    size_t nbytes)
 {
 	int in_db = 1, rc = 0;
 	for (int c = 0; !rc && kinds[c]; c++) {
@@ -100,10 +100,8 @@ static int bind_row(struct store *to, struct stmt *r, struct stmt *w, const char
 		} else if (kinds[c] == 'i') {
 			rc = bind_int(w, i, col_int(r, c));
 		} else if (kinds[c] == 'b') {
-			/* A backend may reuse its buffer for the next blob column: keep a copy until the insert. */
 			const void *p = col_blob(r, c, &len);
-			void *copy = arena_alloc(a, len ? len : 1);
-			rc = copy ? bind_blob(w, i, memcpy(copy, p, len), len) : ERR_NOMEM;
+			rc = bind_blob(w, i, p, len);
 		} else {
 			rc = bind_text(w, i, col_str(r, c));
 		}
@@ -136,7 +134,7 @@ static int pass(struct store *st, struct store *to, int t, struct stmt *w, long 
 		if (!rc)
 			rc = row_hash(r, tables[t].kinds, bytes, nbytes, &b, &h);
 		if (!rc && w) {
-			rc = bind_row(to, r, w, tables[t].kinds, bytes, nbytes, &a);
+			rc = bind_row(to, r, w, tables[t].kinds, bytes, nbytes);
 			if (!rc)
 				rc = stmt_exec(w);
 			*bytes_moved += (long long) nbytes;

@@ -187,12 +187,9 @@ int store_file_read(struct store *st, struct arena *a, const struct stored_file 
 int store_file_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
 		    long long *total)
 {
-	struct stmt *s = stmt_get(st, ST_FILE_TOTAL);
-	if (!s || stmt_step(s) != STEP_ROW)
+	if (stmt_int(stmt_get(st, ST_FILE_TOTAL), total))
 		return ERR_DB;
-	*total = col_int(s, 0);
-	stmt_reset(s);
-	s = stmt_get(st, ST_FILE_LIST);
+	struct stmt *s = stmt_get(st, ST_FILE_LIST);
 	if (!s || bind_int(s, 1, (long long) limit) || bind_int(s, 2, (long long) offset))
 		return ERR_DB;
 	struct stored_file *files = arena_calloc(a, limit ? limit : 1, sizeof(*files));

@@ -18,9 +18,10 @@
 #include "base/mem.h"
 #include "store/pg.h"
 
-#define MAX_PARAMS 16
-#define BYTEA_OID  17
-#define TEXT_OID   25
+#define MAX_PARAMS	 16
+#define MAX_BLOB_COLUMNS 32
+#define BYTEA_OID	 17
+#define TEXT_OID	 25
 
 struct pg_store {
 	struct store base;
@@ -41,7 +42,8 @@ struct pg_stmt {
 	struct buf match; /* a bound search expression, rewritten */
 	PGresult *res;
 	int row;
-	unsigned char *blob; /* the last bytea column read, decoded */
+	unsigned char *blobs[MAX_BLOB_COLUMNS]; /* bytea columns of the current row, decoded */
+	size_t blob_lens[MAX_BLOB_COLUMNS];
 };
 
 #define PG(st) ((struct pg_store *) (st))
@@ -110,14 +112,22 @@ static int pg_open(const char *dsn, struct store **out, char *err, size_t errlen
 	return 0;
 }
 
+/* Decoded blobs live until the next step or reset, each column its own (db.h's promise). */
+static void free_blobs(struct pg_stmt *p)
+{
+	for (int i = 0; i < MAX_BLOB_COLUMNS; i++) {
+		PQfreemem(p->blobs[i]);
+		p->blobs[i] = NULL;
+	}
+}
+
 static void pg_reset(struct stmt *s)
 {
 	struct pg_stmt *p = PGS(s);
 	PQclear(p->res);
 	p->res = NULL;
 	p->row = -1;
-	PQfreemem(p->blob);
-	p->blob = NULL;
+	free_blobs(p);
 	memset(p->values, 0, sizeof(p->values));
 	memset(p->lengths, 0, sizeof(p->lengths));
 	memset(p->formats, 0, sizeof(p->formats));
@@ -243,8 +253,7 @@ static int pg_step(struct stmt *s)
 		if (rc)
 			return rc;
 	}
-	PQfreemem(p->blob);
-	p->blob = NULL;
+	free_blobs(p);
 	return ++p->row < PQntuples(p->res) ? STEP_ROW : STEP_DONE;
 }
 
@@ -326,11 +335,17 @@ static const void *pg_col_blob(struct stmt *s, int i, size_t *len)
 	const char *v = pg_col_text(s, i, len);
 	if (!v || PQftype(p->res, i) != BYTEA_OID)
 		return v;
-	PQfreemem(p->blob);
-	p->blob = PQunescapeBytea((const unsigned char *) v, len);
-	if (!p->blob)
+	if (i < 0 || i >= MAX_BLOB_COLUMNS) {
 		*len = 0;
-	return p->blob;
+		return NULL;
+	}
+	if (!p->blobs[i]) { /* read twice in one row: decoded once */
+		p->blobs[i] = PQunescapeBytea((const unsigned char *) v, &p->blob_lens[i]);
+		if (!p->blobs[i])
+			p->blob_lens[i] = 0;
+	}
+	*len = p->blob_lens[i];
+	return p->blobs[i];
 }
 
 static int pg_col_is_null(struct stmt *s, int i)

@@ -207,10 +207,9 @@ static int attach_uploads(struct req *r, struct item *it, const char **why)
 		struct media_info info;
 		if (strcmp(it->type, "download"))
 			return *why = "Alleen downloads hebben een PDF-bestand.", 400;
-		if (pdf->len > r->cfg->upload_max)
-			return *why = "Het PDF-bestand is te groot.", 413;
-		if (media_identify(pdf->data, pdf->len, &info, why))
-			return 400;
+		int rc = media_check(pdf->data, pdf->len, r->cfg->upload_max, &info, why);
+		if (rc)
+			return rc == ERR_TOO_LARGE ? 413 : 400;
 		if (info.kind->image)
 			return *why = "Kies bij PDF-bestand een PDF; een afbeelding kan bij Afbeelding.", 400;
 		it->file_name = pdf->filename;
