@@ -12,7 +12,7 @@ pkg-config --exists libpq || { echo "libpq ontbreekt: apt-get install libpq-dev"
 
 pkgs="libmicrohttpd sqlite3 md4c yaml-0.1 jansson libsodium liboath libqrencode libpq"
 cc -std=c17 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Isrc $(pkg-config --cflags $pkgs) bench/search_bench.c "$build/libvertrouwd.a" \
-	$(pkg-config --libs $pkgs) -lstemmer -lpthread -o "$build/search_bench"
+	$(pkg-config --libs $pkgs) -lstemmer -lpthread -lm -o "$build/search_bench"
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"

@@ -62,12 +62,12 @@ int cli_search(struct cli_opts *o)
 							      it->type, "title", it->title, "score", -res.hits[i].score,
 							      "snippet", snip ? snip : ""));
 		}
-		json_t *out =
-		    json_pack("{s:s, s:I, s:o, s:s?, s:s?}", "query", o->args[0], "total", (json_int_t) res.total,
-			      "hits", hits, "suggestion", res.suggestion, "expression", res.match);
+		json_t *out = json_pack("{s:s, s:I, s:b, s:o, s:s?, s:s?}", "query", o->args[0], "total",
+					(json_int_t) res.total, "total_at_least", store_search_more(res.total), "hits",
+					hits, "suggestion", res.suggestion, "expression", res.match);
 		print_json(out);
 	} else {
-		printf("%lld resultaten voor '%s'\n", res.total, o->args[0]);
+		printf("%s voor '%s'\n", search_total_label(res.total, &a), o->args[0]);
 		if (res.suggestion)
 			printf("Bedoelde je: %s?\n", res.suggestion);
 		for (size_t i = 0; i < res.n; i++) {

@@ -121,6 +121,16 @@ int search_run(struct search_env *env, const char *qtext, const struct item_filt
 	return rc;
 }
 
+const char *search_total_label(long long total, struct arena *a)
+{
+	if (store_search_more(total)) {
+		long n = store_search_depth();
+		return n >= 1000 ? arena_printf(a, "meer dan %ld.%03ld resultaten", n / 1000, n % 1000)
+				 : arena_printf(a, "meer dan %ld resultaten", n);
+	}
+	return total == 1 ? "1 resultaat" : arena_printf(a, "%lld resultaten", total);
+}
+
 static int is_highlight(const struct search_result *res, const char *stem)
 {
 	for (size_t i = 0; i < res->nhighlight; i++)

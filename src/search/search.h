@@ -92,6 +92,9 @@ struct search_result {
 int search_run(struct search_env *env, const char *q, const struct item_filter *f, long long offset, int limit,
 	       struct arena *a, struct search_result *res) WUR;
 
+/* "1 resultaat", "25 resultaten", or "meer dan 2.000 resultaten" past the depth. */
+const char *search_total_label(long long total, struct arena *a);
+
 /* One piece of a snippet: text, and whether it is a hit to mark. */
 struct snippet_part {
 	const char *text;

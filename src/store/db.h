@@ -95,9 +95,6 @@ enum stmt_id {
 	ST_SEARCH_WORDS,
 	ST_SEARCH_HAS_TERM,
 	ST_SEARCH,
-	ST_SEARCH_COUNT,
-	ST_SEARCH_TOP,
-	ST_SEARCH_TOTAL,
 	ST_ITEMS_BY_ID,
 	ST_SEARCH_TYPES,
 	ST_SEARCH_CATS,
@@ -138,8 +135,8 @@ enum stmt_id {
 	ST_COPY_R_SCHEDULES,
 	ST_COPY_W_SCHEDULES,
 	ST_COPY_FINISH,
-	ST_SEARCH_FLOOR,
-	ST_SEARCH_FLOOR_FILTERED,
+	ST_SEARCH_TEXT_CLEAR,
+	ST_SEARCH_TERMS_CLEAR,
 	ST_COUNT
 };
 
@@ -185,6 +182,8 @@ struct db_ops {
 	int (*exec_script)(struct store *st, const char *sql);
 	/* End a transaction if one is open; never fails, never counts as a statement. */
 	void (*rollback)(struct store *st);
+	/* Bring what the search statements read besides SQL up to date; NULL: nothing to do. */
+	int (*search_ready)(struct store *st);
 	const char *(*errmsg)(struct store *st);
 	int (*unreachable)(struct store *st);
 	const char *schema_table; /* SQL creating schema_migrations if missing */

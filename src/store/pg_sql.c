@@ -44,11 +44,9 @@
 	"THEN vt_phrase_freq(d.tsv, ph.t, ph.x) ELSE 0 END AS f) f)"
 #define QUERY(n) "to_tsquery('simple', $" #n "::jsonb->>'q')"
 /* Newer items get up to 30% more, as on SQLite. */
-#define SEARCH_SCORE                                                                                                   \
-	"m.bm25 * (1.0 + 0.3 * greatest(0.0, 1.0 - extract(epoch FROM statement_timestamp() - "                        \
+#define SEARCH_BOOST                                                                                                   \
+	"(1.0 + 0.3 * greatest(0.0, 1.0 - extract(epoch FROM statement_timestamp() - "                                 \
 	"(i.published::timestamp AT TIME ZONE 'UTC'))::float8 / 86400.0 / 730.0))"
-#define SEARCH_MATCHES                                                                                                 \
-	"(SELECT d.id, " BM25 " AS bm25 FROM search_docs d, dl WHERE d.tsv @@ " QUERY(5) " AND d.id >= $6::bigint) m"
 #define TSV(n, w) "setweight(to_tsvector('simple', coalesce($" #n "::text, '')), '" w "')"
 
 /* As FILE_COLUMNS in sqlite_sql.c. */
@@ -111,19 +109,21 @@ const char *const pg_sql[ST_COUNT] = {
 		       "ON CONFLICT (word) DO UPDATE SET freq = search_words.freq + excluded.freq",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= $1 ORDER BY freq DESC, word LIMIT $2",
     [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_docs d WHERE d.tsv @@ phraseto_tsquery('simple', $1::text) LIMIT 1",
-    [ST_SEARCH] = BM25_WITH(5) "SELECT " ITEM_COLUMNS_WITH(
-	"''", "NULL") ", r.score, r.total "
-		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
-		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score, m.id LIMIT $4 OFFSET $3) r "
-		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score, r.id",
-    [ST_SEARCH_TOP] = BM25_WITH(1) "SELECT d.id, " BM25 " AS r FROM search_docs d, dl WHERE d.tsv @@ " QUERY(
-	1) " AND d.id >= $3::bigint ORDER BY r, d.id LIMIT $2",
-    [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_docs d WHERE d.tsv @@ " QUERY(1),
+    /* As on SQLite: (total, id, score) rows of the $3 best of the newest $4 + 1 matches, total at most $6. */
+    [ST_SEARCH] =
+	BM25_WITH(5) ", m AS (SELECT d.id FROM search_docs d JOIN items i ON i.id = d.id "
+		     "WHERE d.tsv @@ " QUERY(
+			 5) " AND " ITEM_FILTER " ORDER BY d.id DESC LIMIT $6::bigint), "
+			    "r AS (SELECT d.id, (" BM25 ") * " SEARCH_BOOST " AS score "
+			    "FROM (SELECT id FROM m ORDER BY id DESC "
+			    "LIMIT CASE WHEN $4::bigint > 0 THEN $4::bigint + 1 END) k "
+			    "JOIN search_docs d ON d.id = k.id JOIN items i ON i.id = d.id, dl "
+			    "ORDER BY score, d.id LIMIT $3::bigint) "
+			    "SELECT (SELECT count(*) FROM m), r.id, r.score FROM (SELECT 1) one LEFT JOIN r ON true "
+			    "ORDER BY r.score, r.id",
     [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") " FROM " ITEM_FROM " WHERE i.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) "
 		      "AND i.status = 'gepubliceerd'",
-    [ST_SEARCH_COUNT] = "SELECT count(*) FROM search_docs d JOIN items i ON i.id = d.id "
-			"WHERE d.tsv @@ " QUERY(5) " AND " ITEM_FILTER,
     [ST_SEARCH_TYPES] = "SELECT i.type, count(*) FROM search_docs d JOIN items i ON i.id = d.id "
 			"WHERE d.tsv @@ " QUERY(1) " AND i.status = 'gepubliceerd' GROUP BY i.type ORDER BY i.type",
     [ST_SEARCH_CATS] = "SELECT c.slug, c.name, count(*) FROM search_docs d JOIN items i ON i.id = d.id "
@@ -236,8 +236,7 @@ const char *const pg_sql[ST_COUNT] = {
 	"setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)"
 	", "
 	"setval(pg_get_serial_sequence('revisions', 'id'), coalesce((SELECT max(id) FROM revisions), 0) + 1, false)",
-    [ST_SEARCH_FLOOR] =
-	"SELECT d.id FROM search_docs d WHERE d.tsv @@ " QUERY(1) " ORDER BY d.id DESC LIMIT 1 OFFSET $2",
-    [ST_SEARCH_FLOOR_FILTERED] = "SELECT d.id FROM search_docs d JOIN items i ON i.id = d.id WHERE d.tsv @@ " QUERY(
-	5) " AND " ITEM_FILTER " ORDER BY d.id DESC LIMIT 1 OFFSET $6::bigint",
+    /* SQLite's terms and document frequencies beside its index (0015); PostgreSQL needs neither. */
+    [ST_SEARCH_TEXT_CLEAR] = "SELECT 1",
+    [ST_SEARCH_TERMS_CLEAR] = "SELECT 1",
 };

@@ -1,8 +1,5 @@
 /* The search index (FTS5 on SQLite). */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/buf.h"
 
@@ -12,11 +9,10 @@
 int store_search_put(struct store *st, long long id, const char *title, const char *lead, const char *body,
 		     const char *parts)
 {
-	struct stmt *s = stmt_get(st, ST_SEARCH_DELETE);
-	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(s);
+	int rc = store_search_remove(st, id);
 	if (rc)
 		return rc;
-	s = stmt_get(st, ST_SEARCH_INSERT);
+	struct stmt *s = stmt_get(st, ST_SEARCH_INSERT);
 	if (!s || bind_int(s, 1, id) || bind_text(s, 2, title) || bind_text(s, 3, lead) || bind_text(s, 4, body) ||
 	    bind_text(s, 5, parts))
 		return ERR_DB;
@@ -36,8 +32,12 @@ int store_search_size(struct store *st, long long *n)
 
 int store_search_clear(struct store *st)
 {
-	int rc = stmt_exec(stmt_get(st, ST_SEARCH_CLEAR));
-	return rc ? rc : stmt_exec(stmt_get(st, ST_SEARCH_WORDS_CLEAR));
+	static const enum stmt_id steps[] = {ST_SEARCH_CLEAR, ST_SEARCH_TEXT_CLEAR, ST_SEARCH_TERMS_CLEAR,
+					     ST_SEARCH_WORDS_CLEAR};
+	int rc = 0;
+	for (size_t i = 0; !rc && i < sizeof(steps) / sizeof(steps[0]); i++)
+		rc = stmt_exec(stmt_get(st, steps[i]));
+	return rc;
 }
 
 int store_search_word(struct store *st, const char *word, long long n)
@@ -80,13 +80,12 @@ static int bind_query(struct stmt *s, struct arena *a, const char *match, const 
 	return !s || store_bind_filter(s, a, f) || bind_match(s, 5, match) ? ERR_DB : 0;
 }
 
-#define FAST_WINDOW 40 /* candidates beyond the page, so the recency boost can reorder them */
-
 /*
- * At most this many matches are ranked: the newest ones (the highest ids).
- * bm25 costs about a microsecond per match, so a word in most of 100,000
- * documents would otherwise cost 100 ms; a site's real searches stay far
- * below it and are ranked in full. Totals are always counted exactly.
+ * At most this many matches are counted and ranked: the newest ones (the
+ * highest ids) among those the filter lets through. A site's real searches
+ * stay far below it and are ranked in full; a word in most of 100,000
+ * documents costs a walk over its newest 2,000, not over all of them (the
+ * total then reads "meer dan 2.000", as other engines stop counting too).
  */
 static long rank_depth = 2000;
 
@@ -95,162 +94,91 @@ void store_search_set_depth(long depth)
 	rank_depth = depth;
 }
 
-/*
- * The lowest id that is ranked for match among the items f lets through (f
- * NULL: every match, without looking at items): 0 (rank all) when there are
- * at most rank_depth of them.
- */
-static int rank_floor(struct store *st, struct arena *a, const char *match, const struct item_filter *f,
-		      long long *floor)
+long store_search_depth(void)
 {
-	*floor = 0;
-	if (rank_depth <= 0)
-		return 0;
-	struct stmt *s = stmt_get(st, f ? ST_SEARCH_FLOOR_FILTERED : ST_SEARCH_FLOOR);
-	if (f ? bind_query(s, a, match, f) || bind_int(s, 6, rank_depth)
-	      : !s || bind_match(s, 1, match) || bind_int(s, 2, rank_depth))
-		return ERR_DB;
-	int step = stmt_step(s);
-	if (step == STEP_ROW)
-		*floor = col_int(s, 0);
-	stmt_reset(s);
-	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_INVALID;
-}
-#define FAST_MAX_DEPTH 200
-
-static int by_score(const void *a, const void *b)
-{
-	double x = ((const struct search_hit *) a)->score, y = ((const struct search_hit *) b)->score;
-	return x < y ? -1 : x > y;
+	return rank_depth;
 }
 
-/* Days since an ISO date, from the civil calendar (no time zone needed at this scale). */
-static double age_days(const char *date, double today)
+int store_search_more(long long total)
 {
-	int y, m, d;
-	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return today - (double) (era * 146097 + doe);
+	return rank_depth > 0 && total > rank_depth;
 }
 
-/*
- * Unfiltered searches: FTS5 ranks by weighted bm25 on its own (no join per
- * match); the best candidates then get the recency boost and the page is cut.
- */
-static int search_fast(struct store *st, struct arena *a, const char *match, long long floor, long long offset,
-		       int limit, struct search_hit **hits, size_t *n, long long *total)
+/* The page's items in the order of ids[], read in one statement; missing ones (just deleted) are left out. */
+static int read_hits(struct store *st, struct arena *a, const long long *ids, const double *scores, size_t k,
+		     struct search_hit *out, size_t *n)
 {
-	long long want = offset + limit + FAST_WINDOW;
-	struct stmt *s = stmt_get(st, ST_SEARCH_TOTAL);
-	if (!s || bind_match(s, 1, match))
-		return ERR_DB;
-	int step = stmt_step(s);
-	if (step == STEP_ROW)
-		*total = col_int(s, 0);
-	stmt_reset(s);
-	if (step != STEP_ROW)
-		return ERR_INVALID;
-	if (!*total)
-		return 0;
-	s = stmt_get(st, ST_SEARCH_TOP);
-	if (!s || bind_match(s, 1, match) || bind_int(s, 2, want) || bind_int(s, 3, floor))
-		return ERR_DB;
-	struct buf ids = BUF_INIT(1 << 16);
-	size_t cap = (size_t) want, k = 0;
-	long long *id = arena_calloc(a, cap, sizeof(*id));
-	double *score = arena_calloc(a, cap, sizeof(*score));
-	int rc = id && score && !buf_addc(&ids, '[') ? 0 : ERR_NOMEM;
-	while (!rc && k < cap && (step = stmt_step(s)) == STEP_ROW) {
-		id[k] = col_int(s, 0);
-		score[k] = col_double(s, 1);
-		rc = buf_addf(&ids, k ? ",%lld" : "%lld", id[k]) ? ERR_NOMEM : 0;
-		k++;
-	}
-	stmt_reset(s);
-	rc = rc || buf_addc(&ids, ']') ? (rc ? rc : ERR_NOMEM) : 0;
-	struct search_hit *all = rc ? NULL : arena_calloc(a, k ? k : 1, sizeof(*all));
-	size_t found = 0;
-	s = rc ? NULL : stmt_get(st, ST_ITEMS_BY_ID);
-	if (!rc && (!all || !s || bind_text(s, 1, ids.ptr)))
-		rc = all ? ERR_DB : ERR_NOMEM;
-	time_t now = time(NULL);
-	double today = (double) now / 86400.0 + 719468.0; /* the same day count as age_days() */
-	while (!rc && found < k && (step = stmt_step(s)) == STEP_ROW) {
-		struct search_hit *h = &all[found];
-		rc = store_read_item(s, a, &h->item);
-		for (size_t i = 0; !rc && i < k; i++)
-			if (id[i] == h->item.id) {
-				double age = age_days(h->item.published, today) / 730.0;
-				h->score = score[i] * (1.0 + 0.3 * (age < 1.0 ? 1.0 - (age > 0 ? age : 0) : 0.0));
+	struct buf json = BUF_INIT(1 << 20);
+	int rc = buf_addc(&json, '[');
+	for (size_t i = 0; i < k && !rc; i++)
+		rc = buf_addf(&json, i ? ",%lld" : "%lld", ids[i]);
+	rc = rc || buf_addc(&json, ']') ? ERR_NOMEM : 0;
+	struct stmt *s = rc ? NULL : stmt_get(st, ST_ITEMS_BY_ID);
+	if (!rc && (!s || bind_text(s, 1, json.ptr)))
+		rc = ERR_DB;
+	char *found = rc ? NULL : arena_calloc(a, k, 1);
+	rc = rc ? rc : found ? 0 : ERR_NOMEM;
+	int step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
+		struct item it;
+		if ((rc = store_read_item(s, a, &it)))
+			break;
+		for (size_t i = 0; i < k; i++)
+			if (ids[i] == it.id) {
+				out[i].item = it;
+				out[i].score = scores[i];
+				found[i] = 1;
 			}
-		found++;
 	}
+	if (!rc && step != STEP_DONE)
+		rc = ERR_DB;
 	if (s)
 		stmt_reset(s);
-	buf_free(&ids);
-	if (rc)
-		return rc;
-	qsort(all, found, sizeof(*all), by_score);
-	*hits = offset < (long long) found ? all + offset : all;
-	*n = offset < (long long) found
-		 ? (found - (size_t) offset < (size_t) limit ? found - (size_t) offset : (size_t) limit)
-		 : 0;
-	return 0;
+	buf_free(&json);
+	*n = 0;
+	for (size_t i = 0; !rc && i < k; i++)
+		if (found[i])
+			out[(*n)++] = out[i];
+	return rc;
 }
 
 int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
 		 int limit, struct search_hit **hits, size_t *n, long long *total)
 {
-	long long floor = 0;
 	*hits = NULL;
 	*n = 0;
 	*total = 0;
-	int fast = !f->type && !f->ncategories && limit > 0 && offset + limit <= FAST_MAX_DEPTH;
-	int rc = limit > 0 ? rank_floor(st, a, match, fast ? NULL : f, &floor) : 0;
-	if (rc)
-		return rc;
-	if (fast)
-		return search_fast(st, a, match, floor, offset, limit, hits, n, total);
-	/* One pass: the matches are ranked anyway, and count(*) OVER () counts them on the way. */
-	struct stmt *s = stmt_get(st, limit > 0 ? ST_SEARCH : ST_SEARCH_COUNT);
-	if (bind_query(s, a, match, f) ||
-	    (limit > 0 && (bind_int(s, 3, offset) || bind_int(s, 4, limit) || bind_int(s, 6, floor))))
-		return ERR_DB;
-	size_t cap = limit > 0 ? (size_t) limit : 1;
-	struct search_hit *out = arena_calloc(a, cap, sizeof(*out));
-	if (!out)
-		return ERR_NOMEM;
+	if (offset < 0)
+		offset = 0;
+	long long want = limit > 0 ? offset + limit : 0;
+	int rc = st->ops->search_ready ? st->ops->search_ready(st) : 0;
+	struct stmt *s = rc ? NULL : stmt_get(st, ST_SEARCH);
+	if (rc || bind_query(s, a, match, f) || bind_int(s, 3, want) || bind_int(s, 4, rank_depth) ||
+	    bind_int(s, 6, rank_depth > 0 ? rank_depth + 1 : 1LL << 62))
+		return rc ? rc : ERR_DB;
+	size_t cap = limit > 0 ? (size_t) limit : 1, k = 0;
+	long long *ids = arena_calloc(a, cap, sizeof(*ids)), row = 0;
+	double *scores = arena_calloc(a, cap, sizeof(*scores));
+	rc = ids && scores ? 0 : ERR_NOMEM;
 	int step = STEP_DONE;
-	size_t k = 0;
-	while (!rc && k < cap && (step = stmt_step(s)) == STEP_ROW) {
-		if (limit <= 0) {
-			*total = col_int(s, 0);
-			break;
-		}
-		rc = store_read_item(s, a, &out[k].item);
-		out[k].score = col_double(s, 17);
-		*total = col_int(s, 18);
-		k++;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
+		*total = col_int(s, 0);
+		if (col_is_null(s, 1) || row++ < offset || k == cap)
+			continue;
+		ids[k] = col_int(s, 1);
+		scores[k++] = col_double(s, 2);
 	}
-	if (!rc && step != STEP_DONE && step != STEP_ROW)
+	if (!rc && step != STEP_DONE)
 		rc = ERR_INVALID; /* most often an expression FTS5 refuses */
 	stmt_reset(s);
-	if (!rc && limit > 0 && (floor > 0 || (k == 0 && offset > 0))) {
-		/* Only the newest matches were ranked, or past the last page: the total comes from a count. */
-		s = stmt_get(st, ST_SEARCH_COUNT);
-		if (bind_query(s, a, match, f) || stmt_step(s) != STEP_ROW)
-			rc = ERR_DB;
-		else
-			*total = col_int(s, 0);
-		stmt_reset(s);
-	}
-	if (!rc) {
+	if (rc || !k)
+		return rc;
+	struct search_hit *out = arena_calloc(a, k, sizeof(*out));
+	if (!out)
+		return ERR_NOMEM;
+	rc = read_hits(st, a, ids, scores, k, out, n);
+	if (!rc)
 		*hits = out;
-		*n = k;
-	}
 	return rc;
 }
 
@@ -285,7 +213,10 @@ static int facet_rows(struct store *st, struct arena *a, enum stmt_id id, const 
 int store_search_facets(struct store *st, struct arena *a, const char *match, struct search_facet **types,
 			size_t *ntypes, struct search_facet **cats, size_t *ncats)
 {
-	int rc = facet_rows(st, a, ST_SEARCH_TYPES, match, 0, types, ntypes);
+	*types = *cats = NULL;
+	*ntypes = *ncats = 0;
+	int rc = st->ops->search_ready ? st->ops->search_ready(st) : 0;
+	rc = rc ? rc : facet_rows(st, a, ST_SEARCH_TYPES, match, 0, types, ntypes);
 	return rc ? rc : facet_rows(st, a, ST_SEARCH_CATS, match, 1, cats, ncats);
 }
 

@@ -47,15 +47,20 @@ struct search_facet {
 
 /*
  * Published items matching the FTS5 expression and the filter, best first.
- * *total gets the number of matches (for paging).
+ * Only the newest matches are counted and ranked, up to the depth below:
+ * *total gets their number, or depth + 1 when there are more (see
+ * store_search_more()).
  */
 int store_search(struct store *st, struct arena *a, const char *match, const struct item_filter *f, long long offset,
 		 int limit, struct search_hit **hits, size_t *n, long long *total) WUR;
 /*
- * Rank at most the depth newest matches of a search (default 2000; <= 0: all).
- * For tests and benchmarks.
+ * Count and rank at most the depth newest matches of a search (default 2000;
+ * <= 0: all). For tests and benchmarks.
  */
 void store_search_set_depth(long depth);
+long store_search_depth(void);
+/* Whether a total from store_search() stands for "more than the depth". */
+int store_search_more(long long total);
 /* Match counts per type and per category for the expression (no filter). */
 int store_search_facets(struct store *st, struct arena *a, const char *match, struct search_facet **types,
 			size_t *ntypes, struct search_facet **cats, size_t *ncats) WUR;

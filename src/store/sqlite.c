@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "store/db.h"
+#include "store/sqlite_rank.h"
 #include <sqlite3.h>
 
 /* ---- SQLite allocates through base/mem, so fault injection reaches it too ---- */
@@ -75,6 +76,7 @@ static void global_init(void)
 struct sq_store {
 	struct store base;
 	sqlite3 *db;
+	struct rank_cache *rank; /* search ranking and filters (sqlite_rank.h) */
 };
 
 struct sq_stmt {
@@ -214,6 +216,8 @@ static int sq_open(const char *dsn, struct store **out, char *err, size_t errlen
 				  "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
 				  NULL, NULL, NULL);
 	}
+	if (rc == SQLITE_OK && sqlite_rank_attach(st->db, &st->rank))
+		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "kan database %s niet openen / cannot open database: %s", path,
 			 st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -233,6 +237,7 @@ static void sq_close(struct store *st)
 			mem_free(st->stmts[i]);
 		}
 	sqlite3_close_v2(SQ(st)->db);
+	sqlite_rank_free(SQ(st)->rank);
 	mem_free(st);
 }
 
@@ -247,6 +252,11 @@ static void sq_rollback(struct store *st)
 static int sq_exec_script(struct store *st, const char *sql)
 {
 	return sqlite3_exec(SQ(st)->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : ERR_DB;
+}
+
+static int sq_search_ready(struct store *st)
+{
+	return sqlite_rank_refresh(SQ(st)->rank);
 }
 
 static const char *sq_errmsg(struct store *st)
@@ -280,6 +290,7 @@ const struct db_ops db_sqlite = {
     .changes = sq_changes,
     .exec_script = sq_exec_script,
     .rollback = sq_rollback,
+    .search_ready = sq_search_ready,
     .errmsg = sq_errmsg,
     .unreachable = sq_unreachable,
     .schema_table = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "

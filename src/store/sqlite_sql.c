@@ -1,5 +1,6 @@
 /* All SQL the SQLite store runs, in one table next to its statement names. */
 #include "store/db.h"
+#include "store/sqlite_rank.h"
 #include "store/sql_copy.h"
 #include "store/sql_items.h"
 
@@ -15,12 +16,12 @@
 	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id "                  \
 	"AND c.slug IN (SELECT value FROM json_each(?2))))"
 
-/* bm25 weights: title, lead, body, compound parts; newer items get up to 30% more. */
-#define SEARCH_SCORE "m.bm25 * (1.0 + 0.3 * max(0.0, 1.0 - (julianday('now') - julianday(i.published)) / 730.0))"
-/* bm25() only runs on the FTS cursor itself, so it is computed in a subquery. */
-#define SEARCH_MATCHES                                                                                                 \
-	"(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 2.0) AS bm25 FROM search_fts "                          \
-	"WHERE search_fts MATCH ?5 AND rowid >= ?6) m"
+/*
+ * Search: matches are ranked by vt_rank (bm25 with the field weights and the
+ * recency boost) and filtered by vt_pass, both reading per-connection copies
+ * of what they need (sqlite_rank.c), so no statement joins items per match.
+ */
+#define SEARCH_WHERE "search_fts MATCH ?5 AND vt_pass(" SEARCH_ITEM_ID ", ?1, ?2)"
 
 /* File metadata columns (files.c reads them in this order); uses: items that attach or mention it. */
 #define FILE_COLUMNS                                                                                                   \
@@ -68,36 +69,35 @@ const char *const sqlite_sql[ST_COUNT] = {
 			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "
 			   "WHERE i.status = 'gepubliceerd' AND (?1 IS NULL OR i.type = ?1) "
 			   "GROUP BY c.id ORDER BY c.name COLLATE NOCASE",
-    [ST_SEARCH_DELETE] = "DELETE FROM search_fts WHERE rowid = ?1",
-    [ST_SEARCH_INSERT] = "INSERT INTO search_fts (rowid, title, lead, body, parts) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_SEARCH_CLEAR] = "DELETE FROM search_fts",
-    [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_fts",
+    /* search_text's triggers keep the index, search_terms and search_version in step (0015). */
+    [ST_SEARCH_DELETE] = "DELETE FROM search_text WHERE id = ?1",
+    [ST_SEARCH_INSERT] = "INSERT INTO search_text (id, title, lead, body, parts) VALUES (?1, ?2, ?3, ?4, ?5)",
+    /* Emptied at once first, so that deleting search_text's rows does not take them out one by one. */
+    [ST_SEARCH_CLEAR] = "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+    [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_text",
     [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
     [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES (?1, ?2) "
 		       "ON CONFLICT (word) DO UPDATE SET freq = freq + ?2",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= ?1 ORDER BY freq DESC, word LIMIT ?2",
     [ST_SEARCH_HAS_TERM] =
 	"SELECT 1 FROM search_fts WHERE search_fts MATCH '\"' || replace(?1, '\"', '') || '\"' LIMIT 1",
-    [ST_SEARCH] = "SELECT " ITEM_COLUMNS_WITH(
-	"''", "NULL") ", r.score, r.total "
-		      /* Rank ids only; the page's rows are read afterwards. */
-		      "FROM (SELECT m.id, " SEARCH_SCORE " AS score, count(*) OVER () AS total FROM " SEARCH_MATCHES
-		      " JOIN items i ON i.id = m.id WHERE " ITEM_FILTER " ORDER BY score LIMIT ?4 OFFSET ?3) r "
-		      "JOIN items i ON i.id = r.id LEFT JOIN files f ON f.id = i.file_id ORDER BY r.score",
-    [ST_SEARCH_TOP] =
-	"SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?3 ORDER BY rank LIMIT ?2",
-    [ST_SEARCH_TOTAL] = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1",
+    /*
+     * One pass over the matches the filter (?1 ?2) lets through, newest first:
+     * how many (at most ?6), and the ?3 best of the newest ?4 + 1 (all when ?4
+     * is 0) as rows of (total, id, score); one row with a NULL id when none.
+     */
+    [ST_SEARCH] = "SELECT t.total, j.value ->> 0, j.value ->> 1 FROM (SELECT count(*) AS total, vt_top(id, score, ?3) "
+		  "AS top FROM (SELECT " SEARCH_ITEM_ID " AS id, vt_rank(search_fts, ?5, ?4) AS score FROM search_fts "
+		  "WHERE " SEARCH_WHERE " ORDER BY rowid LIMIT ?6)) t LEFT JOIN json_each(t.top) j ORDER BY j.key",
     [ST_ITEMS_BY_ID] = "SELECT " ITEM_COLUMNS_WITH(
 	"''", "NULL") " FROM " ITEM_FROM
 		      " WHERE i.id IN (SELECT value FROM json_each(?1)) AND i.status = 'gepubliceerd'",
-    [ST_SEARCH_COUNT] = "SELECT count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
-			"WHERE search_fts MATCH ?5 AND " ITEM_FILTER,
-    [ST_SEARCH_TYPES] = "SELECT i.type, count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
-			"WHERE search_fts MATCH ?1 AND i.status = 'gepubliceerd' GROUP BY i.type ORDER BY i.type",
-    [ST_SEARCH_CATS] = "SELECT c.slug, c.name, count(*) FROM search_fts JOIN items i ON i.id = search_fts.rowid "
-		       "JOIN item_categories ic ON ic.item_id = i.id JOIN categories c ON c.id = ic.category_id "
-		       "WHERE search_fts MATCH ?1 AND i.status = 'gepubliceerd' GROUP BY c.id "
-		       "ORDER BY count(*) DESC, c.name COLLATE NOCASE LIMIT 30",
+    [ST_SEARCH_TYPES] = "SELECT key, value FROM json_each((SELECT vt_facet(" SEARCH_ITEM_ID ", 0) FROM search_fts "
+			"WHERE search_fts MATCH ?1)) ORDER BY key",
+    [ST_SEARCH_CATS] =
+	"SELECT c.slug, c.name, j.value FROM json_each((SELECT vt_facet(" SEARCH_ITEM_ID ", 1) FROM search_fts "
+	"WHERE search_fts MATCH ?1)) j JOIN categories c ON c.id = CAST(j.key AS INTEGER) "
+	"ORDER BY j.value DESC, c.name COLLATE NOCASE, c.id LIMIT 30",
     [ST_ITEM_TEXT] = "SELECT lead, body FROM items WHERE id = ?1 AND status = 'gepubliceerd'",
     [ST_USER_ADD] = "INSERT INTO users (email, name) VALUES (?1, ?2) RETURNING id",
     [ST_USER_ROLES_CLEAR] = "DELETE FROM user_roles WHERE user_id = ?1",
@@ -199,10 +199,6 @@ const char *const sqlite_sql[ST_COUNT] = {
 		      "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?3 RETURNING holder",
     COPY_STATEMENTS,
     [ST_COPY_FINISH] = "SELECT 1",
-    /* The id of the depth-th newest match (?2), below which matches are not ranked. */
-    [ST_SEARCH_FLOOR] = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-    /* The same among the matches the filter (?1 ?2) lets through; match ?5, depth ?6. */
-    [ST_SEARCH_FLOOR_FILTERED] =
-	"SELECT m.rowid FROM search_fts m JOIN items i ON i.id = m.rowid "
-	"WHERE search_fts MATCH ?5 AND " ITEM_FILTER " ORDER BY m.rowid DESC LIMIT 1 OFFSET ?6",
+    [ST_SEARCH_TEXT_CLEAR] = "DELETE FROM search_text",
+    [ST_SEARCH_TERMS_CLEAR] = "DELETE FROM search_terms",
 };

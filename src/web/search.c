@@ -121,8 +121,7 @@ int web_search(struct req *r)
 	}
 	tv_set(v, "hits", hits);
 	tv_set_bool(v, "searched", true);
-	tv_set_str(v, "total_label",
-		   arena_printf(&r->arena, res.total == 1 ? "1 resultaat" : "%lld resultaten", res.total));
+	tv_set_str(v, "total_label", search_total_label(res.total, &r->arena));
 	tv_set_int(v, "page", f.page);
 	tv_set_int(v, "pages", pages);
 	tv_set_bool(v, "paged", pages > 1);

@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "content/content.h"
-#include "search/search.h"
+#include "demo_store.h"
 #include "store/store.h"
 #include "../search/relevance.h"
 
@@ -24,27 +23,16 @@ static struct lexicon *lx;
 
 static int setup(void **state)
 {
-	char err[512], dir[] = "/tmp/vertrouwd-quality-XXXXXX", dsn[600];
-	if (!mkdtemp(dir) || lexicon_load("/usr/share/dict/dutch", "lexicon", &lx, err, sizeof(err)))
+	char dir[] = "/tmp/vertrouwd-quality-XXXXXX", dsn[600];
+	if (!mkdtemp(dir))
 		return -1;
 	test_dsn(dsn, sizeof(dsn), dir, "q.db");
-	env.lx = lx;
-	env.stem = text_stemmer_new();
-	if (store_open(dsn, &env.st, err, sizeof(err)) || store_migrate(env.st, err, sizeof(err)))
-		return -1;
-	struct import_report rep;
-	if (content_import_dir(env.st, &env, "demo", NULL, &rep) || rep.imported < 60)
-		return -1;
-	env.speller = speller_build(env.st, 200000);
-	return 0;
+	return demo_store_open(dsn, &env, &lx);
 }
 
 static int teardown(void **state)
 {
-	speller_free(env.speller);
-	text_stemmer_free(env.stem);
-	store_close(env.st);
-	lexicon_free(lx);
+	demo_store_close(&env, lx);
 	return 0;
 }
 
@@ -215,9 +203,9 @@ static void backends_agree(void **state)
 }
 
 /*
- * A search with more matches than the ranking depth ranks only the newest
- * (highest ids) of the matches its filter lets through, and still counts
- * every match.
+ * A search with more matches than the depth counts and ranks only the newest
+ * (highest ids) of the matches its filter lets through, and says there are
+ * more.
  */
 static void rank_depth(void **state)
 {
@@ -246,10 +234,14 @@ static void rank_depth(void **state)
 						newest[j] = all.hits[i].item.id;
 						break;
 					}
+			assert_false(store_search_more(full.total));
 			store_search_set_depth(5);
 			assert_int_equal(search_run(&env, queries[q], filters[k], 0, 10, &a, &cut), 0);
+			assert_int_equal(cut.total, 6); /* "more than 5" */
+			assert_true(store_search_more(cut.total));
+			assert_string_equal(search_total_label(cut.total, &a), "meer dan 5 resultaten");
 			store_search_set_depth(2000);
-			assert_int_equal(cut.total, full.total); /* every match still counts */
+			assert_string_equal(search_total_label(cut.total, &a), "6 resultaten");
 			assert_int_equal(cut.n, 6);
 			for (size_t i = 0; i < cut.n; i++)
 				assert_true(cut.hits[i].item.id >= newest[5]);
