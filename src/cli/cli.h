@@ -9,6 +9,7 @@
 
 struct store;
 struct search_env;
+struct lexicon;
 
 struct cli_opts {
 	struct config cfg;
@@ -42,6 +43,8 @@ int cli_copy(struct cli_opts *o);
 int cli_open_store(const struct config *cfg, struct store **st);
 /* Open the store and the analyzer (and the speller when asked); message on failure. */
 int cli_open_search(const struct config *cfg, struct search_env *env, int speller);
+/* The same with a lexicon that is loaded already and stays its owner's: clear env->lx before closing. */
+int cli_open_search_with(const struct config *cfg, const struct lexicon *lx, struct search_env *env, int speller);
 void cli_close_search(struct search_env *env);
 void cli_progress(int done, int total);
 /* The demo's editor account (init --demo only; never in a real database): redacteur, no second factor. */
@@ -49,7 +52,7 @@ void cli_progress(int done, int total);
 #define DEMO_EDITOR_PASSWORD "demo-redactie-wachtwoord"
 int cli_demo_accounts(const struct config *cfg);
 /* Start and stop the thread that publishes scheduled items every cfg->publish_interval seconds. */
-int publisher_start(const struct config *cfg);
+int publisher_start(const struct config *cfg, const struct lexicon *lx);
 void publisher_stop(void);
 
 #endif

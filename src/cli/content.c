@@ -38,7 +38,7 @@ int cli_serve(struct cli_opts *o)
 		fprintf(stderr, "vertrouwd: %s\n", err);
 		return 1;
 	}
-	if (publisher_start(&o->cfg)) {
+	if (publisher_start(&o->cfg, web_lexicon())) {
 		fprintf(stderr, "vertrouwd: de planner voor geplande inhoud kon niet starten\n");
 		web_shutdown();
 		return 1;

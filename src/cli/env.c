@@ -33,6 +33,12 @@ int cli_open_search(const struct config *cfg, struct search_env *env, int spelle
 		fprintf(stderr, "vertrouwd: %s\n", err);
 		return 1;
 	}
+	return cli_open_search_with(cfg, lx, env, speller);
+}
+
+int cli_open_search_with(const struct config *cfg, const struct lexicon *lx, struct search_env *env, int speller)
+{
+	memset(env, 0, sizeof(*env));
 	env->lx = lx;
 	env->stem = text_stemmer_new();
 	if (!env->stem || cli_open_store(cfg, &env->st)) {

@@ -18,6 +18,7 @@ static struct {
 	pthread_cond_t wake;
 	int stop, running;
 	const struct config *cfg;
+	const struct lexicon *lx; /* the web workers', read-only */
 } pub = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 /* The lease that makes one server of a cluster do the scheduled work. */
@@ -75,14 +76,16 @@ static void *run(void *arg)
 	int held = 0, open = 0;
 	do {
 		/* A database that is down at start-up is tried again each round. */
-		if (!open && !(open = !cli_open_search(pub.cfg, &env, 0)))
+		if (!open && !(open = !cli_open_search_with(pub.cfg, pub.lx, &env, 0)))
 			log_warn("publicatietaak: geen verbinding met de database; volgende poging over %d s",
 				 pub.cfg->publish_interval);
 		if (open)
 			publish_round(&env, me, &held);
 	} while (pause_round());
-	if (open)
+	if (open) {
+		env.lx = NULL; /* the web workers' */
 		cli_close_search(&env);
+	}
 	return NULL;
 }
 
@@ -107,7 +110,7 @@ int cli_publish_due(struct cli_opts *o)
 	return 0;
 }
 
-int publisher_start(const struct config *cfg)
+int publisher_start(const struct config *cfg, const struct lexicon *lx)
 {
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
@@ -115,6 +118,7 @@ int publisher_start(const struct config *cfg)
 	pthread_cond_init(&pub.wake, &attr);
 	pthread_condattr_destroy(&attr);
 	pub.cfg = cfg;
+	pub.lx = lx;
 	pub.stop = 0;
 	/* Signals stay with the server's main thread, which waits for them. */
 	sigset_t all, old;

@@ -175,6 +175,11 @@ const struct http_app *web_app(void)
 	return &a;
 }
 
+const struct lexicon *web_lexicon(void)
+{
+	return lexicon;
+}
+
 int web_init(const struct config *cfg, char *err, size_t errlen)
 {
 	char dir[4200];

@@ -13,9 +13,13 @@
 #include "http/http.h"
 #include "store/items.h"
 
+struct lexicon;
+
 /* Load templates and static files under cfg->root; 0 or an error (message in err). */
 int web_init(const struct config *cfg, char *err, size_t errlen) WUR;
 void web_shutdown(void);
+/* The Dutch lexicon web_init loaded: read-only, shared with other threads until web_shutdown. */
+const struct lexicon *web_lexicon(void);
 /* The application for http_serve (routes and callbacks). */
 const struct http_app *web_app(void);
 
