@@ -92,12 +92,11 @@ static int export_one(void *ctx, const struct item *it)
 		rc = write_file(path, b.ptr, b.len);
 	}
 	if (!rc && it->file_name) {
-		const void *data;
-		size_t len;
-		rc = store_item_file_by_id(e->st, e->a, it->id, &data, &len);
+		buf_reset(&b);
+		rc = store_item_file_by_id(e->st, e->a, it->id, &b);
 		snprintf(path, sizeof(path), "%s/%s", sub, it->file_name);
 		if (!rc)
-			rc = write_file(path, data, len);
+			rc = write_file(path, b.ptr, b.len);
 	}
 	buf_free(&b);
 	if (rc)

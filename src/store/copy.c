@@ -35,8 +35,8 @@ static const struct {
     {"schedules", ST_COPY_R_SCHEDULES, ST_COPY_W_SCHEDULES, "ii"},
 };
 
-/* The bytes of a files row: its data column, or the file in the store's media directory. */
-static int file_bytes(struct store *st, struct stmt *s, struct arena *a, const void **data, size_t *len)
+/* The bytes of a files row: its data column, or the file in the store's media directory (read into file). */
+static int file_bytes(struct store *st, struct stmt *s, struct buf *file, const void **data, size_t *len)
 {
 	if (!strcmp(col_str(s, 7), "db")) {
 		*data = col_blob(s, 5, len);
@@ -44,7 +44,11 @@ static int file_bytes(struct store *st, struct stmt *s, struct arena *a, const v
 	}
 	struct stored_file f = {.size = col_int(s, 4), .in_db = 0};
 	snprintf(f.hash, sizeof(f.hash), "%s", col_str(s, 1));
-	return store_file_read(st, a, &f, data, len);
+	buf_reset(file);
+	int rc = store_file_read(st, &f, file);
+	*data = file->ptr;
+	*len = file->len;
+	return rc;
 }
 
 /* One row as canonical bytes, hashed: file bytes stand for D, where they are kept (S) does not count. */
@@ -120,17 +124,16 @@ static int pass(struct store *st, struct store *to, int t, struct stmt *w, long 
 	struct stmt *r = stmt_get(st, tables[t].read);
 	if (!r)
 		return ERR_DB;
-	struct buf b = BUF_INIT(64 << 20);
+	struct buf b = BUF_INIT(64 << 20), file = BUF_INIT(64 << 20);
 	int rc = 0, step;
 	*rows = 0;
 	*sum = 0;
 	while (!rc && (step = stmt_step(r)) == STEP_ROW) {
-		struct arena a = ARENA_INIT;
 		const void *bytes = NULL;
 		size_t nbytes = 0;
 		unsigned long long h;
 		if (strchr(tables[t].kinds, 'D'))
-			rc = file_bytes(st, r, &a, &bytes, &nbytes);
+			rc = file_bytes(st, r, &file, &bytes, &nbytes);
 		if (!rc)
 			rc = row_hash(r, tables[t].kinds, bytes, nbytes, &b, &h);
 		if (!rc && w) {
@@ -143,12 +146,12 @@ static int pass(struct store *st, struct store *to, int t, struct stmt *w, long 
 			(*rows)++;
 			*sum += h;
 		}
-		arena_free(&a);
 	}
 	if (!rc && step != STEP_DONE)
 		rc = ERR_DB;
 	stmt_reset(r);
 	buf_free(&b);
+	buf_free(&file);
 	return rc;
 }
 

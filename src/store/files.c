@@ -74,20 +74,21 @@ static int blob_write(const char *dir, const char *hash, const void *data, size_
 	return rc;
 }
 
-static int blob_read(struct arena *a, const char *dir, const char *hash, long long size, const void **data, size_t *len)
+/* Append the size bytes of the file dir/hash to out. */
+static int blob_read(const char *dir, const char *hash, long long size, struct buf *out)
 {
 	char path[4096];
-	if (!dir || blob_path(dir, hash, path, sizeof(path)))
+	if (!dir || size < 0 || blob_path(dir, hash, path, sizeof(path)))
 		return ERR_IO;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		log_error("store: file %s missing from %s", hash, dir);
 		return ERR_IO;
 	}
-	char *buf = arena_alloc(a, size > 0 ? (size_t) size : 1);
+	int rc = buf_grow(out, (size_t) size);
 	size_t got = 0;
-	while (buf && got < (size_t) size) {
-		ssize_t r = read(fd, buf + got, (size_t) size - got);
+	while (!rc && got < (size_t) size) {
+		ssize_t r = read(fd, out->ptr + out->len + got, (size_t) size - got);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
@@ -95,12 +96,12 @@ static int blob_read(struct arena *a, const char *dir, const char *hash, long lo
 		got += (size_t) r;
 	}
 	close(fd);
-	if (!buf)
-		return ERR_NOMEM;
+	if (rc)
+		return rc;
 	if (got != (size_t) size)
 		return ERR_IO;
-	*data = buf;
-	*len = got;
+	out->len += got;
+	out->ptr[out->len] = '\0';
 	return 0;
 }
 
@@ -162,21 +163,18 @@ int store_file_get(struct store *st, struct arena *a, const char *hash, struct s
 	return rc;
 }
 
-int store_file_read(struct store *st, struct arena *a, const struct stored_file *f, const void **data, size_t *len)
+int store_file_read(struct store *st, const struct stored_file *f, struct buf *out)
 {
 	if (!f->in_db)
-		return blob_read(a, st->media_dir, f->hash, f->size, data, len);
+		return blob_read(st->media_dir, f->hash, f->size, out);
 	struct stmt *s = stmt_get(st, ST_FILE_DATA);
 	if (!s || bind_text(s, 1, f->hash))
 		return ERR_DB;
 	int step = stmt_step(s), rc = 0;
 	if (step == STEP_ROW) {
-		const void *bytes = col_blob(s, 0, len);
-		void *copy = arena_alloc(a, *len ? *len : 1);
-		if (copy && *len)
-			memcpy(copy, bytes, *len);
-		*data = copy;
-		rc = copy ? 0 : ERR_NOMEM;
+		size_t len;
+		const void *bytes = col_blob(s, 0, &len);
+		rc = buf_add(out, bytes, len);
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}

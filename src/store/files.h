@@ -16,6 +16,7 @@
 #include "base/err.h"
 
 struct store;
+struct buf;
 
 #define FILE_HASH_LEN 64
 
@@ -52,8 +53,8 @@ int store_file_put(struct store *st, struct stored_file *meta, const void *data,
 int store_file_place(struct store *st, const char *hash, const void *data, size_t len, int *in_db) WUR;
 /* The metadata of the file with hash; ERR_NOT_FOUND when there is none. */
 int store_file_get(struct store *st, struct arena *a, const char *hash, struct stored_file *out) WUR;
-/* The bytes of f, into the arena. */
-int store_file_read(struct store *st, struct arena *a, const struct stored_file *f, const void **data, size_t *len) WUR;
+/* Append the bytes of f to out (a response body, say: no copy in between). */
+int store_file_read(struct store *st, const struct stored_file *f, struct buf *out) WUR;
 /* The newest files first, at most limit from offset, with their use counts; *total counts all. */
 int store_file_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
 		    long long *total) WUR;

@@ -122,8 +122,7 @@ int store_item_save(struct store *st, const struct item *it, long long *id)
 }
 
 /* The file whose hash statement id (bound to the item) selects. */
-static int item_file(struct store *st, struct arena *a, struct stmt *s, struct stored_file *f, const void **data,
-		     size_t *len)
+static int item_file(struct store *st, struct arena *a, struct stmt *s, struct stored_file *f, struct buf *out)
 {
 	int step = s ? stmt_step(s) : ERR_DB;
 	char *hash = step == STEP_ROW ? col_text(s, 0, a) : NULL;
@@ -132,17 +131,17 @@ static int item_file(struct store *st, struct arena *a, struct stmt *s, struct s
 		stmt_reset(s);
 	if (!rc)
 		rc = store_file_get(st, a, hash, f);
-	return rc ? rc : store_file_read(st, a, f, data, len);
+	return rc ? rc : store_file_read(st, f, out);
 }
 
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
-		    const char **content_type, const void **data, size_t *len)
+		    const char **content_type, struct buf *out)
 {
 	struct stmt *s = stmt_get(st, ST_ITEM_FILE);
 	if (!s || bind_text(s, 1, type) || bind_text(s, 2, slug))
 		return ERR_DB;
 	struct stored_file f;
-	int rc = item_file(st, a, s, &f, data, len);
+	int rc = item_file(st, a, s, &f, out);
 	if (!rc) {
 		*name = f.name;
 		*content_type = f.content_type;
@@ -169,13 +168,13 @@ int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, cons
 	return rc;
 }
 
-int store_item_file_by_id(struct store *st, struct arena *a, long long id, const void **data, size_t *len)
+int store_item_file_by_id(struct store *st, struct arena *a, long long id, struct buf *out)
 {
 	struct stmt *s = stmt_get(st, ST_FILE_BY_ITEM);
 	if (!s || bind_int(s, 1, id))
 		return ERR_DB;
 	struct stored_file f;
-	return item_file(st, a, s, &f, data, len);
+	return item_file(st, a, s, &f, out);
 }
 
 /* One item by type and slug through statement which (published only, or any status). */

@@ -13,6 +13,7 @@
 #include "base/err.h"
 
 struct store;
+struct buf;
 
 struct item_category {
 	const char *slug;
@@ -59,12 +60,12 @@ int store_item_find(struct store *st, struct arena *a, const char *type, const c
  * only after fn returns. Stops at the first non-zero return of fn and returns it.
  */
 int store_item_each(struct store *st, struct arena *a, int (*fn)(void *ctx, const struct item *it), void *ctx) WUR;
-/* The attached file of item id (any status); ERR_NOT_FOUND when there is none. */
-int store_item_file_by_id(struct store *st, struct arena *a, long long id, const void **data, size_t *len) WUR;
+/* The attached file of item id (any status), appended to out; ERR_NOT_FOUND when there is none. */
+int store_item_file_by_id(struct store *st, struct arena *a, long long id, struct buf *out) WUR;
 
-/* The attached file of a published item, for download; ERR_NOT_FOUND when there is none. */
+/* The attached file of a published item, for download, appended to out; ERR_NOT_FOUND when there is none. */
 int store_item_file(struct store *st, struct arena *a, const char *type, const char *slug, const char **name,
-		    const char **content_type, const void **data, size_t *len) WUR;
+		    const char **content_type, struct buf *out) WUR;
 
 /* ---- the editor: any status ---- */
 

@@ -169,15 +169,15 @@ int web_media_file(struct req *r)
 	const struct media_kind *k = rc ? NULL : media_kind_by_type(f.content_type);
 	if (rc == ERR_NOT_FOUND || (!rc && (!k || strcmp(dot + 1, k->ext))))
 		return 404;
-	const void *data;
-	size_t len;
-	if (rc || store_file_read(r->w->store, &r->arena, &f, &data, &len))
+	if (rc || store_file_read(r->w->store, &f, &r->out)) {
+		buf_reset(&r->out);
 		return 500;
+	}
 	r->page.content_type = k->content_type;
 	r->page.cache_control = "public, max-age=31536000, immutable";
 	r->page.etag = arena_printf(&r->arena, "\"%.32s\"", hash);
 	r->page.disposition =
 	    k->image ? "inline"
 		     : arena_printf(&r->arena, "attachment; filename=\"%s\"", download_name(r, f.name, k->ext));
-	return buf_add(&r->out, data, len) ? 500 : 0;
+	return 0;
 }

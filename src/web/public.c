@@ -202,9 +202,9 @@ int web_public_file(struct req *r)
 {
 	const struct content_type *type = section(r);
 	const char *name, *ctype, *slug = req_param(r, "slug");
-	const void *data;
-	size_t len;
-	int rc = store_item_file(r->w->store, &r->arena, type->name, slug, &name, &ctype, &data, &len);
+	int rc = store_item_file(r->w->store, &r->arena, type->name, slug, &name, &ctype, &r->out);
+	if (rc)
+		buf_reset(&r->out);
 	if (rc == ERR_NOT_FOUND)
 		return 404;
 	if (rc)
@@ -214,7 +214,7 @@ int web_public_file(struct req *r)
 	r->page.disposition = arena_printf(&r->arena, "attachment; filename=\"%s%s\"", slug,
 					   !strcmp(ctype, "application/pdf") ? ".pdf" : "");
 	r->page.cache_control = "public, max-age=3600";
-	return buf_add(&r->out, data, len) ? 500 : 0;
+	return 0;
 }
 
 int web_public_category(struct req *r)

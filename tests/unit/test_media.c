@@ -140,11 +140,13 @@ static void upload_round_trip(int on_disk)
 	assert_string_equal(got.alt, "Een test");
 	assert_int_equal(got.width, 3);
 	assert_int_equal(got.in_db, !on_disk);
-	const void *data;
-	size_t len;
-	assert_int_equal(store_file_read(st, &a, &got, &data, &len), 0);
-	assert_int_equal(len, n);
-	assert_memory_equal(data, png, n);
+	struct buf data = BUF_INIT(1 << 20);
+	assert_int_equal(buf_adds(&data, "before:"), 0);
+	assert_int_equal(store_file_read(st, &got, &data), 0); /* appended */
+	assert_int_equal(data.len, 7 + n);
+	assert_memory_equal(data.ptr + 7, png, n);
+	assert_int_equal(data.ptr[data.len], '\0');
+	buf_free(&data);
 	struct stored_file *list;
 	size_t count;
 	long long total;
