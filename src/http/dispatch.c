@@ -194,7 +194,8 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 size_t http_body_limit(const struct http_app *app, const struct config *cfg, const char *method, const char *uri,
 		       int has_session)
 {
-	if (!has_session)
+	/* Uploads are POSTs from a signed-in editor: everything else keeps the small limit without a route lookup. */
+	if (!has_session || strcmp(method, "POST"))
 		return cfg->body_max;
 	struct arena a = ARENA_INIT;
 	struct req_in in = {0};

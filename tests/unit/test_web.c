@@ -113,12 +113,27 @@ static void table_of_contents(void **state)
 	done(&r);
 }
 
+/* Only a signed-in POST to an upload route may send more than --body-max. */
+static void body_limits(void **state)
+{
+	struct config cfg = {.body_max = 1 << 20, .upload_max = 10 << 20};
+	const struct http_app *app = web_app();
+	size_t big = cfg.upload_max + (64 << 10);
+	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/media", 1), big);
+	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/opslaan?x=1", 1), big);
+	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/media", 0), cfg.body_max);
+	assert_int_equal(http_body_limit(app, &cfg, "GET", "/redactie/media", 1), cfg.body_max);
+	assert_int_equal(http_body_limit(app, &cfg, "POST", "/inloggen", 1), cfg.body_max);
+	assert_int_equal(http_body_limit(app, &cfg, "PUT", "/redactie/media", 1), cfg.body_max);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(filters_read),
 	    cmocka_unit_test(filter_urls),
 	    cmocka_unit_test(table_of_contents),
+	    cmocka_unit_test(body_limits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
