@@ -126,19 +126,13 @@ static int reindex_one(void *ctx, const struct item *it)
 	return rc;
 }
 
-static int count_one(void *ctx, const struct item *it)
-{
-	(void) it;
-	(*(int *) ctx)++;
-	return 0;
-}
-
 int search_reindex(struct search_env *env, void (*progress)(int done, int total), int *count)
 {
 	struct arena a = ARENA_INIT;
 	struct reindex r = {env, &a, progress, 0, 0};
-	int rc = store_item_each(env->st, &a, count_one, &r.total);
-	arena_free(&a);
+	long long total = 0;
+	int rc = store_item_count_all(env->st, &total);
+	r.total = (int) total;
 	if (!rc)
 		rc = store_begin(env->st);
 	if (!rc)

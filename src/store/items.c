@@ -316,6 +316,26 @@ int store_item_count(struct store *st, struct arena *a, const struct item_filter
 	return !s || store_bind_filter(s, a, f) ? ERR_DB : stmt_int(s, total);
 }
 
+int store_item_count_all(struct store *st, long long *total)
+{
+	return stmt_int(stmt_get(st, ST_ITEM_COUNT_ALL), total);
+}
+
+int store_item_urls(struct store *st, long long limit,
+		    int (*fn)(void *ctx, const char *type, const char *slug, const char *updated_at), void *ctx)
+{
+	struct stmt *s = stmt_get(st, ST_ITEM_URLS);
+	if (!s || bind_int(s, 1, limit))
+		return ERR_DB;
+	int rc = 0, step = STEP_DONE;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW)
+		rc = fn(ctx, col_str(s, 0), col_str(s, 1), col_str(s, 2));
+	if (!rc && step != STEP_DONE)
+		rc = ERR_DB;
+	stmt_reset(s);
+	return rc;
+}
+
 /* Rows of (slug, name, count) from a bound statement. */
 static int read_counts(struct store *st, struct stmt *s, struct arena *a, struct category_count **out, size_t *n)
 {

@@ -107,6 +107,14 @@ int store_item_list(struct store *st, struct arena *a, const struct item_filter 
 		    struct item **items, size_t *n) WUR;
 /* How many published items match f. */
 int store_item_count(struct store *st, struct arena *a, const struct item_filter *f, long long *total) WUR;
+/* How many items there are, of any status. */
+int store_item_count_all(struct store *st, long long *total) WUR;
+/*
+ * Call fn with the type, slug and last change (UTC) of each published item, by
+ * type and slug, at most limit of them: the strings last until fn returns.
+ */
+int store_item_urls(struct store *st, long long limit,
+		    int (*fn)(void *ctx, const char *type, const char *slug, const char *updated_at), void *ctx) WUR;
 
 struct category_count {
 	const char *slug;

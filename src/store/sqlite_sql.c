@@ -65,6 +65,9 @@ const char *const sqlite_sql[ST_COUNT] = {
 	"SELECT " ITEM_COLUMNS_WITH("''", "NULL") " FROM " ITEM_FROM " WHERE " ITEM_FILTER
 						  " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
     [ST_ITEM_COUNT] = "SELECT count(*) FROM items i WHERE " ITEM_FILTER,
+    [ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
+    [ST_ITEM_URLS] = "SELECT type, slug, updated_at FROM items WHERE status = 'gepubliceerd' "
+		     "ORDER BY type, slug LIMIT ?1",
     [ST_CATEGORY_COUNTS] = "SELECT c.slug, c.name, count(*) FROM categories c "
 			   "JOIN item_categories ic ON ic.category_id = c.id JOIN items i ON i.id = ic.item_id "
 			   "WHERE i.status = 'gepubliceerd' AND (?1 IS NULL OR i.type = ?1) "

@@ -88,18 +88,21 @@ struct sitemap {
 	struct tval *urls;
 };
 
-static int sitemap_each(void *ctx, const struct item *it)
+/* A sitemap holds at most this many addresses (sitemaps.org); items past it (by type and slug) are left out. */
+#define SITEMAP_MAX_URLS 50000
+
+static int sitemap_each(void *ctx, const char *type_name, const char *slug, const char *updated_at)
 {
 	struct sitemap *sm = ctx;
 	struct req *r = sm->r;
-	const struct content_type *type = content_type_find(it->type);
-	if (strcmp(it->status, "gepubliceerd") || !type)
+	const struct content_type *type = content_type_find(type_name);
+	if (!type)
 		return 0;
 	struct tval *u = tv_obj(&r->arena);
-	tv_set_str(u, "loc", arena_printf(&r->arena, "%s%s/%s", r->cfg->base_url, type->path, it->slug));
-	tv_set_str(u, "lastmod", arena_strndup(&r->arena, it->updated_at, 10));
+	tv_set_str(u, "loc", arena_printf(&r->arena, "%s%s/%s", r->cfg->base_url, type->path, slug));
+	tv_set_str(u, "lastmod", arena_strndup(&r->arena, updated_at, 10));
 	tv_push(sm->urls, u);
-	return 0;
+	return r->arena.failed ? ERR_NOMEM : 0;
 }
 
 int web_sitemap(struct req *r)
@@ -124,7 +127,8 @@ int web_sitemap(struct req *r)
 		tv_push(urls, u);
 	}
 	struct sitemap sm = {r, urls};
-	if (store_item_each(r->w->store, a, sitemap_each, &sm))
+	long long room = SITEMAP_MAX_URLS - (long long) (2 + content_type_count + n);
+	if (store_item_urls(r->w->store, room > 0 ? room : 0, sitemap_each, &sm))
 		return 500;
 	r->page.content_type = "application/xml; charset=utf-8";
 	return web_render(r, "sitemap", v);

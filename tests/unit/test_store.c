@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "base/buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -74,6 +76,13 @@ static void migrations_fresh_and_rerun(void **state)
 	store_close(st);
 }
 
+/* Collects store_item_urls() rows as "type/slug date" lines. */
+static int url_line(void *ctx, const char *type, const char *slug, const char *updated_at)
+{
+	struct buf *b = ctx;
+	return buf_addf(b, "%s/%s %.2s\n", type, slug, updated_at);
+}
+
 static void items_roundtrip(void **state)
 {
 	struct store *st = open_store();
@@ -119,6 +128,16 @@ static void items_roundtrip(void **state)
 	assert_int_equal(store_category_find(st, &a, "melding", &c), 0);
 	assert_string_equal(c.name, "Melding");
 	assert_int_equal(store_category_find(st, &a, "nee", &c), ERR_NOT_FOUND);
+	/* The sitemap's rows: published only, by type and slug, at most the limit; counts of any status. */
+	struct buf urls = BUF_INIT(4096);
+	assert_int_equal(store_item_urls(st, 10, url_line, &urls), 0);
+	assert_string_equal(urls.ptr, "nieuws/a-bericht 20\nnieuws/b-bericht 20\n");
+	buf_reset(&urls);
+	assert_int_equal(store_item_urls(st, 1, url_line, &urls), 0);
+	assert_string_equal(urls.ptr, "nieuws/a-bericht 20\n");
+	buf_free(&urls);
+	assert_int_equal(store_item_count_all(st, &total), 0);
+	assert_int_equal(total, 3);
 	arena_free(&a);
 	store_close(st);
 }
