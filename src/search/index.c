@@ -50,30 +50,45 @@ static int by_word(const void *a, const void *b)
 	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Count the folded words of text into the store's vocabulary: one update per distinct word. */
-static int add_words(struct search_env *env, struct arena *a, const char *text)
+/* Count the folded words of the texts into the store's vocabulary, in one statement. */
+static int add_words(struct search_env *env, struct arena *a, const char *const *texts, size_t ntexts)
 {
-	struct token *toks;
-	size_t n, k = 0;
-	int rc = text_tokens(env->lx, text, strlen(text), MAX_TOKENS, a, &toks, &n);
-	const char **words = rc ? NULL : arena_calloc(a, n ? n : 1, sizeof(*words));
-	if (!rc && !words)
-		rc = ERR_NOMEM;
-	for (size_t i = 0; i < n && !rc; i++) {
-		if (toks[i].stop || strlen(toks[i].word) < 3 || strspn(toks[i].word, "0123456789"))
-			continue;
-		text_base(env->lx, toks[i].word);
-		words[k++] = toks[i].word;
+	const char **words = NULL;
+	size_t k = 0, cap = 0;
+	int rc = 0;
+	for (size_t t = 0; t < ntexts && !rc; t++) {
+		struct token *toks;
+		size_t n;
+		rc = text_tokens(env->lx, texts[t], strlen(texts[t]), MAX_TOKENS, a, &toks, &n);
+		for (size_t i = 0; i < n && !rc; i++) {
+			if (toks[i].stop || strlen(toks[i].word) < 3 || strspn(toks[i].word, "0123456789"))
+				continue;
+			const char **grown = arena_grow(a, words, k, &cap, sizeof(*words));
+			if (!grown) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			words = grown;
+			text_base(env->lx, toks[i].word);
+			words[k++] = toks[i].word;
+		}
 	}
-	if (!rc)
-		qsort(words, k, sizeof(*words), by_word);
+	if (rc || !k)
+		return rc;
+	qsort(words, k, sizeof(*words), by_word);
+	/* {"word": count, ...}: folded words hold no quotes or backslashes, but they are left out all the same. */
+	struct buf json = BUF_INIT(16 << 20);
+	rc = buf_addc(&json, '{');
 	for (size_t i = 0; i < k && !rc;) {
 		size_t j = i;
 		while (j < k && !strcmp(words[j], words[i]))
 			j++;
-		rc = store_search_word(env->st, words[i], (long long) (j - i));
+		if (!strpbrk(words[i], "\"\\"))
+			rc = buf_addf(&json, json.len > 1 ? ",\"%s\":%zu" : "\"%s\":%zu", words[i], j - i);
 		i = j;
 	}
+	rc = rc || buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(env->st, json.ptr);
+	buf_free(&json);
 	return rc;
 }
 
@@ -94,12 +109,9 @@ int search_index_item(struct search_env *env, const struct item *it)
 		rc = field_terms(env, &a, plain, &body, &parts);
 	if (!rc)
 		rc = store_search_put(env->st, it->id, title.ptr, lead.ptr, body.ptr, parts.ptr);
+	const char *texts[] = {it->title, it->lead ? it->lead : "", plain};
 	if (!rc)
-		rc = add_words(env, &a, it->title);
-	if (!rc)
-		rc = add_words(env, &a, it->lead ? it->lead : "");
-	if (!rc)
-		rc = add_words(env, &a, plain);
+		rc = add_words(env, &a, texts, sizeof(texts) / sizeof(texts[0]));
 	buf_free(&title);
 	buf_free(&lead);
 	buf_free(&body);

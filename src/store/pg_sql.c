@@ -108,8 +108,9 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_SEARCH_CLEAR] = "DELETE FROM search_docs",
     [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_docs",
     [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
-    [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES ($1, $2) "
-		       "ON CONFLICT (word) DO UPDATE SET freq = search_words.freq + excluded.freq",
+    [ST_SEARCH_WORD] =
+	"INSERT INTO search_words (word, freq) SELECT key, value::bigint FROM jsonb_each_text($1::jsonb) "
+	"ON CONFLICT (word) DO UPDATE SET freq = search_words.freq + excluded.freq",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= $1 ORDER BY freq DESC, word LIMIT $2",
     [ST_SEARCH_HAS_TERM] = "SELECT 1 FROM search_docs d WHERE d.tsv @@ phraseto_tsquery('simple', $1::text) LIMIT 1",
     /* As on SQLite: (total, id, score) rows of the $3 best of the newest $4 + 1 matches, total at most $6. */

@@ -40,10 +40,10 @@ int store_search_clear(struct store *st)
 	return rc;
 }
 
-int store_search_word(struct store *st, const char *word, long long n)
+int store_search_words_add(struct store *st, const char *counts)
 {
 	struct stmt *s = stmt_get(st, ST_SEARCH_WORD);
-	return !s || bind_text(s, 1, word) || bind_int(s, 2, n) ? ERR_DB : stmt_exec(s);
+	return !s || bind_text(s, 1, counts) ? ERR_DB : stmt_exec(s);
 }
 
 int store_search_words(struct store *st, long long min_freq, long long limit,

@@ -26,8 +26,8 @@ int store_search_remove(struct store *st, long long id) WUR;
 int store_search_size(struct store *st, long long *n) WUR;
 /* Empty the index and the vocabulary (before a reindex). */
 int store_search_clear(struct store *st) WUR;
-/* Add n occurrences of a folded word to the vocabulary. */
-int store_search_word(struct store *st, const char *word, long long n) WUR;
+/* Add occurrences of folded words to the vocabulary: a JSON object of word to count, in one statement. */
+int store_search_words_add(struct store *st, const char *counts) WUR;
 /* Call fn for every vocabulary word with its frequency, most frequent first, at most limit. */
 int store_search_words(struct store *st, long long min_freq, long long limit,
 		       int (*fn)(void *ctx, const char *word, long long freq), void *ctx) WUR;

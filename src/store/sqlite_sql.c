@@ -79,8 +79,8 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_SEARCH_CLEAR] = "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
     [ST_SEARCH_SIZE] = "SELECT count(*) FROM search_text",
     [ST_SEARCH_WORDS_CLEAR] = "DELETE FROM search_words",
-    [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) VALUES (?1, ?2) "
-		       "ON CONFLICT (word) DO UPDATE SET freq = freq + ?2",
+    [ST_SEARCH_WORD] = "INSERT INTO search_words (word, freq) SELECT key, value FROM json_each(?1) WHERE true "
+		       "ON CONFLICT (word) DO UPDATE SET freq = freq + excluded.freq",
     [ST_SEARCH_WORDS] = "SELECT word, freq FROM search_words WHERE freq >= ?1 ORDER BY freq DESC, word LIMIT ?2",
     [ST_SEARCH_HAS_TERM] =
 	"SELECT 1 FROM search_fts WHERE search_fts MATCH '\"' || replace(?1, '\"', '') || '\"' LIMIT 1",
