@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/strmap.h"
 #include "search/search.h"
 #include "store/store.h"
 
@@ -50,6 +51,38 @@ static int by_word(const void *a, const void *b)
 	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+/*
+ * A reindex counts the whole vocabulary in memory (env->pending) and writes it
+ * at the end, in statements of at most about a megabyte each: a word in most
+ * items would otherwise be updated once per item inside one transaction, which
+ * PostgreSQL pays for with an ever longer chain of row versions.
+ */
+static int vocabulary_write(struct store *st, const struct strmap *m)
+{
+	struct buf json = BUF_INIT(16 << 20);
+	int rc = 0;
+	for (size_t i = 0; i <= m->cap && !rc; i++) {
+		int last = i == m->cap;
+		if (!last && m->slots[i].key)
+			rc = buf_addf(&json, "%c\"%s\":%lld", json.len ? ',' : '{', m->slots[i].key, m->slots[i].value);
+		if (!rc && json.len && (last || json.len > (1 << 20))) {
+			rc = buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(st, json.ptr);
+			buf_reset(&json);
+		}
+	}
+	buf_free(&json);
+	return rc;
+}
+
+static int vocabulary_add(struct strmap *m, const char *word, long long n)
+{
+	long long *count = strmap_slot(m, word);
+	if (!count)
+		return ERR_NOMEM;
+	*count += n;
+	return 0;
+}
+
 /* Count the folded words of the texts into the store's vocabulary, in one statement. */
 static int add_words(struct search_env *env, struct arena *a, const char *const *texts, size_t ntexts)
 {
@@ -84,10 +117,13 @@ static int add_words(struct search_env *env, struct arena *a, const char *const 
 		while (j < k && !strcmp(words[j], words[i]))
 			j++;
 		if (!strpbrk(words[i], "\"\\"))
-			rc = buf_addf(&json, json.len > 1 ? ",\"%s\":%zu" : "\"%s\":%zu", words[i], j - i);
+			rc = env->pending
+				 ? vocabulary_add(env->pending, words[i], (long long) (j - i))
+				 : buf_addf(&json, json.len > 1 ? ",\"%s\":%zu" : "\"%s\":%zu", words[i], j - i);
 		i = j;
 	}
-	rc = rc || buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(env->st, json.ptr);
+	if (!rc && !env->pending)
+		rc = buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(env->st, json.ptr);
 	buf_free(&json);
 	return rc;
 }
@@ -143,14 +179,20 @@ int search_reindex(struct search_env *env, void (*progress)(int done, int total)
 	struct arena a = ARENA_INIT;
 	struct reindex r = {env, &a, progress, 0, 0};
 	long long total = 0;
+	struct strmap words = STRMAP_INIT;
 	int rc = store_item_count_all(env->st, &total);
 	r.total = (int) total;
 	if (!rc)
 		rc = store_begin(env->st);
 	if (!rc)
 		rc = store_search_clear(env->st);
+	env->pending = &words;
 	if (!rc)
 		rc = store_item_each(env->st, &a, reindex_one, &r);
+	env->pending = NULL;
+	if (!rc)
+		rc = vocabulary_write(env->st, &words);
+	strmap_free(&words);
 	if (!rc)
 		rc = store_commit(env->st);
 	if (rc)

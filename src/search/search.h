@@ -21,6 +21,7 @@
 
 struct store;
 struct speller;
+struct strmap;
 
 /* Everything a search needs in one thread. */
 struct search_env {
@@ -28,6 +29,7 @@ struct search_env {
 	const struct lexicon *lx;
 	struct text_stemmer *stem;
 	struct speller *speller; /* shared, may be NULL (no typo tolerance) */
+	struct strmap *pending;	 /* set by search_reindex: words are counted here and written once */
 };
 
 /* Markdown as plain text (link targets and markup dropped), in the arena. */

@@ -18,6 +18,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "store/sqlite_rank.h"
 
 /* bm25 as FTS5 computes it, with the field weights of 0005_search_rank.sql. */
@@ -47,11 +48,6 @@ struct rank_category {
 	char *slug;
 };
 
-struct df_entry {
-	char *key; /* the phrase as in the expression, "*" appended for a prefix */
-	long long df;
-};
-
 struct rank_cache {
 	sqlite3 *db;
 	long long version; /* of search_version at the last load; -1: never loaded */
@@ -63,21 +59,11 @@ struct rank_cache {
 	size_t ntypes;
 	struct rank_category *categories;
 	size_t ncategories;
-	struct df_entry *df;
-	size_t df_cap, df_n;
+	struct strmap df;	 /* phrase as in the expression ("*" appended for a prefix) to its document count */
 	sqlite3_stmt *term_docs; /* a term's document frequency from search_terms */
 };
 
 /* ---- the cache ---- */
-
-static void df_clear(struct rank_cache *c)
-{
-	for (size_t i = 0; i < c->df_cap; i++)
-		mem_free(c->df[i].key);
-	mem_free(c->df);
-	c->df = NULL;
-	c->df_cap = c->df_n = 0;
-}
 
 static void cache_clear(struct rank_cache *c)
 {
@@ -88,7 +74,7 @@ static void cache_clear(struct rank_cache *c)
 	for (size_t i = 0; i < c->ncategories; i++)
 		mem_free(c->categories[i].slug);
 	mem_free(c->categories);
-	df_clear(c);
+	strmap_free(&c->df);
 	c->docs = NULL;
 	c->cats = NULL;
 	c->categories = NULL;
@@ -96,53 +82,14 @@ static void cache_clear(struct rank_cache *c)
 	c->version = -1;
 }
 
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-	return h;
-}
-
-static struct df_entry *df_find(struct rank_cache *c, const char *key)
-{
-	if (!c->df_cap)
-		return NULL;
-	for (size_t i = hash(key) & (c->df_cap - 1);; i = (i + 1) & (c->df_cap - 1))
-		if (!c->df[i].key || !strcmp(c->df[i].key, key))
-			return c->df[i].key ? &c->df[i] : NULL;
-}
-
+/* Keep a phrase's document count; past MAX_DF_ENTRIES the map starts over. */
 static void df_put(struct rank_cache *c, const char *key, long long df)
 {
-	if (c->df_n >= MAX_DF_ENTRIES)
-		df_clear(c);
-	if ((c->df_n + 1) * 2 > c->df_cap) {
-		size_t cap = c->df_cap ? c->df_cap * 2 : 256;
-		struct df_entry *grown = mem_calloc(cap, sizeof(*grown));
-		if (!grown)
-			return; /* not kept: counted again next time */
-		for (size_t i = 0; i < c->df_cap; i++) {
-			if (!c->df[i].key)
-				continue;
-			size_t k = hash(c->df[i].key) & (cap - 1);
-			while (grown[k].key)
-				k = (k + 1) & (cap - 1);
-			grown[k] = c->df[i];
-		}
-		mem_free(c->df);
-		c->df = grown;
-		c->df_cap = cap;
-	}
-	char *copy = mem_strdup(key);
-	if (!copy)
-		return;
-	size_t k = hash(key) & (c->df_cap - 1);
-	while (c->df[k].key)
-		k = (k + 1) & (c->df_cap - 1);
-	c->df[k].key = copy;
-	c->df[k].df = df;
-	c->df_n++;
+	if (c->df.used >= MAX_DF_ENTRIES)
+		strmap_free(&c->df);
+	long long *slot = strmap_slot(&c->df, key);
+	if (slot)
+		*slot = df; /* else not kept: counted again next time */
 }
 
 static int type_index(struct rank_cache *c, const char *type)
@@ -450,10 +397,10 @@ static struct rank_query *rank_query_new(struct rank_cache *c, const Fts5Extensi
 	int cacheable = nkeys == q->nphrase;
 	int rc = SQLITE_OK;
 	for (int i = 0; i < q->nphrase && rc == SQLITE_OK; i++) {
-		struct df_entry *e = cacheable ? df_find(c, keys[i]) : NULL;
+		const long long *known = cacheable ? strmap_get(&c->df, keys[i]) : NULL;
 		long long hits = 0;
-		if (e) {
-			hits = e->df;
+		if (known) {
+			hits = *known;
 		} else if (cacheable && !strpbrk(keys[i], " *") && (hits = term_docs(c, keys[i])) >= 0) {
 			df_put(c, keys[i], hits);
 		} else {

@@ -197,6 +197,37 @@ static void same_as_sql(void **state)
 	assert_int_equal(all_agree(), 0);
 }
 
+/* The whole vocabulary as one string, word by word. */
+static char *vocabulary(void)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(raw,
+					    "SELECT group_concat(word || ':' || freq, ' ') FROM "
+					    "(SELECT word, freq FROM search_words ORDER BY word)",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *v = strdup((const char *) sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	assert_non_null(v);
+	return v;
+}
+
+/* A reindex counts the vocabulary in memory and writes it once: the same words and counts as item by item. */
+static void reindex_keeps_vocabulary(void **state)
+{
+	char *before = vocabulary();
+	int count;
+	assert_int_equal(search_reindex(&env, NULL, &count), 0);
+	assert_true(count >= 60);
+	char *after = vocabulary();
+	assert_true(strlen(before) > 10000);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	terms_agree();
+}
+
 /* Item changes that do not touch the index (categories, dates, status) reach the copies all the same. */
 static void follows_changes(void **state)
 {
@@ -320,6 +351,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(same_as_sql),
+	    cmocka_unit_test(reindex_keeps_vocabulary),
 	    cmocka_unit_test(follows_changes),
 	    cmocka_unit_test(migrates_old_index),
 	};
