@@ -1,5 +1,4 @@
 /* Turning items into index terms. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -46,16 +45,12 @@ static int field_terms(struct search_env *env, struct arena *a, const char *text
 	return rc;
 }
 
-static int by_word(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *) a, *(const char *const *) b);
-}
-
 /*
- * A reindex counts the whole vocabulary in memory (env->pending) and writes it
- * at the end, in statements of at most about a megabyte each: a word in most
- * items would otherwise be updated once per item inside one transaction, which
- * PostgreSQL pays for with an ever longer chain of row versions.
+ * Write the vocabulary as {"word": count, ...} objects of at most about a
+ * megabyte each. A reindex counts the whole of it in memory (env->pending) and
+ * writes it once at the end: a word in most items would otherwise be updated
+ * once per item inside one transaction, which PostgreSQL pays for with an ever
+ * longer chain of row versions.
  */
 static int vocabulary_write(struct store *st, const struct strmap *m)
 {
@@ -63,7 +58,8 @@ static int vocabulary_write(struct store *st, const struct strmap *m)
 	int rc = 0;
 	for (size_t i = 0; i <= m->cap && !rc; i++) {
 		int last = i == m->cap;
-		if (!last && m->slots[i].key)
+		/* Folded words hold no quotes or backslashes, but such a key is left out all the same. */
+		if (!last && m->slots[i].key && !strpbrk(m->slots[i].key, "\"\\"))
 			rc = buf_addf(&json, "%c\"%s\":%lld", json.len ? ',' : '{', m->slots[i].key, m->slots[i].value);
 		if (!rc && json.len && (last || json.len > (1 << 20))) {
 			rc = buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(st, json.ptr);
@@ -83,11 +79,13 @@ static int vocabulary_add(struct strmap *m, const char *word, long long n)
 	return 0;
 }
 
-/* Count the folded words of the texts into the store's vocabulary, in one statement. */
+/*
+ * Count the folded words of the texts into the vocabulary: into env->pending
+ * during a reindex, else written at once.
+ */
 static int add_words(struct search_env *env, struct arena *a, const char *const *texts, size_t ntexts)
 {
-	const char **words = NULL;
-	size_t k = 0, cap = 0;
+	struct strmap local = STRMAP_INIT, *m = env->pending ? env->pending : &local;
 	int rc = 0;
 	for (size_t t = 0; t < ntexts && !rc; t++) {
 		struct token *toks;
@@ -96,35 +94,13 @@ static int add_words(struct search_env *env, struct arena *a, const char *const 
 		for (size_t i = 0; i < n && !rc; i++) {
 			if (toks[i].stop || strlen(toks[i].word) < 3 || strspn(toks[i].word, "0123456789"))
 				continue;
-			const char **grown = arena_grow(a, words, k, &cap, sizeof(*words));
-			if (!grown) {
-				rc = ERR_NOMEM;
-				break;
-			}
-			words = grown;
 			text_base(env->lx, toks[i].word);
-			words[k++] = toks[i].word;
+			rc = vocabulary_add(m, toks[i].word, 1);
 		}
 	}
-	if (rc || !k)
-		return rc;
-	qsort(words, k, sizeof(*words), by_word);
-	/* {"word": count, ...}: folded words hold no quotes or backslashes, but they are left out all the same. */
-	struct buf json = BUF_INIT(16 << 20);
-	rc = buf_addc(&json, '{');
-	for (size_t i = 0; i < k && !rc;) {
-		size_t j = i;
-		while (j < k && !strcmp(words[j], words[i]))
-			j++;
-		if (!strpbrk(words[i], "\"\\"))
-			rc = env->pending
-				 ? vocabulary_add(env->pending, words[i], (long long) (j - i))
-				 : buf_addf(&json, json.len > 1 ? ",\"%s\":%zu" : "\"%s\":%zu", words[i], j - i);
-		i = j;
-	}
-	if (!rc && !env->pending)
-		rc = buf_addc(&json, '}') ? ERR_NOMEM : store_search_words_add(env->st, json.ptr);
-	buf_free(&json);
+	if (!rc && m == &local)
+		rc = vocabulary_write(env->st, &local);
+	strmap_free(&local);
 	return rc;
 }
 
