@@ -1,10 +1,16 @@
+/*
+ * Accounts (accounts.h): role names, e-mail checks, adding users and changing
+ * their password, roles and access, each in one audited transaction. Returns
+ * 0, ERR_INVALID (bad input), ERR_NOT_FOUND (no such user), ERR_CONFLICT (an
+ * address taken, or a change to one's own access that is not allowed) or a
+ * store error; nothing is changed on error.
+ */
 #include <string.h>
 
 #include "accounts/accounts.h"
 #include "crypto/crypto.h"
+#include "store/sessions.h"
 #include "store/store.h"
-
-static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
 
 int accounts_parse_roles(const char *s, unsigned *roles, const char **bad)
 {
@@ -12,17 +18,15 @@ int accounts_parse_roles(const char *s, unsigned *roles, const char **bad)
 	*roles = 0;
 	for (const char *p = s; p && *p;) {
 		size_t n = strcspn(p, ",");
-		size_t i = 0;
-		while (i < 4 && (strlen(role_names[i]) != n || strncmp(p, role_names[i], n)))
-			i++;
-		if (i == 4) {
+		unsigned bit = role_by_name(p, n);
+		if (!bit) {
 			size_t k = n < sizeof(badbuf) - 1 ? n : sizeof(badbuf) - 1;
 			memcpy(badbuf, p, k);
 			badbuf[k] = '\0';
 			*bad = badbuf;
 			return ERR_INVALID;
 		}
-		*roles |= 1u << i;
+		*roles |= bit;
 		p += n + (p[n] == ',');
 	}
 	return 0;
@@ -32,7 +36,7 @@ void accounts_format_roles(unsigned roles, char *out, size_t outlen)
 {
 	size_t k = 0;
 	out[0] = '\0';
-	for (unsigned i = 0; i < 4; i++) {
+	for (unsigned i = 0; i < ROLE_COUNT; i++) {
 		if (!(roles & (1u << i)))
 			continue;
 		size_t n = strlen(role_names[i]);
@@ -112,22 +116,31 @@ int accounts_set_password(struct store *st, const char *actor, const char *email
 	return rc;
 }
 
-int accounts_set_roles(struct store *st, const char *actor, const char *email, unsigned roles)
+int accounts_set_roles(struct store *st, long long actor_id, const char *actor, const char *email, unsigned roles)
 {
 	long long id;
 	int rc = find(st, email, &id);
+	/* Nobody takes away their own administration: there must always be a way back in. */
+	if (!rc && id == actor_id && !(roles & ROLE_BEHEERDER))
+		rc = ERR_CONFLICT;
 	if (!rc)
 		rc = store_begin(st);
 	return rc ? rc : in_tx(st, store_user_set_roles(st, id, roles), actor, "rollen gewijzigd", email);
 }
 
-int accounts_set_disabled(struct store *st, const char *actor, const char *email, int disabled)
+int accounts_set_disabled(struct store *st, long long actor_id, const char *actor, const char *email, int disabled)
 {
 	long long id;
 	int rc = find(st, email, &id);
+	if (!rc && id == actor_id && disabled)
+		rc = ERR_CONFLICT;
 	if (!rc)
 		rc = store_begin(st);
-	return rc ? rc
-		  : in_tx(st, store_user_set_disabled(st, id, disabled), actor,
-			  disabled ? "gebruiker geblokkeerd" : "gebruiker vrijgegeven", email);
+	if (rc)
+		return rc;
+	rc = store_user_set_disabled(st, id, disabled);
+	/* A blocked account is signed out at once, in the same transaction. */
+	if (!rc && disabled)
+		rc = store_session_delete_user(st, id);
+	return in_tx(st, rc, actor, disabled ? "gebruiker geblokkeerd" : "gebruiker vrijgegeven", email);
 }

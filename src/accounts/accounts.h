@@ -32,7 +32,13 @@ int accounts_add(struct store *st, const char *actor, const char *email, const c
  */
 int accounts_set_password(struct store *st, const char *actor, const char *email, const char *password,
 			  const char **why) WUR;
-int accounts_set_roles(struct store *st, const char *actor, const char *email, unsigned roles) WUR;
-int accounts_set_disabled(struct store *st, const char *actor, const char *email, int disabled) WUR;
+/*
+ * Change a user's roles, or block (signing them out everywhere) or unblock
+ * them. actor_id is the acting user's id (0 on the command line): nobody can
+ * take their own beheerder role away or block themselves (ERR_CONFLICT), so
+ * there is always a way back in. ERR_NOT_FOUND for an unknown address.
+ */
+int accounts_set_roles(struct store *st, long long actor_id, const char *actor, const char *email, unsigned roles) WUR;
+int accounts_set_disabled(struct store *st, long long actor_id, const char *actor, const char *email, int disabled) WUR;
 
 #endif

@@ -1,10 +1,23 @@
+/*
+ * Signing in (signin.h): attempts counted before the password is checked, one
+ * Argon2id run whether or not the account exists, the second factor, sessions
+ * by the hash of their token, setup links and recovery codes. Functions return
+ * 0 (or an enum signin_result), ERR_NOT_FOUND for an unknown or expired token,
+ * ERR_NOMEM when Argon2id finds no memory (nothing is counted), ERR_DB when
+ * the store fails; every write runs in one transaction, rolled back on error.
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "accounts/signin.h"
+#include "base/log.h"
 #include "crypto/crypto.h"
+#include "store/attempts.h"
+#include "store/auth.h"
+#include "store/recovery.h"
 #include "store/store.h"
+#include "store/totp.h"
 
 #define MAX_WAIT (15 * 60)
 
@@ -26,16 +39,95 @@ static long long wait_for(long long failures, long long free)
 	return w < MAX_WAIT ? w : MAX_WAIT;
 }
 
-/* Whether key must still wait (after `free` failures); *retry_after gets how long. */
-static int locked(struct store *st, const char *key, long long free, long long now, long long *retry_after)
+/* Whether a key with these counted attempts must still wait; *retry_after gets the longest wait seen. */
+static int must_wait(long long failures, long long last, long long free, long long now, long long *retry_after)
 {
-	long long failures, last;
-	if (store_attempts(st, key, &failures, &last))
-		return 0;
 	long long left = last + wait_for(failures, free) - now;
 	if (left > 0 && left > *retry_after)
 		*retry_after = left;
 	return left > 0;
+}
+
+/*
+ * Count this attempt against the account and the client before Argon2id runs,
+ * in one write transaction (writers queue, across servers too), so that
+ * parallel requests cannot each pass the check before any is recorded.
+ * Returns 0 (counted), SIGNIN_LOCKED (nothing counted) or an error.
+ */
+static int take_attempt(struct store *st, const char *akey, const char *ckey, long long now, long long *retry_after)
+{
+	long long fa = 0, la = 0, fc = 0, lc = 0;
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	if (!(rc = store_attempts(st, akey, &fa, &la)) && !(rc = store_attempts(st, ckey, &fc, &lc)) &&
+	    (must_wait(fa, la, SIGNIN_FREE_ATTEMPTS, now, retry_after) |
+	     must_wait(fc, lc, SIGNIN_FREE_CLIENT, now, retry_after)))
+		rc = SIGNIN_LOCKED;
+	if (!rc && !(rc = store_attempt_fail(st, akey, now)) && !(rc = store_attempt_fail(st, ckey, now)))
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+/* Take back an attempt that turned out not to be a failed guess (best effort: it only costs a wait). */
+static void refund_attempt(struct store *st, const char *akey, const char *ckey)
+{
+	if (store_attempt_refund(st, akey) || store_attempt_refund(st, ckey))
+		log_warn("signin: an attempt could not be taken back");
+}
+
+/* The second factor of a user whose password was right: SIGNIN_OK, SIGNIN_WRONG or SIGNIN_NEEDS_TOTP. */
+static int second_factor(struct store *st, const struct user_auth *u, const char *code, long long now)
+{
+	if (u->totp_secret && code && strchr(code, '-')) {
+		/* A recovery code instead of the app's code (case does not matter). */
+		char rh[TOKEN_HEX], lc[16];
+		size_t cl = strlen(code) < sizeof(lc) - 1 ? strlen(code) : sizeof(lc) - 1;
+		int ok = 0;
+		for (size_t i = 0; i < cl; i++)
+			lc[i] = (char) tolower((unsigned char) code[i]);
+		lc[cl] = '\0';
+		hash_hex(rh, lc, cl, "recovery-code");
+		return store_recovery_use(st, u->user.id, rh, now, &ok) || !ok ? SIGNIN_WRONG : SIGNIN_OK;
+	}
+	if (u->totp_secret) {
+		long long step = totp_check(u->totp_secret, code, now);
+		int fresh = 0;
+		/* a wrong code, or one used before */
+		return step <= 0 || store_user_use_totp_step(st, u->user.id, step, &fresh) || !fresh ? SIGNIN_WRONG
+												     : SIGNIN_OK;
+	}
+	return u->user.roles & (ROLE_BEHEERDER | ROLE_VP) ? SIGNIN_NEEDS_TOTP : SIGNIN_OK;
+}
+
+/* A new session for u: the cookie's token into token; the account's attempts are forgotten. */
+static int open_session(struct store *st, const struct user_auth *u, const char *akey, const char *ckey, long long now,
+			const char *agent, char token[TOKEN_HEX])
+{
+	unsigned char t[TOKEN_BYTES];
+	char id[TOKEN_HEX];
+	vault_random(t, sizeof(t));
+	vault_hex(token, t, sizeof(t));
+	hash_hex(id, t, sizeof(t), "session-id");
+	vault_wipe(t, sizeof(t));
+	char agent_short[120];
+	snprintf(agent_short, sizeof(agent_short), "%s", agent ? agent : "");
+	int rc = store_begin(st);
+	if (!rc)
+		rc = store_session_add(st, id, u->user.id, now, agent_short);
+	if (!rc)
+		rc = store_attempt_clear(st, akey);
+	if (!rc)
+		rc = store_attempt_refund(st, ckey);
+	if (!rc)
+		rc = store_audit(st, u->user.email, "ingelogd", "", "");
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
 }
 
 int accounts_signin(struct store *st, const char *email, const char *password, const char *code, const char *client,
@@ -51,62 +143,31 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	snprintf(akey, sizeof(akey), "a:%.32s", h);
 	snprintf(ckey, sizeof(ckey), "c:%s", client ? client : "-");
 	*retry_after = 0;
-	if ((locked(st, akey, SIGNIN_FREE_ATTEMPTS, now, retry_after) |
-	     locked(st, ckey, SIGNIN_FREE_CLIENT, now, retry_after)))
-		return SIGNIN_LOCKED;
+	int rc = take_attempt(st, akey, ckey, now, retry_after);
+	if (rc)
+		return rc;
 
 	struct arena a = ARENA_INIT;
 	struct user_auth u;
-	int found = store_user_auth(st, &a, email, &u) == 0 && u.has_password && !u.user.disabled;
+	rc = store_user_auth(st, &a, email, &u);
+	int found = !rc && u.has_password && !u.user.disabled;
 	static const unsigned char dummy_salt[PW_SALT_BYTES], dummy_auth[PW_KEY_BYTES];
 	/* Unknown accounts pay the same Argon2id run, so timing says nothing. */
-	int right = password_check(password, found ? u.salt : dummy_salt, found ? u.auth : dummy_auth) == 1 && found;
-	int result = right ? SIGNIN_OK : SIGNIN_WRONG;
-	if (right && u.totp_secret && code && strchr(code, '-')) {
-		/* A recovery code instead of the app's code (case does not matter). */
-		char rh[TOKEN_HEX], lc[16];
-		size_t cl = strlen(code) < sizeof(lc) - 1 ? strlen(code) : sizeof(lc) - 1;
-		int ok = 0;
-		for (size_t i = 0; i < cl; i++)
-			lc[i] = (char) tolower((unsigned char) code[i]);
-		lc[cl] = '\0';
-		hash_hex(rh, lc, cl, "recovery-code");
-		if (store_recovery_use(st, u.user.id, rh, now, &ok) || !ok)
-			result = SIGNIN_WRONG;
-	} else if (right && u.totp_secret) {
-		long long step = totp_check(u.totp_secret, code, now);
-		int fresh = 0;
-		if (step <= 0 || store_user_use_totp_step(st, u.user.id, step, &fresh) || !fresh)
-			result = SIGNIN_WRONG; /* a wrong code, or one used before */
-	} else if (right && (u.user.roles & (ROLE_BEHEERDER | ROLE_VP))) {
-		result = SIGNIN_NEEDS_TOTP;
+	int check = rc && rc != ERR_NOT_FOUND
+			? rc
+			: password_check(password, found ? u.salt : dummy_salt, found ? u.auth : dummy_auth);
+	if (check < 0) {
+		/* The store failed or Argon2id had no memory: no guess was made, so none is counted. */
+		refund_attempt(st, akey, ckey);
+		arena_free(&a);
+		return check;
 	}
-	int rc = 0;
-	if (result == SIGNIN_WRONG) {
-		rc = store_attempt_fail(st, akey, now);
-		if (!rc)
-			rc = store_attempt_fail(st, ckey, now);
-	} else if (result == SIGNIN_OK) {
-		unsigned char t[TOKEN_BYTES];
-		char id[TOKEN_HEX];
-		vault_random(t, sizeof(t));
-		vault_hex(token, t, sizeof(t));
-		hash_hex(id, t, sizeof(t), "session-id");
-		vault_wipe(t, sizeof(t));
-		char agent_short[120];
-		snprintf(agent_short, sizeof(agent_short), "%s", agent ? agent : "");
-		rc = store_begin(st);
-		if (!rc)
-			rc = store_session_add(st, id, u.user.id, now, agent_short);
-		if (!rc)
-			rc = store_attempt_clear(st, akey);
-		if (!rc)
-			rc = store_audit(st, u.user.email, "ingelogd", "", "");
-		if (!rc)
-			rc = store_commit(st);
-		if (rc)
-			store_rollback(st);
-	}
+	int result = check == 1 && found ? second_factor(st, &u, code, now) : SIGNIN_WRONG;
+	rc = 0;
+	if (result == SIGNIN_OK)
+		rc = open_session(st, &u, akey, ckey, now, agent, token);
+	else if (result == SIGNIN_NEEDS_TOTP)
+		refund_attempt(st, akey, ckey); /* the password was right; the account needs setting up */
 	arena_free(&a);
 	return rc ? rc : result;
 }

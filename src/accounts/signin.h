@@ -4,9 +4,10 @@
  * only BLAKE2b(t, "session-id"), so any server can check a session and the
  * store alone cannot make one. The CSRF token is BLAKE2b(t, "csrf").
  *
- * Failed attempts are counted per account and per client bucket; after five
- * (twenty for a client bucket), each further attempt must wait twice as long
- * (up to 15 minutes). Unknown
+ * Attempts are counted per account and per client bucket before the password
+ * is checked (and taken back when it was right); after five failures (twenty
+ * for a client bucket), each further attempt must wait twice as long (up to
+ * 15 minutes). Unknown
  * accounts cost the same Argon2id run and get the same answer as wrong
  * passwords. Sessions end after 30 minutes idle or 12 hours in all.
  */
@@ -16,6 +17,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "store/sessions.h"
+#include "store/setup_links.h"
 
 #define SESSION_IDLE	     (30 * 60)
 #define SESSION_MAX	     (12 * 60 * 60)
@@ -33,7 +35,8 @@ enum signin_result {
 /*
  * Check the credentials and open a session: token gets the cookie value.
  * client is a coarse, non-reversible key for the client (never its address).
- * Returns an enum signin_result, or a negative error.
+ * Returns an enum signin_result, or a negative error: ERR_NOMEM when Argon2id
+ * could not get its memory (answer 503; the attempt is not counted), ERR_DB.
  */
 int accounts_signin(struct store *st, const char *email, const char *password, const char *code, const char *client,
 		    long long now, const char *agent, char token[TOKEN_HEX], long long *retry_after);

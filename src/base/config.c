@@ -1,5 +1,6 @@
 #include "base/config.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -22,7 +23,9 @@ const char config_help[] =
     "  --base-url URL    VERTROUWD_BASE_URL  publiek adres voor feeds en sitemap (standaard: http://ADRES)\n"
     "  --page-cache N    VERTROUWD_PAGE_CACHE pagina's in het geheugen per thread, 0 = uit (standaard: 512)\n"
     "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n"
-    "  --publish-interval S VERTROUWD_PUBLISH_INTERVAL seconden tussen controles op geplande inhoud (standaard: 30)\n";
+    "  --publish-interval S VERTROUWD_PUBLISH_INTERVAL seconden tussen controles op geplande inhoud (standaard: 30)\n"
+    "  --trusted-proxy ADRES[,ADRES...] VERTROUWD_TRUSTED_PROXY reverse proxy's waarvan X-Forwarded-For en\n"
+    "                    X-Forwarded-Proto geloofd worden / proxies trusted for those headers (standaard: geen)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -74,6 +77,61 @@ static int parse_listen(struct config *cfg, const char *v)
 		snprintf(cfg->host, sizeof(cfg->host), "0.0.0.0");
 	cfg->port = (unsigned short) port;
 	snprintf(cfg->listen, sizeof(cfg->listen), "%s", v);
+	return 0;
+}
+
+int config_addr_parse(const char *s, size_t n, struct config_addr *out)
+{
+	char tmp[INET6_ADDRSTRLEN + 1];
+	if (n == 0 || n >= sizeof(tmp))
+		return ERR_INVALID;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	memset(out, 0, sizeof(*out));
+	if (inet_pton(AF_INET, tmp, out->bytes) == 1) {
+		out->family = 4;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, tmp, out->bytes) != 1)
+		return ERR_INVALID;
+	static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	if (!memcmp(out->bytes, mapped, sizeof(mapped))) {
+		memmove(out->bytes, out->bytes + 12, 4);
+		memset(out->bytes + 4, 0, 12);
+		out->family = 4;
+	} else {
+		out->family = 6;
+	}
+	return 0;
+}
+
+int config_proxy_trusted(const struct config *cfg, const struct config_addr *addr)
+{
+	for (size_t i = 0; i < cfg->ntrusted_proxy; i++)
+		if (cfg->trusted_proxy[i].family == addr->family &&
+		    !memcmp(cfg->trusted_proxy[i].bytes, addr->bytes, addr->family == 4 ? 4 : 16))
+			return 1;
+	return 0;
+}
+
+/* "ADDR[,ADDR...]" into cfg->trusted_proxy; "" or "none" trusts no proxy. */
+static int parse_proxies(struct config *cfg, const char *v)
+{
+	cfg->ntrusted_proxy = 0;
+	if (!strcmp(v, "none"))
+		return 0;
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ",");
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (cfg->ntrusted_proxy == CONFIG_MAX_PROXIES ||
+		    config_addr_parse(p, n, &cfg->trusted_proxy[cfg->ntrusted_proxy++]))
+			return ERR_INVALID;
+		p += strcspn(p, ",");
+		p += *p == ',';
+		while (*p == ' ')
+			p++;
+	}
 	return 0;
 }
 
@@ -130,6 +188,8 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 			cfg->upload_max = (size_t) n;
 	} else if (!strcmp(name, "media")) {
 		rc = *value ? copy(cfg->media, sizeof(cfg->media), value) : ERR_INVALID;
+	} else if (!strcmp(name, "trusted-proxy")) {
+		rc = parse_proxies(cfg, value);
 	} else if (!strcmp(name, "body-max")) {
 		rc = parse_long(value, 1024, 1L << 30, &n);
 		if (!rc)
@@ -149,9 +209,9 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db",	 "listen",	     "threads",	   "root",
-					    "log-level", "body-max",	     "base-url",   "page-cache",
-					    "wordlist",	 "publish-interval", "upload-max", "media"};
+	static const char *const names[] = {"db",	  "listen",   "threads",      "root",	  "log-level",
+					    "body-max",	  "base-url", "page-cache",   "wordlist", "publish-interval",
+					    "upload-max", "media",    "trusted-proxy"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

@@ -14,6 +14,14 @@
 #include "base/err.h"
 #include "base/log.h"
 
+#define CONFIG_MAX_PROXIES 16
+
+/* An IPv4 or IPv6 address (IPv4-mapped IPv6 addresses are kept as IPv4). */
+struct config_addr {
+	int family; /* 4 or 6 */
+	unsigned char bytes[16];
+};
+
 struct config {
 	char db[1024];	    /* "sqlite:PATH" or "postgresql://..." */
 	char listen[256];   /* as given, for messages */
@@ -29,6 +37,9 @@ struct config {
 	size_t page_cache;	 /* rendered pages kept per worker thread; 0 = off */
 	int publish_interval;	 /* seconds between looks for scheduled items that are due */
 	enum log_level log_level;
+	/* Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (--trusted-proxy); none by default. */
+	struct config_addr trusted_proxy[CONFIG_MAX_PROXIES];
+	size_t ntrusted_proxy;
 };
 
 void config_defaults(struct config *cfg);
@@ -45,6 +56,10 @@ int config_from_env(struct config *cfg, char *err, size_t errlen) WUR;
  * The default is media/ beside a SQLite database, and the database otherwise.
  */
 const char *config_media_dir(const struct config *cfg, char *out, size_t outlen);
+/* Parse the n bytes at s as an IPv4 or IPv6 address; 0, or ERR_INVALID. */
+int config_addr_parse(const char *s, size_t n, struct config_addr *out) WUR;
+/* Whether addr is one of the trusted proxies. */
+int config_proxy_trusted(const struct config *cfg, const struct config_addr *addr);
 /* The help text for the global options, shared by every subcommand's --help. */
 extern const char config_help[];
 

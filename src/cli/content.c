@@ -1,5 +1,6 @@
 /* serve, init, migrate, import, export. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "content/content.h"
@@ -31,19 +32,29 @@ static int ensure_index(struct cli_opts *o)
 
 int cli_serve(struct cli_opts *o)
 {
-	if (ensure_index(o))
-		return 1;
 	char err[1024];
+	/* The port first: a second server on a busy port stops before it touches the store. */
+	int fd = http_listen(&o->cfg, err, sizeof(err));
+	if (fd < 0) {
+		fprintf(stderr, "vertrouwd: %s\n", err);
+		return 1;
+	}
+	if (ensure_index(o)) {
+		close(fd);
+		return 1;
+	}
 	if (web_init(&o->cfg, err, sizeof(err))) {
 		fprintf(stderr, "vertrouwd: %s\n", err);
+		close(fd);
 		return 1;
 	}
 	if (publisher_start(&o->cfg, web_lexicon())) {
 		fprintf(stderr, "vertrouwd: de planner voor geplande inhoud kon niet starten\n");
 		web_shutdown();
+		close(fd);
 		return 1;
 	}
-	int rc = http_serve(&o->cfg, web_app());
+	int rc = http_serve(&o->cfg, web_app(), fd);
 	publisher_stop();
 	long long steps, us;
 	store_stats(&steps, &us);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "crypto/crypto.h"
 #include "store/sessions.h"
+#include "store/totp.h"
 #include "store/store.h"
 
 #define ACTOR "opdrachtregel"
@@ -147,13 +148,14 @@ int cli_user(struct cli_opts *o)
 			       o->cfg.base_url, token);
 		status = rc ? report(rc, email, "") : 0;
 	} else if (!strcmp(action, "roles")) {
-		status = o->roles ? report(accounts_set_roles(st, ACTOR, email, roles), email, "rollen gewijzigd") : 2;
+		status =
+		    o->roles ? report(accounts_set_roles(st, 0, ACTOR, email, roles), email, "rollen gewijzigd") : 2;
 		if (!o->roles)
 			fprintf(stderr, "vertrouwd: geef de rollen met --roles, bv. --roles redacteur\n");
 	} else if (!strcmp(action, "disable") || !strcmp(action, "enable")) {
 		int off = !strcmp(action, "disable");
 		status =
-		    report(accounts_set_disabled(st, ACTOR, email, off), email, off ? "geblokkeerd" : "vrijgegeven");
+		    report(accounts_set_disabled(st, 0, ACTOR, email, off), email, off ? "geblokkeerd" : "vrijgegeven");
 	} else if (!strcmp(action, "totp")) {
 		struct arena a = ARENA_INIT;
 		struct user u;

@@ -33,6 +33,8 @@ struct pw_keys {
  * cannot be had. The caller wipes keys with vault_wipe().
  */
 int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], struct pw_keys *out) WUR;
+/* Tests: make the nth Argon2id run from now fail with ERR_NOMEM (0 = off). */
+void password_fail_after(long n);
 /* A new random salt and the auth key for password. */
 int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], unsigned char auth[PW_KEY_BYTES]) WUR;
 /* Whether password gives auth with salt (constant-time compare). 1 yes, 0 no, <0 error. */

@@ -1,6 +1,11 @@
-/* Passwords, random tokens, hashes: libsodium. */
+/*
+ * Passwords, random tokens and hashes, all on libsodium (crypto.h). Argon2id
+ * returns ERR_NOMEM when its memory cannot be had; loading the common-password
+ * list returns ERR_IO or ERR_NOMEM and leaves the list empty or partial.
+ */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,10 +66,20 @@ void vault_wipe(void *p, size_t n)
 	sodium_memzero(p, n);
 }
 
+static atomic_long derive_countdown;
+
+void password_fail_after(long n)
+{
+	atomic_store(&derive_countdown, n > 0 ? n : 0);
+}
+
 int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], struct pw_keys *out)
 {
 	if (vault_start())
 		return ERR_INVALID;
+	long left = atomic_load(&derive_countdown);
+	if (left > 0 && atomic_fetch_sub(&derive_countdown, 1) == 1)
+		return ERR_NOMEM; /* a test standing in for an allocation Argon2id could not get */
 	unsigned char raw[64];
 	if (crypto_pwhash(raw, sizeof(raw), password, strlen(password), salt, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))

@@ -64,6 +64,7 @@ static int parse_input(struct req *r, const struct http_input *in)
 	r->in.content_type = in->content_type;
 	r->in.cookie_csrf = in->cookie_csrf;
 	r->in.client = in->client;
+	r->in.secure = in->secure;
 	r->in.user_agent = in->user_agent;
 	if (!r->in.path)
 		return 500;
@@ -100,17 +101,28 @@ static int redirect_trailing_slash(struct req *r, const struct http_input *in)
 	return 0;
 }
 
-/*
- * The gate: a route's flags are checked here and nowhere else. A form must send
- * back the session's CSRF token, or, before sign-in, the one in its cookie.
- */
-static int gate(const struct route *route, struct req *r)
+/* 401 without the session a route needs, 403 without one of its roles, else 0. */
+static int gate_session(const struct route *route, const struct req *r)
 {
-	unsigned roles = (route->flags >> 5) & 0xFu;
-	if ((route->flags & ROUTE_SESSION || roles) && !r->session)
+	unsigned roles = ROUTE_ROLES_OF(route->flags);
+	if ((route->flags & ROUTE_NEEDS_SESSION) && !r->session)
 		return 401;
 	if (roles && !(r->session->roles & roles))
 		return 403;
+	return 0;
+}
+
+/*
+ * The gate: a route's flags are checked here and nowhere else. A form must send
+ * back the session's CSRF token, or, before sign-in, the one in its cookie. A
+ * tenant route only needs a session here: which organisation's objects the
+ * user may see is the domain's check (an object of another one is a 404).
+ */
+static int gate(const struct route *route, struct req *r)
+{
+	int status = gate_session(route, r);
+	if (status)
+		return status;
 	if ((route->flags & ROUTE_CSRF) && strcmp(r->in.method, "GET") && strcmp(r->in.method, "HEAD")) {
 		const char *want = r->session ? r->session->csrf : r->in.cookie_csrf;
 		const char *got = req_form(r, "csrf");
@@ -118,8 +130,6 @@ static int gate(const struct route *route, struct req *r)
 		    !vault_equal(want, got, strlen(want)))
 			return 403;
 	}
-	if (route->flags & ROUTE_TENANT) /* organisations arrive later; until then such routes stay closed */
-		return 403;
 	if (route->flags & ROUTE_NO_STORE)
 		r->page.cache_control = "no-store";
 	return 0;
@@ -161,8 +171,10 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	case ROUTE_BAD_METHOD: return 405;
 	case ROUTE_FOUND: break;
 	}
-	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_SESSION | ROUTE_CSRF | 0x1E0u)))
-		app->session_load(r, in->cookie_session);
+	/* A store that fails while reading the session is a 503: never answer "signed out" for it. */
+	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_NEEDS_SESSION | ROUTE_CSRF)) &&
+	    app->session_load(r, in->cookie_session))
+		return 503;
 	if ((status = gate(route, r)))
 		return status;
 	return handle_route(app, r, in, route);
@@ -191,25 +203,27 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 	return status;
 }
 
-size_t http_body_limit(const struct http_app *app, const struct config *cfg, const char *method, const char *uri,
-		       int has_session)
+size_t http_body_limit(const struct http_app *app, struct req *r, const char *method, const char *uri,
+		       const char *session_cookie)
 {
 	/* Uploads are POSTs from a signed-in editor: everything else keeps the small limit without a route lookup. */
-	if (!has_session || strcmp(method, "POST"))
-		return cfg->body_max;
-	struct arena a = ARENA_INIT;
-	struct req_in in = {0};
+	size_t small = r->cfg->body_max;
+	if (!session_cookie || strcmp(method, "POST") || !app->session_load)
+		return small;
 	const struct route *route = NULL;
 	struct buf allow = BUF_INIT(256);
 	const char *q = strchr(uri, '?');
-	char *path = arena_strndup(&a, uri, q ? (size_t) (q - uri) : strlen(uri));
-	int upload = path &&
-		     router_match(app->routes, app->nroutes, method, path, &a, &in, &route, &allow) == ROUTE_FOUND &&
-		     (route->flags & ROUTE_UPLOAD);
+	char *path = arena_strndup(&r->arena, uri, q ? (size_t) (q - uri) : strlen(uri));
+	int upload =
+	    path &&
+	    router_match(app->routes, app->nroutes, method, path, &r->arena, &r->in, &route, &allow) == ROUTE_FOUND &&
+	    (route->flags & ROUTE_UPLOAD);
 	buf_free(&allow);
-	arena_free(&a);
-	size_t room = cfg->upload_max + (64 << 10);
-	return upload && room > cfg->body_max ? room : cfg->body_max;
+	/* The cookie must name a live session that holds the route's role; a made-up one gets the small limit. */
+	if (!upload || app->session_load(r, session_cookie) || gate_session(route, r))
+		return small;
+	size_t room = r->cfg->upload_max + (64 << 10);
+	return room > small ? room : small;
 }
 
 void http_handle(const struct http_app *app, struct req *r, const struct http_input *in)

@@ -14,8 +14,42 @@
 #include "http/req.h"
 #include "http/router.h"
 
-#define HTTP_SESSION_COOKIE "vt_sessie"
-#define HTTP_CSRF_COOKIE    "vt_formulier"
+/*
+ * Cookies: the session and the sign-in form's CSRF token. Behind TLS (an https
+ * base URL, or a request a trusted proxy says came over TLS) they are named
+ * "__Host-..." and Secure; the server reads and the handlers set the same
+ * names, from here.
+ */
+enum http_cookie { HTTP_COOKIE_SESSION, HTTP_COOKIE_CSRF };
+
+/* Whether a request's cookies are Secure and __Host- (tls: the request came over TLS). */
+int http_cookie_secure(const struct config *cfg, int tls);
+const char *http_cookie_name(enum http_cookie c, int secure);
+/*
+ * A Set-Cookie value in the arena: Path=/, HttpOnly, SameSite=Strict, Secure
+ * when secure; Max-Age only when max_age >= 0 (without it the cookie ends with
+ * the browser). NULL when the arena fails.
+ */
+const char *http_cookie_header(struct arena *a, enum http_cookie c, int secure, const char *value, long long max_age);
+
+#define HTTP_CLIENT_KEY 8
+
+/* The client of a request, as far as rate limits need it. */
+struct http_client {
+	char key[HTTP_CLIENT_KEY]; /* a coarse, non-reversible key of its address ("" when unknown) */
+	int known;		   /* key is set */
+	int tls;		   /* a trusted proxy says the request came over TLS */
+};
+
+/*
+ * The client behind peer (the socket's address): peer itself, or, when peer
+ * is a trusted proxy (cfg->trusted_proxy), the right-most address of
+ * forwarded_for (X-Forwarded-For, all its headers joined with ", ") that is
+ * not itself trusted, and tls from forwarded_proto (X-Forwarded-Proto).
+ * Headers from an untrusted peer are ignored. Never fails.
+ */
+void http_client_resolve(const struct config *cfg, const struct config_addr *peer, const char *forwarded_for,
+			 const char *forwarded_proto, struct http_client *out);
 
 struct http_app {
 	const struct route *routes;
@@ -26,8 +60,12 @@ struct http_app {
 	/* Around each GET/HEAD request: one consistent read of the store (optional). */
 	int (*read_begin)(struct worker *w);
 	void (*read_end)(struct worker *w);
-	/* Fill r->session from the session cookie's token (leave it NULL when not signed in). */
-	void (*session_load)(struct req *r, const char *token);
+	/*
+	 * Fill r->session from the session cookie's token (leave it NULL when the
+	 * token is unknown or expired): 0, or an error when the store failed (the
+	 * request is then answered 503, never treated as signed out).
+	 */
+	int (*session_load)(struct req *r, const char *token);
 	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
 	int (*data_version)(struct worker *w, long long *version);
 	/* Whether the store cannot be reached now: a failed request is then a 503, not a 500 (optional). */
@@ -46,6 +84,7 @@ struct http_input {
 	const char *cookie_session;    /* the session cookie, or NULL */
 	const char *cookie_csrf;       /* the sign-in form's CSRF cookie, or NULL */
 	const char *client;	       /* a coarse client key, or NULL */
+	int secure;		       /* cookies are Secure and __Host- (http_cookie_secure) */
 	const char *user_agent;
 	const char *body;
 	size_t body_len;
@@ -61,19 +100,31 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 
 /*
  * The largest body to accept for method and uri (path and query): upload_max
- * (plus room for the form around the file) on ROUTE_UPLOAD routes when the
- * client sends a session cookie, body_max otherwise. Decided before the body
- * is read, so an anonymous client cannot make the server buffer an upload.
+ * (plus room for the form around the file) on a ROUTE_UPLOAD route for a
+ * session that is valid and holds the route's role, body_max otherwise.
+ * Decided when the headers are in and before the body is read, so neither an
+ * anonymous client nor a made-up session cookie can make the server buffer an
+ * upload. r is a scratch request with cfg, w and an empty arena (the session
+ * is looked up in the store only for a POST to an upload route with a cookie).
  */
-size_t http_body_limit(const struct http_app *app, const struct config *cfg, const char *method, const char *uri,
-		       int has_session);
+size_t http_body_limit(const struct http_app *app, struct req *r, const char *method, const char *uri,
+		       const char *session_cookie);
 
 /*
- * Serve until SIGINT or SIGTERM, then stop accepting, let running requests
- * finish (up to 10 s) and return 0. Returns an error when the server cannot
- * start (the message is logged). Prints the URL it listens on when ready.
+ * Open the listening socket of cfg->listen. A port another process listens on
+ * is refused (no address sharing: two servers on one port would split the
+ * connections between them). Returns the socket, or -1 with a Dutch/English
+ * message in err.
  */
-int http_serve(const struct config *cfg, const struct http_app *app) WUR;
+int http_listen(const struct config *cfg, char *err, size_t errlen) WUR;
+
+/*
+ * Serve on listen_fd (from http_listen; closed on return) until SIGINT or
+ * SIGTERM, then stop accepting, let running requests finish (up to 10 s) and
+ * return 0. Returns an error when the server cannot start (the message is
+ * logged). Prints the URL it listens on when ready.
+ */
+int http_serve(const struct config *cfg, const struct http_app *app, int listen_fd) WUR;
 
 /* Load static/ under cfg->root into memory; the static route serves it. */
 int http_static_load(const char *dir, char *err, size_t errlen) WUR;

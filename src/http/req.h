@@ -66,6 +66,7 @@ struct req_in {
 	const char *content_type; /* request Content-Type, or NULL */
 	const char *cookie_csrf;  /* the sign-in form's CSRF cookie, or NULL */
 	const char *client;	  /* a coarse key for the client (never its address), or NULL */
+	int secure;		  /* cookies are Secure and __Host- (http_cookie_secure) */
 	const char *user_agent;	  /* or NULL */
 };
 
@@ -81,6 +82,7 @@ struct page {
 	const char *static_body;   /* a body that outlives the request (static files) */
 	size_t static_len;
 	const char *set_cookie[2]; /* Set-Cookie values, or NULL */
+	int clear_site_data;	   /* send Clear-Site-Data: cookies, storage and cache (signing out) */
 };
 
 /* The signed-in user of a request, filled by the application's session hook. */

@@ -1,5 +1,12 @@
+/*
+ * Matching a method and path against the route table (router.h), and checking
+ * the table itself. Matching fails only by its result (ROUTE_BAD_PATH for a
+ * path that does not decode, ROUTE_NOT_FOUND when the arena runs out); the
+ * check returns ERR_INVALID with the broken rule in its message.
+ */
 #include "http/router.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "http/form.h"
@@ -129,4 +136,64 @@ enum route_result router_match(const struct route *routes, size_t n, const char 
 			break;
 	}
 	return ROUTE_BAD_METHOD;
+}
+
+int router_next_param(const char **pos, char *name, size_t namelen)
+{
+	const char *open = strchr(*pos, '{'), *close = open ? strchr(open, '}') : NULL;
+	if (!close)
+		return 0;
+	size_t n = (size_t) (close - open - 1);
+	snprintf(name, namelen, "%.*s", (int) n, open + 1);
+	*pos = close + 1;
+	return 1;
+}
+
+static const struct route_param *param_of(const struct route_param *params, size_t nparams, const char *name)
+{
+	for (size_t i = 0; i < nparams; i++)
+		if (!strcmp(params[i].name, name))
+			return &params[i];
+	return NULL;
+}
+
+/* The first rule route breaks, or NULL. */
+static const char *broken_rule(const struct route *rt, const struct route_param *params, size_t nparams)
+{
+	int get = !strcmp(rt->method, "GET") || !strcmp(rt->method, "HEAD");
+	int session = (rt->flags & ROUTE_NEEDS_SESSION) != 0;
+	if (!get && !(rt->flags & ROUTE_CSRF))
+		return "a route that changes something needs ROUTE_CSRF";
+	if (session && !(rt->flags & ROUTE_NO_STORE))
+		return "a signed-in route needs ROUTE_NO_STORE";
+	if (session && (rt->flags & ROUTE_CACHE))
+		return "a signed-in route cannot come from the page cache";
+	if ((rt->flags & ROUTE_UPLOAD) && (get || !session))
+		return "ROUTE_UPLOAD is for a POST that needs a session";
+	int tenant_object = 0;
+	char name[64];
+	for (const char *p = rt->pattern; router_next_param(&p, name, sizeof(name));) {
+		const struct route_param *kind = param_of(params, nparams, name);
+		if (!kind)
+			return "a path parameter whose kind the table does not name";
+		tenant_object |= kind->tenant;
+	}
+	if ((rt->flags & ROUTE_TENANT) && !tenant_object)
+		return "a ROUTE_TENANT route must take its object from the path ({zaak}, {org}, ...)";
+	if (tenant_object && !(rt->flags & ROUTE_TENANT))
+		return "a route that takes an organisation's object needs ROUTE_TENANT";
+	return NULL;
+}
+
+int router_check(const struct route *routes, size_t n, const struct route_param *params, size_t nparams, char *err,
+		 size_t errlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *why = broken_rule(&routes[i], params, nparams);
+		if (why) {
+			snprintf(err, errlen, "route table: %s %s: %s", routes[i].method, routes[i].pattern, why);
+			return ERR_INVALID;
+		}
+	}
+	return 0;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <errno.h>
+#include <strings.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
@@ -28,6 +30,8 @@ struct conn {
 	char *uri;
 	struct buf body;
 	int too_large;
+	struct http_client client; /* who sent it: resolved once the headers are in */
+	int secure;		   /* its cookies are __Host- and Secure */
 	struct timespec start;
 };
 
@@ -155,6 +159,7 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	add_header(resp, "Allow", r->page.status == 405 ? r->page.allow : NULL);
 	add_header(resp, "Set-Cookie", r->page.set_cookie[0]);
 	add_header(resp, "Set-Cookie", r->page.set_cookie[1]);
+	add_header(resp, "Clear-Site-Data", r->page.clear_site_data ? "\"cookies\", \"storage\", \"cache\"" : NULL);
 	enum MHD_Result rc = MHD_queue_response(c, (unsigned) r->page.status, resp);
 	MHD_destroy_response(resp);
 
@@ -167,25 +172,73 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	return rc;
 }
 
-/*
- * A coarse key for the client, for rate limits across servers: 20 bits of a hash
- * of its address, so each key stands for thousands of addresses and none can be
- * turned back into one. The address itself is never kept or logged.
- */
-static const char *client_key(struct MHD_Connection *c, char *out, size_t outlen)
+/* The socket's peer address, or NULL. */
+static const struct config_addr *peer_of(struct MHD_Connection *c, struct config_addr *out)
 {
 	const union MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!info || !info->client_addr)
 		return NULL;
 	const struct sockaddr *sa = info->client_addr;
-	const void *addr = sa->sa_family == AF_INET6 ? (const void *) &((const struct sockaddr_in6 *) sa)->sin6_addr
-						     : (const void *) &((const struct sockaddr_in *) sa)->sin_addr;
-	/* For IPv6 the /64 network counts, as one household or device usually has it all. */
-	size_t len = sa->sa_family == AF_INET6 ? 8 : 4;
-	unsigned char h[32];
-	vault_hash(h, addr, len, "client");
-	snprintf(out, outlen, "%05x", ((unsigned) h[0] << 12 | (unsigned) h[1] << 4 | h[2] >> 4) & 0xFFFFFu);
+	memset(out, 0, sizeof(*out));
+	if (sa->sa_family == AF_INET) {
+		out->family = 4;
+		memcpy(out->bytes, &((const struct sockaddr_in *) sa)->sin_addr, 4);
+	} else if (sa->sa_family == AF_INET6) {
+		out->family = 6;
+		memcpy(out->bytes, &((const struct sockaddr_in6 *) sa)->sin6_addr, 16);
+	} else {
+		return NULL;
+	}
 	return out;
+}
+
+/* Every X-Forwarded-For header, joined with ", " in the order they came (a proxy may add its own line). */
+static enum MHD_Result join_forwarded(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct buf *b = cls;
+	(void) kind;
+	if (value && !strcasecmp(key, "X-Forwarded-For") &&
+	    ((b->len && buf_add(b, ", ", 2)) || buf_add(b, value, strlen(value))))
+		return MHD_NO; /* past the cap: what we have is read as it is */
+	return MHD_YES;
+}
+
+/* Who sent the request on c (http_client_resolve), reading the proxy headers only from a trusted proxy. */
+static void client_of(const struct config *cfg, struct MHD_Connection *c, struct http_client *out)
+{
+	struct config_addr peer;
+	const struct config_addr *p = peer_of(c, &peer);
+	if (!p || !config_proxy_trusted(cfg, p)) {
+		http_client_resolve(cfg, p, NULL, NULL, out);
+		return;
+	}
+	struct buf xff = BUF_INIT(8192);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, join_forwarded, &xff);
+	http_client_resolve(cfg, p, xff.len ? xff.ptr : NULL,
+			    MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto"), out);
+	buf_free(&xff);
+}
+
+static const char *cookie(struct MHD_Connection *c, const struct conn *st, enum http_cookie which)
+{
+	return MHD_lookup_connection_value(c, MHD_COOKIE_KIND, http_cookie_name(which, st->secure));
+}
+
+/*
+ * The body limit of a request whose headers are in (http_body_limit): the
+ * session cookie is checked against the store before an upload is accepted.
+ * Without a worker (no store) the small limit holds.
+ */
+static size_t body_limit(struct server *srv, struct MHD_Connection *c, const struct conn *st, const char *method)
+{
+	const char *session = cookie(c, st, HTTP_COOKIE_SESSION);
+	struct worker *w = session && !strcmp(method, "POST") ? worker_get(srv) : NULL;
+	if (!w)
+		return srv->cfg->body_max;
+	struct req scratch = {.cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(0)};
+	size_t max = http_body_limit(srv->app, &scratch, method, st->uri, session);
+	arena_free(&scratch.arena);
+	return max;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -205,9 +258,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (!st->body.max && !st->too_large) {
 		/* First call: the headers are in; refuse an announced oversized body now. */
-		st->body.max =
-		    http_body_limit(srv->app, srv->cfg, method, st->uri,
-				    MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE) != NULL);
+		client_of(srv->cfg, c, &st->client);
+		st->secure = http_cookie_secure(srv->cfg, st->client.tls);
+		st->body.max = body_limit(srv, c, st, method);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > st->body.max)
 			st->too_large = 1;
@@ -219,16 +272,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return plain(c, 503,
 			     "De server kan de opslag niet bereiken; probeer het zo opnieuw. / Store unavailable.\n");
 	struct req r = {.cfg = srv->cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT)};
-	char client[16];
 	struct http_input in = {
 	    .method = method,
 	    .uri = st->uri,
 	    .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
 	    .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
 	    .if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since"),
-	    .cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE),
-	    .cookie_csrf = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_CSRF_COOKIE),
-	    .client = client_key(c, client, sizeof(client)),
+	    .cookie_session = cookie(c, st, HTTP_COOKIE_SESSION),
+	    .cookie_csrf = cookie(c, st, HTTP_COOKIE_CSRF),
+	    .client = st->client.known ? st->client.key : NULL,
+	    .secure = st->secure,
 	    .user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent"),
 	    .body = st->body.ptr,
 	    .body_len = st->body.len,
@@ -251,16 +304,44 @@ static void log_mhd(void *cls, const char *fmt, va_list ap)
 	log_warn("http: %s", msg);
 }
 
-int http_serve(const struct config *cfg, const struct http_app *app)
+int http_listen(const struct config *cfg, char *err, size_t errlen)
+{
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+		snprintf(err, errlen,
+			 "ongeldig luisteradres '%s' (verwacht bv. 127.0.0.1:8080) / invalid listen address",
+			 cfg->listen);
+		return -1;
+	}
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+	/* SO_REUSEADDR lets a restart bind past old connections in TIME_WAIT; unlike SO_REUSEPORT it never lets
+	 * a second listener share the port. */
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one))) {
+		snprintf(err, errlen, "kan geen socket openen: %s / cannot open a socket", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (bind(fd, (struct sockaddr *) &addr, sizeof(addr)) || listen(fd, 1024)) {
+		int e = errno;
+		if (e == EADDRINUSE)
+			snprintf(
+			    err, errlen,
+			    "kan niet luisteren op %s: de poort is al in gebruik (draait er al een server? Stop die "
+			    "eerst, of kies een andere poort met --listen) / the port is already in use",
+			    cfg->listen);
+		else
+			snprintf(err, errlen, "kan niet luisteren op %s: %s / cannot listen", cfg->listen, strerror(e));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int http_serve(const struct config *cfg, const struct http_app *app, int listen_fd)
 {
 	struct server srv = {.cfg = cfg, .app = app};
 	pthread_mutex_init(&srv.lock, NULL);
-	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
-	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
-		log_error("ongeldig luisteradres '%s' (verwacht bv. 127.0.0.1:8080) / invalid listen address",
-			  cfg->listen);
-		return ERR_INVALID;
-	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = cfg->threads > 0 ? (unsigned) cfg->threads : cores > 0 ? (unsigned) cores : 2;
 
@@ -273,14 +354,13 @@ int http_serve(const struct config *cfg, const struct http_app *app)
 
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_TURBO, 0, NULL,
-	    NULL, on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR,
-	    (struct sockaddr *) &addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+	    NULL, on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_LISTEN_SOCKET,
+	    (MHD_socket) listen_fd, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 1024u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) HTTP_CONN_POOL,
-	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
-		log_error("kan niet luisteren op %s (is de poort al bezet?) / cannot listen on %s", cfg->listen,
-			  cfg->listen);
+		log_error("kan de webserver op %s niet starten / cannot start the web server", cfg->listen);
+		close(listen_fd);
 		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 		pthread_mutex_destroy(&srv.lock);
 		return ERR_IO;

@@ -88,6 +88,7 @@ enum stmt_id {
 	ST_ATTEMPTS,
 	ST_ATTEMPT_FAIL,
 	ST_ATTEMPT_CLEAR,
+	ST_ATTEMPT_REFUND,
 	ST_SEARCH_DELETE,
 	ST_SEARCH_INSERT,
 	ST_SEARCH_CLEAR,
@@ -230,6 +231,9 @@ long long store_changes(struct store *st);
 
 /* The role bits of a comma-separated role list as the store keeps it (users.c). */
 unsigned store_parse_roles(const char *s);
+struct user;
+/* Columns 0-4 of a user row: id, email, name, disabled, roles (users.c). */
+void store_read_user_head(struct stmt *s, struct arena *a, struct user *u);
 
 /* Shared by items.c and search.c. */
 int store_read_item(struct stmt *s, struct arena *a, struct item *it);

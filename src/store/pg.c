@@ -186,6 +186,18 @@ static struct stmt *pg_prepare(struct store *st, enum stmt_id id)
 }
 
 /*
+ * What a failed result may say in a log: its SQLSTATE and primary message. Never
+ * DETAIL, which quotes the values of the row (a duplicate e-mail address).
+ */
+static const char *brief(const PGresult *r, char *out, size_t outlen)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		   *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	snprintf(out, outlen, "SQLSTATE %s: %s", state ? state : "?????", msg ? msg : "(no message)");
+	return out;
+}
+
+/*
  * Prepare s on this connection if it is not yet. A parameter a statement does
  * not use (ST_SEARCH_COUNT skips $3 and $4) is declared text, which PostgreSQL
  * could not infer.
@@ -201,8 +213,9 @@ static int ensure_prepared(struct pg_store *st, struct pg_stmt *s, const char *n
 		types[i] = used & (1u << i) ? 0 : TEXT_OID;
 	PGresult *r = PQprepare(st->conn, name, pg_sql[s->id], max, types);
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	char why[512];
 	if (!ok)
-		log_error("store: cannot prepare statement %d: %s", (int) s->id, PQresultErrorMessage(r));
+		log_error("store: cannot prepare statement %d: %s", (int) s->id, brief(r, why, sizeof(why)));
 	PQclear(r);
 	if (ok)
 		s->prepared = st->generation;
@@ -239,7 +252,8 @@ static int run(struct pg_store *st, struct pg_stmt *s)
 	const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
 	/* Class 23: integrity constraint violation, as SQLITE_CONSTRAINT. */
 	int rc = state && !strncmp(state, "23", 2) ? ERR_CONFLICT : ERR_DB;
-	log_warn("store: statement %d failed: %s", (int) s->id, PQresultErrorMessage(s->res));
+	char why[512];
+	log_warn("store: statement %d failed: %s", (int) s->id, brief(s->res, why, sizeof(why)));
 	PQclear(s->res);
 	s->res = NULL;
 	return rc;
@@ -363,7 +377,7 @@ static int pg_exec_script(struct store *st, const char *sql)
 	PGresult *r = PQexec(PG(st)->conn, sql);
 	ExecStatusType status = PQresultStatus(r);
 	if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-		snprintf(PG(st)->err, sizeof(PG(st)->err), "%s", PQresultErrorMessage(r));
+		brief(r, PG(st)->err, sizeof(PG(st)->err));
 	PQclear(r);
 	return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ? 0 : ERR_DB;
 }

@@ -160,6 +160,7 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_ATTEMPTS] = "SELECT failures, last_at FROM login_attempts WHERE key = $1",
     [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES ($1, 1, $2) "
 			"ON CONFLICT (key) DO UPDATE SET failures = login_attempts.failures + 1, last_at = $2",
+    [ST_ATTEMPT_REFUND] = "UPDATE login_attempts SET failures = GREATEST(failures - 1, 0) WHERE key = $1",
     [ST_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE key = $1",
     [ST_SETUP_ADD] = "INSERT INTO setup_links (id, user_id, expires_at, totp_secret) VALUES ($1, $2, $3, $4)",
     [ST_SETUP_GET] = "SELECT u.id, u.email, u.name, u.disabled, " ROLES ", l.expires_at, l.totp_secret "

@@ -134,6 +134,7 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_ATTEMPTS] = "SELECT failures, last_at FROM login_attempts WHERE key = ?1",
     [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES (?1, 1, ?2) "
 			"ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = ?2",
+    [ST_ATTEMPT_REFUND] = "UPDATE login_attempts SET failures = max(failures - 1, 0) WHERE key = ?1",
     [ST_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE key = ?1",
     [ST_SETUP_ADD] = "INSERT INTO setup_links (id, user_id, expires_at, totp_secret) VALUES (?1, ?2, ?3, ?4)",
     [ST_SETUP_GET] =

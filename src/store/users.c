@@ -4,22 +4,31 @@
 #include "store/db.h"
 #include "store/users.h"
 
-static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
-
 unsigned store_parse_roles(const char *s)
 {
 	unsigned roles = 0;
-	for (unsigned i = 0; s && i < 4; i++)
-		if (strstr(s, role_names[i]))
-			roles |= 1u << i;
+	for (const char *p = s; p && *p;) {
+		size_t n = strcspn(p, ",");
+		roles |= role_by_name(p, n);
+		p += n + (p[n] == ',');
+	}
 	return roles;
+}
+
+void store_read_user_head(struct stmt *s, struct arena *a, struct user *u)
+{
+	u->id = col_int(s, 0);
+	u->email = col_text(s, 1, a);
+	u->name = col_text(s, 2, a);
+	u->disabled = (int) col_int(s, 3);
+	u->roles = store_parse_roles(col_str(s, 4));
 }
 
 static int set_roles(struct store *st, long long id, unsigned roles)
 {
 	struct stmt *s = stmt_get(st, ST_USER_ROLES_CLEAR);
 	int rc = !s || bind_int(s, 1, id) ? ERR_DB : stmt_exec(s);
-	for (unsigned i = 0; !rc && i < 4; i++) {
+	for (unsigned i = 0; !rc && i < ROLE_COUNT; i++) {
 		if (!(roles & (1u << i)))
 			continue;
 		s = stmt_get(st, ST_USER_ROLE_ADD);

@@ -9,15 +9,9 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/roles.h"
 
 struct store;
-
-enum role {
-	ROLE_BEHEERDER = 1u << 0,
-	ROLE_REDACTEUR = 1u << 1,
-	ROLE_VP = 1u << 2,
-	ROLE_ORGANISATIE = 1u << 3,
-};
 
 struct user {
 	long long id;

@@ -8,22 +8,21 @@
 #include "crypto/crypto.h"
 #include "web/web.h"
 
-/* Cookie attributes: never readable by scripts, never sent from other sites; Secure behind TLS. */
-static const char *cookie(struct req *r, const char *name, const char *value, long long max_age)
+/* Cookies are never readable by scripts, never sent from other sites, Secure behind TLS (http_cookie_header). */
+static const char *cookie(struct req *r, enum http_cookie which, const char *value, long long max_age)
 {
-	int tls = !strncmp(r->cfg->base_url, "https://", 8);
-	return arena_printf(&r->arena, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s",
-			    tls ? "__Host-" : "", name, value, max_age, tls ? "; Secure" : "");
+	return http_cookie_header(&r->arena, which, r->in.secure, value, max_age);
 }
 
-void web_session_load(struct req *r, const char *token)
+int web_session_load(struct req *r, const char *token)
 {
 	struct signed_in s;
-	if (accounts_session(r->w->store, &r->arena, token, (long long) time(NULL), &s))
-		return;
+	int rc = accounts_session(r->w->store, &r->arena, token, (long long) time(NULL), &s);
+	if (rc)
+		return rc == ERR_NOT_FOUND ? 0 : rc;
 	struct session *out = arena_calloc(&r->arena, 1, sizeof(*out));
 	if (!out)
-		return;
+		return ERR_NOMEM;
 	out->user_id = s.row.user_id;
 	out->roles = s.row.user.roles;
 	out->email = s.row.user.email;
@@ -31,6 +30,7 @@ void web_session_load(struct req *r, const char *token)
 	out->id = arena_strdup(&r->arena, s.id);
 	out->csrf = arena_strdup(&r->arena, s.csrf);
 	r->session = out;
+	return out->id && out->csrf ? 0 : ERR_NOMEM;
 }
 
 static int redirect(struct req *r, const char *to)
@@ -53,7 +53,7 @@ static const char *form_csrf(struct req *r)
 		return NULL;
 	vault_random(t, sizeof(t));
 	vault_hex(hex, t, sizeof(t));
-	r->page.set_cookie[1] = cookie(r, HTTP_CSRF_COOKIE, hex, 3600);
+	r->page.set_cookie[1] = cookie(r, HTTP_COOKIE_CSRF, hex, 3600);
 	return hex;
 }
 
@@ -93,7 +93,8 @@ int web_signin(struct req *r)
 				 r->in.user_agent, token, &wait);
 	switch (rc) {
 	case SIGNIN_OK:
-		r->page.set_cookie[0] = cookie(r, HTTP_SESSION_COOKIE, token, SESSION_MAX);
+		/* No Max-Age: the cookie ends with the browser; the server's idle and total limits still hold. */
+		r->page.set_cookie[0] = cookie(r, HTTP_COOKIE_SESSION, token, -1);
 		vault_wipe(token, sizeof(token));
 		return redirect(r, "/account");
 	case SIGNIN_LOCKED:
@@ -108,6 +109,7 @@ int web_signin(struct req *r)
 				   "stellen; daarna log je in met de code uit je app.",
 				   email);
 	case SIGNIN_WRONG: return signin_form(r, 401, "Het e-mailadres, het wachtwoord of de code klopt niet.", email);
+	case ERR_NOMEM: return 503; /* Argon2id found no memory: not a wrong password, and not counted as one */
 	default: return 500;
 	}
 }
@@ -117,7 +119,8 @@ int web_signout(struct req *r)
 	int everywhere = !strcmp(r->in.path, "/account/overal-uitloggen");
 	if (accounts_signout(r->w->store, r->session->id, r->session->user_id, everywhere))
 		return 500;
-	r->page.set_cookie[0] = cookie(r, HTTP_SESSION_COOKIE, "", 0);
+	r->page.set_cookie[0] = cookie(r, HTTP_COOKIE_SESSION, "", 0);
+	r->page.clear_site_data = 1;
 	return redirect(r, everywhere ? "/inloggen" : "/");
 }
 

@@ -11,15 +11,12 @@
 #include "accounts/signin.h"
 #include "web/web.h"
 
-static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
-
 static unsigned form_roles(const struct req *r)
 {
 	unsigned roles = 0;
 	for (size_t i = 0; i < r->in.form.n; i++)
-		for (unsigned k = 0; k < 4; k++)
-			if (!strcmp(r->in.form.items[i].key, "rol") && !strcmp(r->in.form.items[i].val, role_names[k]))
-				roles |= 1u << k;
+		if (!strcmp(r->in.form.items[i].key, "rol"))
+			roles |= role_by_name(r->in.form.items[i].val, strlen(r->in.form.items[i].val));
 	return roles;
 }
 
@@ -33,7 +30,7 @@ static int users_page(struct req *r, int status, const char *notice, const char 
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *o = tv_obj(&r->arena), *roles = tv_list(&r->arena);
-		for (unsigned k = 0; k < 4; k++) {
+		for (unsigned k = 0; k < ROLE_COUNT; k++) {
 			struct tval *role = tv_obj(&r->arena);
 			tv_set_str(role, "name", role_names[k]);
 			tv_set_bool(role, "on", u[i].roles & (1u << k));
@@ -44,7 +41,7 @@ static int users_page(struct req *r, int status, const char *notice, const char 
 		tv_set(o, "roles", roles);
 		tv_set_bool(o, "disabled", u[i].disabled);
 		tv_set_bool(o, "has_password", u[i].has_password);
-		tv_set_bool(o, "self", !strcmp(u[i].email, r->session->email));
+		tv_set_bool(o, "self", u[i].id == r->session->user_id);
 		tv_push(list, o);
 	}
 	tv_set_str(v, "title", "Gebruikers");
@@ -95,27 +92,15 @@ int web_admin_user_change(struct req *r)
 	const char *email = req_form(r, "email"), *what = req_param(r, "action");
 	if (!email)
 		return 400;
-	int self = !strcmp(email, r->session->email), rc;
+	int rc;
+	const char *refusal = NULL;
 	if (!strcmp(what, "rollen")) {
-		unsigned roles = form_roles(r);
-		/* Nobody takes away their own administration: there must always be a way back in. */
-		if (self && !(roles & ROLE_BEHEERDER))
-			return users_page(r, 400, "Je kunt je eigen rol als beheerder niet weghalen.", NULL);
-		rc = accounts_set_roles(r->w->store, r->session->email, email, roles);
+		rc = accounts_set_roles(r->w->store, r->session->user_id, r->session->email, email, form_roles(r));
+		refusal = "Je kunt je eigen rol als beheerder niet weghalen.";
 	} else if (!strcmp(what, "blokkeren") || !strcmp(what, "vrijgeven")) {
-		int block = !strcmp(what, "blokkeren");
-		if (self && block)
-			return users_page(r, 400, "Je kunt jezelf niet blokkeren.", NULL);
-		rc = accounts_set_disabled(r->w->store, r->session->email, email, block);
-		if (!rc && block) {
-			struct arena a = ARENA_INIT;
-			struct user u;
-			/* A blocked account is signed out at once. */
-			if (!store_user_find(r->w->store, &a, email, &u) &&
-			    accounts_signout(r->w->store, NULL, u.id, 1))
-				rc = ERR_DB;
-			arena_free(&a);
-		}
+		rc = accounts_set_disabled(r->w->store, r->session->user_id, r->session->email, email,
+					   !strcmp(what, "blokkeren"));
+		refusal = "Je kunt jezelf niet blokkeren.";
 	} else if (!strcmp(what, "instellink")) {
 		const char *link = new_link(r, email);
 		return link ? users_page(r, 200, arena_printf(&r->arena, "Nieuwe eenmalige link voor %s:", email), link)
@@ -125,6 +110,8 @@ int web_admin_user_change(struct req *r)
 	}
 	if (rc == ERR_NOT_FOUND)
 		return 404;
+	if (rc == ERR_CONFLICT)
+		return users_page(r, 400, refusal, NULL);
 	return rc ? 500 : users_page(r, 200, arena_printf(&r->arena, "%s is bijgewerkt.", email), NULL);
 }
 

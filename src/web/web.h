@@ -15,6 +15,12 @@
 
 struct lexicon;
 
+/* The route table and the kinds of its path parameters (web/routes.c). */
+extern const struct route *web_routes;
+extern const size_t web_route_count;
+extern const struct route_param *web_route_params;
+extern const size_t web_route_param_count;
+
 /* Load templates and static files under cfg->root; 0 or an error (message in err). */
 int web_init(const struct config *cfg, char *err, size_t errlen) WUR;
 void web_shutdown(void);
@@ -60,7 +66,7 @@ int web_public_file(struct req *r);
 int web_qr_svg(struct buf *out, const char *text) WUR;
 
 /* Accounts (web/account.c). */
-void web_session_load(struct req *r, const char *token);
+int web_session_load(struct req *r, const char *token);
 int web_signin_form(struct req *r);
 int web_signin(struct req *r);
 int web_signout(struct req *r);

@@ -33,7 +33,7 @@ for suite in ${PG_SUITES:-http pages account cli}; do
 done
 
 # The unit tests that open a store, each on a fresh database of its own.
-for t in test_store test_search_quality test_web test_faults; do
+for t in test_store test_search_quality test_web test_faults test_accounts; do
 	TEST_DB=$(sh "$here/cluster.sh" db "$dir" "$t") || { status=1; continue; }
 	TEST_DB=$TEST_DB sh tests/run-unit.sh "$build, postgresql" "$build/tests/$t" || status=1
 done
@@ -62,6 +62,14 @@ sh "$here/cluster.sh" resume "$dir" >/dev/null
 check "the same page after the database is back: 200" "$(code /zoeken?q=melding)" 200
 kill $srv 2>/dev/null
 wait $srv 2>/dev/null
+
+# PostgreSQL's errors reach the log as SQLSTATE and primary message only: DETAIL
+# quotes the row's values, here the e-mail address that was taken.
+"$bin" user add dubbel@example.nl --name "Een" --db "$TEST_DB" >/dev/null 2>&1
+"$bin" user add Dubbel@Example.nl --name "Twee" --db "$TEST_DB" >"$dir/dup.out" 2>"$dir/dup.log"
+check "a duplicate e-mail address is refused" "$(grep -c 'al in gebruik' "$dir/dup.log")" 1
+check "the store's log line names the SQLSTATE" "$(grep 'store:' "$dir/dup.log" | grep -c 'SQLSTATE 23505')" 1
+check "the store's log line never quotes the address" "$(grep 'store:' "$dir/dup.log" | grep -ci 'dubbel@example')" 0
 line="pg outage: $passed passed, $failed failed"
 echo "$line"
 [ -n "${SUMMARY:-}" ] && echo "$line" >>"$SUMMARY"

@@ -1,14 +1,18 @@
-/* Web helpers without a server: list filters and their URLs, the table of contents of an item. */
+/* Web helpers without a server: list filters and their URLs, the table of contents of an item, body limits. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/items.h"
 #include "store/store.h"
 #include "http/form.h"
 #include "web/web.h"
+#include "accounts/accounts.h"
+#include "crypto/crypto.h"
+#include "store/sessions.h"
 
 static struct store *st;
 static struct worker w;
@@ -113,18 +117,55 @@ static void table_of_contents(void **state)
 	done(&r);
 }
 
-/* Only a signed-in POST to an upload route may send more than --body-max. */
+/* A session for a new user with roles, as a cookie token (hex). */
+static void session_for(const char *email, unsigned roles, char token[65])
+{
+	long long uid;
+	unsigned char t[32], h[32];
+	char id[65];
+	assert_int_equal(vault_start(), 0);
+	vault_random(t, sizeof(t));
+	vault_hex(token, t, sizeof(t));
+	vault_hash(h, t, sizeof(t), "session-id");
+	vault_hex(id, h, sizeof(h));
+	assert_int_equal(store_user_add(st, email, "Iemand", roles, &uid), 0);
+	assert_int_equal(store_session_add(st, id, uid, (long long) time(NULL), "test"), 0);
+}
+
+static size_t limit(const struct config *cfg, const char *method, const char *uri, const char *cookie)
+{
+	struct req r = {.cfg = cfg, .w = &w, .arena = ARENA_INIT, .out = BUF_INIT(0)};
+	size_t max = http_body_limit(web_app(), &r, method, uri, cookie);
+	arena_free(&r.arena);
+	return max;
+}
+
+/*
+ * Only a live session that holds the route's role may send more than
+ * --body-max, and only to an upload route: a made-up cookie, another role's
+ * session or a blocked account's gets the small limit before any body is read.
+ */
 static void body_limits(void **state)
 {
 	struct config cfg = {.body_max = 1 << 20, .upload_max = 10 << 20};
-	const struct http_app *app = web_app();
 	size_t big = cfg.upload_max + (64 << 10);
-	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/media", 1), big);
-	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/opslaan?x=1", 1), big);
-	assert_int_equal(http_body_limit(app, &cfg, "POST", "/redactie/media", 0), cfg.body_max);
-	assert_int_equal(http_body_limit(app, &cfg, "GET", "/redactie/media", 1), cfg.body_max);
-	assert_int_equal(http_body_limit(app, &cfg, "POST", "/inloggen", 1), cfg.body_max);
-	assert_int_equal(http_body_limit(app, &cfg, "PUT", "/redactie/media", 1), cfg.body_max);
+	char editor[65], contact[65], blocked[65], junk[65];
+	session_for("red@example.nl", ROLE_REDACTEUR, editor);
+	session_for("org@example.nl", ROLE_ORGANISATIE, contact);
+	session_for("weg@example.nl", ROLE_REDACTEUR, blocked);
+	assert_int_equal(accounts_set_disabled(st, 0, "test", "weg@example.nl", 1), 0);
+	memset(junk, 'a', 64);
+	junk[64] = '\0';
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", editor), big);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/opslaan?x=1", editor), big);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", NULL), cfg.body_max);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", "anything"), cfg.body_max);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", junk), cfg.body_max);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", contact), cfg.body_max);
+	assert_int_equal(limit(&cfg, "POST", "/redactie/media", blocked), cfg.body_max);
+	assert_int_equal(limit(&cfg, "GET", "/redactie/media", editor), cfg.body_max);
+	assert_int_equal(limit(&cfg, "POST", "/inloggen", editor), cfg.body_max);
+	assert_int_equal(limit(&cfg, "PUT", "/redactie/media", editor), cfg.body_max);
 }
 
 int main(void)

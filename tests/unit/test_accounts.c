@@ -1,0 +1,171 @@
+/*
+ * Accounts and signing in against a real store: attempts are counted before
+ * Argon2id runs (parallel guesses get no extra tries), an Argon2id or store
+ * failure is an error and never a counted guess, a successful sign-in takes
+ * its attempt back, and nobody takes away their own administration.
+ */
+#include "testutil.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "accounts/accounts.h"
+#include "accounts/signin.h"
+#include "crypto/crypto.h"
+#include "store/attempts.h"
+#include "store/store.h"
+
+static char dsn[300];
+static struct store *st;
+
+#define EDITOR "red@example.nl"
+#define PW     "paarse olifant op de fiets"
+
+static int setup(void **state)
+{
+	char dir[] = "/tmp/vertrouwd-acc-XXXXXX", err[256];
+	long long id;
+	const char *why;
+	if (!mkdtemp(dir) || vault_start())
+		return -1;
+	test_dsn(dsn, sizeof(dsn), dir, "a.db");
+	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
+		return -1;
+	if (accounts_add(st, "test", EDITOR, "Rita", ROLE_REDACTEUR, &id) ||
+	    accounts_add(st, "test", "baas@example.nl", "Bert", ROLE_BEHEERDER, &id) ||
+	    accounts_set_password(st, "test", EDITOR, PW, &why))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	store_close(st);
+	return 0;
+}
+
+/* The attempts counted for the account of email (its key as signin.c makes it) and for a client key. */
+static long long counted(const char *key)
+{
+	long long failures, last;
+	assert_int_equal(store_attempts(st, key, &failures, &last), 0);
+	return failures;
+}
+
+static int signin(const char *email, const char *pw, const char *client, long long now)
+{
+	char token[TOKEN_HEX];
+	long long wait;
+	return accounts_signin(st, email, pw, NULL, client, now, "test", token, &wait);
+}
+
+struct guess {
+	long long now;
+	int result;
+};
+
+static void *guess_thread(void *arg)
+{
+	struct guess *g = arg;
+	struct store *own;
+	char err[256], token[TOKEN_HEX];
+	long long wait;
+	if (store_open(dsn, &own, err, sizeof(err))) {
+		g->result = -100;
+		return NULL;
+	}
+	g->result =
+	    accounts_signin(own, "baas@example.nl", "fout fout fout fout", NULL, "par", g->now, "t", token, &wait);
+	store_close(own);
+	return NULL;
+}
+
+/* Eight guesses at once: the first five are tried, the rest are told to wait; none slips past the count. */
+static void parallel_guesses_are_counted_first(void **state)
+{
+	enum { N = 8 };
+	pthread_t t[N];
+	struct guess g[N];
+	long long now = 2000000000;
+	for (int i = 0; i < N; i++) {
+		g[i].now = now;
+		assert_int_equal(pthread_create(&t[i], NULL, guess_thread, &g[i]), 0);
+	}
+	int wrong = 0, locked = 0;
+	for (int i = 0; i < N; i++) {
+		pthread_join(t[i], NULL);
+		wrong += g[i].result == SIGNIN_WRONG;
+		locked += g[i].result == SIGNIN_LOCKED;
+	}
+	assert_int_equal(wrong, SIGNIN_FREE_ATTEMPTS);
+	assert_int_equal(locked, N - SIGNIN_FREE_ATTEMPTS);
+	assert_int_equal(counted("c:par"), SIGNIN_FREE_ATTEMPTS);
+}
+
+/* A right password takes its own attempt back from the client and clears the account's. */
+static void success_takes_its_attempt_back(void **state)
+{
+	long long now = 2100000000;
+	assert_int_equal(signin(EDITOR, "niet goed genoeg", "ok1", now), SIGNIN_WRONG);
+	assert_int_equal(signin(EDITOR, "niet goed genoeg", "ok1", now), SIGNIN_WRONG);
+	assert_int_equal(signin(EDITOR, PW, "ok1", now), SIGNIN_OK);
+	assert_int_equal(counted("c:ok1"), 2);
+}
+
+/* Argon2id without memory: an error (the server answers 503), and no attempt is counted for it. */
+static void argon2_failure_is_not_a_guess(void **state)
+{
+	long long now = 2200000000;
+	password_fail_after(1);
+	assert_int_equal(signin(EDITOR, PW, "oom", now), ERR_NOMEM);
+	assert_int_equal(counted("c:oom"), 0);
+	password_fail_after(1);
+	assert_int_equal(signin(EDITOR, "niet goed genoeg", "oom", now), ERR_NOMEM);
+	assert_int_equal(counted("c:oom"), 0);
+	assert_int_equal(signin(EDITOR, PW, "oom", now), SIGNIN_OK);
+}
+
+/* A store failure while reading a session is an error, not "no such session" (the server answers 503). */
+static void session_store_error(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct signed_in s;
+	char token[65];
+	memset(token, 'b', 64);
+	token[64] = '\0';
+	assert_int_equal(accounts_session(st, &a, token, 2300000000, &s), ERR_NOT_FOUND);
+	store_fail_after(1);
+	assert_int_equal(accounts_session(st, &a, token, 2300000000, &s), ERR_DB);
+	store_fail_after(0);
+	arena_free(&a);
+}
+
+/* The self-check compares user ids: another spelling of one's own address is still oneself. */
+static void own_administration_stays(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	assert_int_equal(store_user_find(st, &a, "baas@example.nl", &u), 0);
+	assert_int_equal(accounts_set_roles(st, u.id, "baas@example.nl", "BAAS@Example.NL", ROLE_REDACTEUR),
+			 ERR_CONFLICT);
+	assert_int_equal(accounts_set_disabled(st, u.id, "baas@example.nl", "Baas@example.nl", 1), ERR_CONFLICT);
+	assert_int_equal(store_user_find(st, &a, "baas@example.nl", &u), 0);
+	assert_int_equal(u.roles, ROLE_BEHEERDER);
+	assert_false(u.disabled);
+	/* Someone else's roles, and one's own with the beheerder role kept, can change. */
+	assert_int_equal(
+	    accounts_set_roles(st, u.id, "baas@example.nl", "BAAS@example.nl", ROLE_BEHEERDER | ROLE_REDACTEUR), 0);
+	assert_int_equal(accounts_set_roles(st, u.id, "baas@example.nl", EDITOR, ROLE_REDACTEUR | ROLE_VP), 0);
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(parallel_guesses_are_counted_first), cmocka_unit_test(success_takes_its_attempt_back),
+	    cmocka_unit_test(argon2_failure_is_not_a_guess),	  cmocka_unit_test(session_store_error),
+	    cmocka_unit_test(own_administration_stays),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
