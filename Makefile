@@ -31,7 +31,7 @@ UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all run check asan fuzz bench format lint unit integration pg cluster browser fuzz-smoke \
+.PHONY: all run check asan fuzz bench format lint unit integration pg cluster proxy browser fuzz-smoke \
         deps-run deps-check check-all clean help
 
 DEMO_PDF  = $(patsubst %.md,%.pdf,$(wildcard demo/downloads/*.md))
@@ -42,6 +42,7 @@ help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
 	@echo "make check   install what tests need and run every test (unit, integration, sanitizers, browser, fuzz smoke, lint)"
 	@echo "make pg      run the store and integration tests on a throw-away PostgreSQL cluster"
+	@echo "make proxy   nginx with TLS in front: sign-in, CMS and sign-out (curl, Chromium); a lying client"
 	@echo "make cluster three servers behind nginx on PostgreSQL: sessions, scheduled work, a server killed"
 	@echo "make asan    build and run unit, integration and PostgreSQL tests with ASan+UBSan"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 120)"
@@ -109,7 +110,7 @@ export SUMMARY ?= $(CURDIR)/build/test-summary.txt
 check-all:
 	@mkdir -p build && rm -f $(SUMMARY)
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory unit integration pg cluster
+	@$(MAKE) --no-print-directory unit integration pg cluster proxy
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory browser
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -129,12 +130,17 @@ pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
 	@sh tests/pg/copy.sh $(BIN)
 
+# As deployed: nginx with TLS in front (sign-in, CMS, sign-out with curl and Chromium), and a lying client.
+proxy: $(BIN) $(DEMO_PDF)
+	@sh tests/proxy/run.sh $(BIN)
+	@sh tests/hostile/run.sh $(BIN)
+
 # Three servers behind nginx on one PostgreSQL database: shared sessions, work done once, a server killed.
 cluster: $(BIN) $(DEMO_PDF)
 	@sh tests/cluster/run.sh $(BIN)
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration pg
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration pg proxy
 
 browser: $(BIN) $(DEMO_PDF)
 	@sh tests/browser/run.sh $(BIN)

@@ -81,6 +81,7 @@ void http_client_resolve(const struct config *cfg, const struct config_addr *pee
 	struct config_addr client = *peer;
 	if (config_proxy_trusted(cfg, peer)) {
 		struct config_addr fwd;
+		out->via_proxy = 1;
 		if (forwarded_for && !forwarded_client(cfg, forwarded_for, &fwd))
 			client = fwd;
 		if (forwarded_proto) {

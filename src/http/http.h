@@ -39,6 +39,7 @@ struct http_client {
 	char key[HTTP_CLIENT_KEY]; /* a coarse, non-reversible key of its address ("" when unknown) */
 	int known;		   /* key is set */
 	int tls;		   /* a trusted proxy says the request came over TLS */
+	int via_proxy;		   /* the peer is a trusted proxy */
 };
 
 /*

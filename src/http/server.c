@@ -264,7 +264,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > st->body.max)
 			st->too_large = 1;
-		else
+		/*
+		 * Nothing of an oversized body is kept. A client is answered 413 at once;
+		 * a trusted proxy already holds the whole body, bounded by its own limit,
+		 * and sends it anyway: it is read and dropped, so that the proxy gets the
+		 * 413 instead of a reset connection (which it would pass on as a 502).
+		 */
+		if (!st->too_large || st->client.via_proxy)
 			return MHD_YES;
 	}
 	struct worker *w = worker_get(srv);

@@ -5,13 +5,29 @@
 #   balancer_start DIR PORT...   # sets $lb_pid and $LB (http://127.0.0.1:N); 1 on failure
 #
 # A server that refuses connections is skipped (requests that never reached it
-# are sent to the next one, POSTs included) and left out for 5 seconds.
+# are sent to the next one, POSTs included) and left out for 5 seconds. nginx
+# passes the client's address in X-Forwarded-For and the scheme in
+# X-Forwarded-Proto, as docs/deploy.md configures it.
+#
+# With BALANCER_TLS=DIR (holding cert.pem and key.pem) it terminates TLS, as in
+# production, and $LB is https://127.0.0.1:N; BALANCER_PORT=N picks the port
+# (when the servers must know their public address before nginx starts).
+# A loopback port nobody answers on (curl's exit code 7: could not connect).
+free_port() {
+	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+	_fp=$((20000 + _rnd % 30000))
+	while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_fp/"; [ $? -ne 7 ]; do _fp=$((_fp + 1)); done
+	echo "$_fp"
+}
+
 balancer_start() {
 	_dir=$1
 	shift
-	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	_lb=$((20000 + _rnd % 30000))
-	while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_lb/"; [ $? -ne 7 ]; do _lb=$((_lb + 1)); done
+	_lb=${BALANCER_PORT:-$(free_port)}
+	_scheme=http _ssl="" _curl=""
+	if [ -n "${BALANCER_TLS:-}" ]; then
+		_scheme=https _ssl=" ssl" _curl="--cacert $BALANCER_TLS/cert.pem"
+	fi
 	mkdir -p "$_dir"
 	{
 		[ "$(id -u)" = 0 ] && echo "user root;"
@@ -23,7 +39,10 @@ balancer_start() {
 		printf '  upstream vertrouwd {'
 		for _p in "$@"; do printf ' server 127.0.0.1:%s max_fails=1 fail_timeout=5s;' "$_p"; done
 		echo ' keepalive 64; }'
-		echo "  server { listen 127.0.0.1:$_lb; location / { proxy_pass http://vertrouwd; proxy_set_header Host \$http_host;"
+		echo "  server { listen 127.0.0.1:$_lb$_ssl;"
+		[ -n "$_ssl" ] && echo "    ssl_certificate $BALANCER_TLS/cert.pem; ssl_certificate_key $BALANCER_TLS/key.pem;"
+		echo "    location / { proxy_pass http://vertrouwd; proxy_set_header Host \$http_host;"
+		echo "    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto \$scheme;"
 		echo "    proxy_http_version 1.1; proxy_set_header Connection \"\";"
 		echo "    proxy_next_upstream error timeout; proxy_connect_timeout 1s; } }"
 		echo "}"
@@ -31,9 +50,10 @@ balancer_start() {
 	"$(command -v nginx || echo /usr/sbin/nginx)" -e "$_dir/error.log" -c "$_dir/nginx.conf" -p "$_dir" \
 		2>"$_dir/start.log" &
 	lb_pid=$!
-	LB=http://127.0.0.1:$_lb
+	LB=$_scheme://127.0.0.1:$_lb
 	for _ in $(seq 50); do
-		[ "$(curl -s -o /dev/null -w '%{http_code}' "$LB/healthz")" = 200 ] && return 0
+		# shellcheck disable=SC2086
+		[ "$(curl -s $_curl -o /dev/null -w '%{http_code}' "$LB/healthz")" = 200 ] && return 0
 		kill -0 "$lb_pid" 2>/dev/null || break
 		sleep 0.1
 	done

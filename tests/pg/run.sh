@@ -53,7 +53,14 @@ serve_free "$bin" "$dir/serve.log" --db "$TEST_DB" --log-level error || echo "# 
 srv=$srv_pid
 code() { curl -s -o "$dir/page" -w '%{http_code}' "$BASE$1"; }
 check "a page before the outage: 200" "$(code /nieuws)" 200
+# A signed-in editor (the demo's): while the store is down the session cannot be read: 503, never "signed out".
+jar=$dir/jar
+csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/inloggen" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+check "the demo editor signs in before the outage" "$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
+	--data-urlencode "csrf=$csrf" --data-urlencode email=redactie@demo.vertrouwd.example \
+	--data-urlencode password=demo-redactie-wachtwoord "$BASE/inloggen")" 303
 sh "$here/cluster.sh" halt "$dir"
+check "a signed-in page while the database is down: 503, not 401" "$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$BASE/account")" 503
 check "a page while the database is down: 503" "$(code /zoeken?q=melding)" 503
 # The HTML page from a worker that has its connection, plain text from one that never had one.
 check "the 503 says so in Dutch" "$(grep -q 'Even niet beschikbaar\|opslag niet bereiken' "$dir/page" && echo yes)" yes
