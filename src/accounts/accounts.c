@@ -2,6 +2,7 @@
 
 #include "accounts/accounts.h"
 #include "crypto/crypto.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 static const char *const role_names[] = {"beheerder", "redacteur", "vertrouwenspersoon", "organisatie"};
@@ -130,4 +131,24 @@ int accounts_set_disabled(struct store *st, const char *actor, const char *email
 	return rc ? rc
 		  : in_tx(st, store_user_set_disabled(st, id, disabled), actor,
 			  disabled ? "gebruiker geblokkeerd" : "gebruiker vrijgegeven", email);
+}
+
+int accounts_find(struct store *st, struct arena *a, const char *email, struct user *out)
+{
+	return store_user_find(st, a, email, out);
+}
+
+int accounts_list(struct store *st, struct arena *a, struct user **out, size_t *n)
+{
+	return store_user_list(st, a, out, n);
+}
+
+int accounts_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n)
+{
+	return store_audit_list(st, a, limit, out, n);
+}
+
+int accounts_sessions(struct store *st, struct arena *a, long long user_id, struct session_row **out, size_t *n)
+{
+	return store_session_list(st, a, user_id, out, n);
 }

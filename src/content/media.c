@@ -221,3 +221,19 @@ int media_delete(struct store *st, const char *user, const char *hash)
 		store_file_drop_bytes(st, hash);
 	return rc;
 }
+
+int media_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
+	       long long *total)
+{
+	return store_file_list(st, a, offset, limit, out, n, total);
+}
+
+int media_find(struct store *st, struct arena *a, const char *hash, struct stored_file *out)
+{
+	return store_file_get(st, a, hash, out);
+}
+
+int media_read(struct store *st, const struct stored_file *f, struct buf *out)
+{
+	return store_file_read(st, f, out);
+}
