@@ -2,13 +2,14 @@
 #include <string.h>
 
 #include "content/content.h"
+#include "content/read.h"
 #include "web/web.h"
 
 static int page(struct req *r, int status, const char *message)
 {
 	struct category_count *cats;
 	size_t n;
-	if (store_category_all(r->w->store, &r->arena, &cats, &n))
+	if (content_category_all(r->w->store, &r->arena, &cats, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/slug.h"
+#include "content/read.h"
 #include "html/escape.h"
 #include "web/web.h"
 
@@ -43,7 +44,7 @@ int web_filters_read(struct req *r, struct web_filters *f)
 		if (dup)
 			continue;
 		struct item_category c;
-		int rc = store_category_find(r->w->store, &r->arena, v, &c);
+		int rc = content_category_find(r->w->store, &r->arena, v, &c);
 		if (rc)
 			return rc == ERR_NOT_FOUND ? 404 : 500;
 		f->categories[f->ncategories] = c.slug;
