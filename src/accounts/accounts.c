@@ -1,3 +1,10 @@
+/*
+ * Accounts (accounts.h): role names, e-mail checks, and changes to users, each
+ * in one transaction with its audit line. A failed change is rolled back, so
+ * the users and the audit log stay as they were: ERR_INVALID for bad input,
+ * ERR_NOT_FOUND for an unknown e-mail, ERR_CONFLICT for a taken one, ERR_DB.
+ * The readers (accounts_find, ...) pass the store's answer through.
+ */
 #include <string.h>
 
 #include "accounts/accounts.h"
