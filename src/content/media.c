@@ -1,4 +1,9 @@
-/* What a file is, read from its bytes; storing uploads. */
+/*
+ * Media (media.h): what a file is, read from its bytes; storing and deleting
+ * uploads, each in one audited transaction. A refused file is ERR_INVALID or
+ * ERR_TOO_LARGE with a Dutch *why and nothing stored; a failed store or
+ * delete is rolled back, and a deleted file's bytes go only after the commit.
+ */
 #include "content/media.h"
 
 #include <string.h>

@@ -1,4 +1,10 @@
-/* Passwords, random tokens, hashes: libsodium. */
+/*
+ * Passwords, random tokens and hashes on libsodium (crypto.h): Argon2id keys,
+ * the common-password list and the password policy. Derived keys are wiped
+ * once used. libsodium that will not start is ERR_INVALID, an Argon2id that
+ * cannot get its memory ERR_NOMEM; password_check never counts an error as a
+ * match.
+ */
 #include <ctype.h>
 #include <pthread.h>
 #include <sodium.h>

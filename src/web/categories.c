@@ -1,4 +1,9 @@
-/* The editor's category management: a list with counts and forms to add, rename, merge and delete. */
+/*
+ * The editor's category management: a list with counts and forms to add,
+ * rename, merge and delete. A change the editor can fix shows the list again
+ * with the Dutch reason (400, 404 or 409) and changes nothing; a store error
+ * is a 500.
+ */
 #include <string.h>
 
 #include "content/content.h"

@@ -1,4 +1,8 @@
-/* Machine-readable pages: Atom and RSS feeds, sitemap.xml, robots.txt. */
+/*
+ * Machine-readable pages: Atom and RSS feeds, sitemap.xml, robots.txt. An
+ * unknown section or category is a 404, a store error a 500; the sitemap
+ * stops at 50,000 addresses rather than fail.
+ */
 #include <string.h>
 
 #include "base/dates.h"

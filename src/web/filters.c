@@ -1,4 +1,9 @@
-/* List filters: ?categorie=a&categorie=b and ?page=N, read once and turned back into URLs. */
+/*
+ * List filters: ?categorie=a&categorie=b and ?page=N, read once and turned
+ * back into URLs. A bad page number or more than 16 categories is a 400, an
+ * unknown category a 404; a URL that cannot be built is NULL, with
+ * arena.failed set.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,9 @@
-/* The public portal: home, section lists with filters, item pages, categories. */
+/*
+ * The public portal: home, section lists with filters, item pages,
+ * categories, downloads. An unknown item or a page past the last is a 404, an
+ * item's old address answers 301 to its new one, a store error is a 500 (a
+ * 503 for /healthz); related items that cannot be read are left out.
+ */
 #include <string.h>
 
 #include "base/dates.h"

@@ -1,4 +1,9 @@
-/* /zoeken: the search page with snippets and facets; /zoeken/suggest: JSON for autocomplete. */
+/*
+ * /zoeken: the search page with snippets and facets; /zoeken/suggest: JSON
+ * for autocomplete. A bad filter is a 400 or 404, a query past its caps a
+ * 414, a store error a 500; a snippet or facets that cannot be read are left
+ * out, and a failed suggestion search answers an empty list.
+ */
 #include <jansson.h>
 #include <string.h>
 
