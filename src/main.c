@@ -1,4 +1,8 @@
-/* vertrouwd: parse the subcommand and its options, call one entry point. */
+/*
+ * vertrouwd: parse the subcommand and its options, call one entry point. The
+ * exit status is the subcommand's (0 ok, 1 failed), or 2 after a message and
+ * a pointer to --help for a command line that does not parse.
+ */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>

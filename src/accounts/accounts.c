@@ -1,9 +1,10 @@
 /*
- * Accounts (accounts.h): role names, e-mail checks, adding users and changing
- * their password, roles and access, each in one audited transaction. Returns
- * 0, ERR_INVALID (bad input), ERR_NOT_FOUND (no such user), ERR_CONFLICT (an
- * address taken, or a change to one's own access that is not allowed) or a
- * store error; nothing is changed on error.
+ * Accounts (accounts.h): role names, e-mail checks, and changes to users, each
+ * in one transaction with its audit line. A failed change is rolled back, so
+ * the users and the audit log stay as they were: ERR_INVALID for bad input,
+ * ERR_NOT_FOUND for an unknown e-mail, ERR_CONFLICT for a taken one or a change
+ * to one's own access that is not allowed, ERR_DB. The readers
+ * (accounts_find, ...) pass the store's answer through.
  */
 #include <string.h>
 
@@ -143,4 +144,24 @@ int accounts_set_disabled(struct store *st, long long actor_id, const char *acto
 	if (!rc && disabled)
 		rc = store_session_delete_user(st, id);
 	return in_tx(st, rc, actor, disabled ? "gebruiker geblokkeerd" : "gebruiker vrijgegeven", email);
+}
+
+int accounts_find(struct store *st, struct arena *a, const char *email, struct user *out)
+{
+	return store_user_find(st, a, email, out);
+}
+
+int accounts_list(struct store *st, struct arena *a, struct user **out, size_t *n)
+{
+	return store_user_list(st, a, out, n);
+}
+
+int accounts_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n)
+{
+	return store_audit_list(st, a, limit, out, n);
+}
+
+int accounts_sessions(struct store *st, struct arena *a, long long user_id, struct session_row **out, size_t *n)
+{
+	return store_session_list(st, a, user_id, out, n);
 }

@@ -12,6 +12,7 @@
 #include "store/users.h"
 
 struct store;
+struct session_row;
 
 /* "beheerder,redacteur" -> bits; ERR_INVALID (with the bad name in *bad) for an unknown role. */
 int accounts_parse_roles(const char *s, unsigned *roles, const char **bad) WUR;
@@ -40,5 +41,20 @@ int accounts_set_password(struct store *st, const char *actor, const char *email
  */
 int accounts_set_roles(struct store *st, long long actor_id, const char *actor, const char *email, unsigned roles) WUR;
 int accounts_set_disabled(struct store *st, long long actor_id, const char *actor, const char *email, int disabled) WUR;
+
+/*
+ * Reading accounts for the handlers, the one way web/ reaches them. Strings
+ * live in a; nothing is written. On error (ERR_DB, ERR_NOMEM, or
+ * ERR_NOT_FOUND where said) the out-parameters are unspecified.
+ */
+
+/* A user by e-mail address (case does not matter); ERR_NOT_FOUND. */
+int accounts_find(struct store *st, struct arena *a, const char *email, struct user *out) WUR;
+/* Every user, by e-mail address. */
+int accounts_list(struct store *st, struct arena *a, struct user **out, size_t *n) WUR;
+/* The newest lines of the audit log, newest first, at most limit. */
+int accounts_audit_list(struct store *st, struct arena *a, int limit, struct audit_line **out, size_t *n) WUR;
+/* The sessions of user_id (store/sessions.h), newest first. */
+int accounts_sessions(struct store *st, struct arena *a, long long user_id, struct session_row **out, size_t *n) WUR;
 
 #endif

@@ -1,3 +1,9 @@
+/*
+ * The arena (arena.h): 8 KiB blocks from mem_alloc, and a block of its own for
+ * anything larger than half of one. Every allocator returns NULL and sets
+ * a->failed when the cap would be passed or mem_alloc fails; what was handed
+ * out before stays valid until arena_free.
+ */
 #include "base/arena.h"
 
 #include <stdalign.h>

@@ -1,3 +1,9 @@
+/*
+ * The capped byte string (buf.h). Storage comes from mem_realloc and doubles,
+ * up to max + 1 bytes. An append that fails (ERR_TOO_LARGE past max,
+ * ERR_NOMEM, ERR_INVALID for a format vsnprintf refuses) leaves len and
+ * contents as they were; an empty buf points at buf_empty and owns nothing.
+ */
 #include "base/buf.h"
 
 #include <stdint.h>

@@ -1,3 +1,9 @@
+/*
+ * Reading the configuration (config.h): defaults, then VERTROUWD_* variables
+ * and --flags, all through config_set. A bad value is ERR_INVALID with a Dutch
+ * and English message in err naming the option (and the variable); the
+ * command stops there, as the field may already hold part of the bad value.
+ */
 #include "base/config.h"
 
 #include <arpa/inet.h>

@@ -1,3 +1,9 @@
+/*
+ * Dates (dates.h): ISO dates checked by hand (no locale, no strptime), written
+ * out for pages, HTTP headers and feeds, and Dutch local time (CET/CEST by the
+ * EU rule, without the system's time zone files). A malformed or impossible
+ * date is ERR_INVALID and the output is left untouched.
+ */
 #include "base/dates.h"
 
 #include <stdio.h>

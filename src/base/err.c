@@ -1,3 +1,4 @@
+/* Error codes (err.h) as short English words for log lines; never fails, never NULL. */
 #include "base/err.h"
 
 const char *err_str(int err)

@@ -1,3 +1,7 @@
+/*
+ * hash64 (hash.h): eight bytes per multiply-xorshift step, for ETags and hash
+ * tables. It cannot fail; it is not keyed, so never use it for secrets.
+ */
 #include "base/hash.h"
 
 #include <string.h>

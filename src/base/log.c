@@ -1,3 +1,8 @@
+/*
+ * Log lines (log.h) on stderr: a UTC timestamp, the level, and the message
+ * with newlines folded, so one event is one line. Logging never fails its
+ * caller: a message past about 2 KiB is cut, a failed write is ignored.
+ */
 #include "base/log.h"
 
 #include <stdarg.h>

@@ -1,3 +1,9 @@
+/*
+ * Allocation (mem.h): malloc and friends behind the test fault countdown.
+ * Every allocator returns NULL when malloc does or when the countdown set by
+ * mem_fail_after() runs out, and mem_fail_fired() tells the test it did. A
+ * size of 0 allocates 1 byte, so NULL always means failure.
+ */
 #include "base/mem.h"
 
 #include <stdatomic.h>

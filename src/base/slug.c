@@ -1,3 +1,9 @@
+/*
+ * Slugs (slug.h): Latin-1 letters and ĳ, œ, š and ž fold to a-z0-9,
+ * apostrophes vanish, and each run of anything else (invalid UTF-8 too)
+ * becomes one hyphen, cut at SLUG_MAX. slug_make returns ERR_INVALID, with
+ * out empty, when nothing of the text is left.
+ */
 #include "base/slug.h"
 
 #include <string.h>

@@ -1,4 +1,8 @@
-/* Strings to counts (strmap.h). */
+/*
+ * Strings to counts (strmap.h): linear probing in a power-of-two table kept at
+ * most half full. strmap_slot returns NULL when memory runs out, and the map
+ * then holds what it held before (a failed grow keeps the old table).
+ */
 #include <string.h>
 
 #include "base/hash.h"

@@ -1,4 +1,9 @@
-/* serve, init, migrate, import, export. */
+/*
+ * serve, init, migrate, import, export (cli.h). Each returns 0, or 1 after a
+ * Dutch message on stderr. serve first builds a missing search index and does
+ * not start without one; import reports each broken file, imports the rest,
+ * and returns 1 when any failed.
+ */
 #include <stdio.h>
 #include <unistd.h>
 

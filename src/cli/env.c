@@ -1,4 +1,8 @@
-/* What the commands share: opening the store and the analyzer, progress output. */
+/*
+ * What the commands share (cli.h): opening the store and the analyzer, and
+ * progress output. The openers return 1 with nothing left open (the store's
+ * reason on stderr); progress is shown only when stderr is a terminal.
+ */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>

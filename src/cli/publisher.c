@@ -1,4 +1,9 @@
-/* Scheduled publishing: the server's publisher thread and the publish-due command. */
+/*
+ * Scheduled publishing: the server's publisher thread and the publish-due
+ * command. One server of a cluster publishes at a time (a lease). The thread
+ * never gives up: a database that is down or a failed round is logged and
+ * tried again the next interval. publish-due returns 1 on failure.
+ */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1,4 +1,8 @@
-/* search, analyze, reindex: the tools to see why something was or was not found. */
+/*
+ * search, analyze, reindex (cli.h): the tools to see why something was or was
+ * not found. Each returns 0, or 1 after a message on stderr; a failed reindex
+ * is rolled back and leaves the old index in place.
+ */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>

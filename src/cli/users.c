@@ -1,4 +1,9 @@
-/* vertrouwd user add|list|roles|disable|enable|set-password: accounts on the command line. */
+/*
+ * vertrouwd user add|list|roles|disable|enable|totp|set-password|reset-password:
+ * accounts on the command line, audited as "opdrachtregel". Returns 0, 1
+ * after a Dutch message on stderr, or 2 for a usage error. Each step is its
+ * own transaction: add keeps the new user even when its setup link then fails.
+ */
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>

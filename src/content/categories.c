@@ -1,4 +1,9 @@
-/* Category management from the editor: add, rename, merge, delete when empty; audited. */
+/*
+ * Category management from the editor (content.h): add, rename, merge, delete
+ * when empty, each in one audited transaction that any error rolls back. The
+ * errors an editor can fix (ERR_INVALID, ERR_CONFLICT, ERR_NOT_FOUND) come
+ * with a Dutch *why; ERR_DB comes without one.
+ */
 #include <stdio.h>
 #include <string.h>
 

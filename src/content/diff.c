@@ -1,4 +1,9 @@
-/* Line diff by longest common subsequence: O(n*m) time and 2-byte cells, both capped. */
+/*
+ * Line diff by longest common subsequence (diff.h): O(n*m) time and 2-byte
+ * cells, both capped by DIFF_MAX_LINES per side. A longer text is
+ * ERR_TOO_LARGE and a full arena ERR_NOMEM, before any output is set; the
+ * lines point into the two texts.
+ */
 #include <stdint.h>
 #include <string.h>
 

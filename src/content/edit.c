@@ -1,4 +1,10 @@
-/* Saving and deleting content from the editor: checked, revised, indexed and audited in one transaction. */
+/*
+ * Saving, scheduled publishing and deleting content (content.h): each change
+ * is checked, revised, indexed and audited in one transaction, and any error
+ * rolls all of it back. What an editor can fix is ERR_INVALID (ERR_CONFLICT
+ * for a taken address) with a Dutch *why. content_publish_due stops at the
+ * first error; the items it published before that stay published.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,4 +1,9 @@
-/* Writing content back out as Markdown files with YAML front matter. */
+/*
+ * Writing content back out as Markdown files with YAML front matter, attached
+ * files beside them (content.h). The first file that cannot be written stops
+ * the export with ERR_IO and a message on stderr; what was written before it
+ * stays, and *count says how many items that were.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,9 @@
-/* Markdown files with YAML front matter (libyaml) into content items. */
+/*
+ * Markdown files with YAML front matter (libyaml) into content items
+ * (content.h). Anything wrong with the file is ERR_INVALID with "PATH:LINE:
+ * what to do" (Dutch) in err, a full arena ERR_NOMEM; strings live in the
+ * caller's arena, and out is complete only on success.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

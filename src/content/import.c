@@ -1,4 +1,10 @@
-/* Importing a directory of Markdown files, one transaction per file. */
+/*
+ * Importing a directory of Markdown files (content.h), by name, one
+ * transaction per file. A file that cannot be read, parsed or stored is
+ * reported on stderr with its path (and line) and leaves nothing behind; the
+ * others still import, and the result is ERR_INVALID. A directory that cannot
+ * be read is an error before anything is imported.
+ */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

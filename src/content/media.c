@@ -1,4 +1,9 @@
-/* What a file is, read from its bytes; storing uploads. */
+/*
+ * Media (media.h): what a file is, read from its bytes; storing and deleting
+ * uploads, each in one audited transaction. A refused file is ERR_INVALID or
+ * ERR_TOO_LARGE with a Dutch *why and nothing stored; a failed store or
+ * delete is rolled back, and a deleted file's bytes go only after the commit.
+ */
 #include "content/media.h"
 
 #include <string.h>
@@ -220,4 +225,20 @@ int media_delete(struct store *st, const char *user, const char *hash)
 	else
 		store_file_drop_bytes(st, hash);
 	return rc;
+}
+
+int media_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
+	       long long *total)
+{
+	return store_file_list(st, a, offset, limit, out, n, total);
+}
+
+int media_find(struct store *st, struct arena *a, const char *hash, struct stored_file *out)
+{
+	return store_file_get(st, a, hash, out);
+}
+
+int media_read(struct store *st, const struct stored_file *f, struct buf *out)
+{
+	return store_file_read(st, f, out);
 }

@@ -13,6 +13,8 @@
 
 #include "base/err.h"
 
+struct arena;
+struct buf;
 struct store;
 struct stored_file;
 
@@ -53,5 +55,22 @@ int media_upload(struct store *st, const char *user, const char *filename, const
 
 /* Delete an unused file (ERR_CONFLICT while used, ERR_NOT_FOUND), audited. */
 int media_delete(struct store *st, const char *user, const char *hash) WUR;
+
+/*
+ * Reading the library, the one way web/ reaches stored files. Strings live in
+ * a; nothing is written. On error (ERR_DB, ERR_NOMEM, or as said) the
+ * out-parameters are unspecified.
+ */
+
+/* The newest files first, at most limit from offset, with their use counts; *total counts all. */
+int media_list(struct store *st, struct arena *a, size_t offset, size_t limit, struct stored_file **out, size_t *n,
+	       long long *total) WUR;
+/* The metadata of the file with hash; ERR_NOT_FOUND when there is none. */
+int media_find(struct store *st, struct arena *a, const char *hash, struct stored_file *out) WUR;
+/*
+ * Append the bytes of f to out; ERR_IO when they are missing from the media
+ * directory, ERR_TOO_LARGE past out's cap. On error out keeps its old length.
+ */
+int media_read(struct store *st, const struct stored_file *f, struct buf *out) WUR;
 
 #endif

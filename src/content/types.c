@@ -1,3 +1,8 @@
+/*
+ * The content types (content.h): a fixed table of types with their URL paths,
+ * labels and folders, and the statuses an item can have. Lookups of an
+ * unknown or NULL name return NULL or 0; nothing here can fail otherwise.
+ */
 #include <string.h>
 
 #include "content/content.h"

@@ -1,7 +1,9 @@
 /*
- * Passwords, random tokens and hashes, all on libsodium (crypto.h). Argon2id
- * returns ERR_NOMEM when its memory cannot be had; loading the common-password
- * list returns ERR_IO or ERR_NOMEM and leaves the list empty or partial.
+ * Passwords, random tokens and hashes on libsodium (crypto.h): Argon2id keys,
+ * the common-password list and the password policy. Derived keys are wiped
+ * once used. libsodium that will not start is ERR_INVALID, an Argon2id that
+ * cannot get its memory ERR_NOMEM; password_check never counts an error as a
+ * match.
  */
 #include <ctype.h>
 #include <pthread.h>

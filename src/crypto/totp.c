@@ -1,4 +1,9 @@
-/* TOTP second factor on liboath (RFC 6238). */
+/*
+ * TOTP second factor on liboath (RFC 6238): 6 digits, 30-second steps, one
+ * step of clock drift either way. liboath that will not start or a secret
+ * that does not decode is ERR_INVALID; a malformed or wrong code is no match
+ * (0), never an error. Decoded secrets are wiped after use.
+ */
 #include <liboath/oath.h>
 #include <pthread.h>
 #include <stdio.h>

@@ -1,3 +1,9 @@
+/*
+ * The escapers (escape.h): text and attribute escaping share one loop that
+ * copies safe runs whole; URL parts are percent-encoded; html_url_safe lets
+ * only http, https, mailto and relative URLs through. On ERR_NOMEM or
+ * ERR_TOO_LARGE out is cut back to where it was, never left half-escaped.
+ */
 #include "html/escape.h"
 
 #include <string.h>

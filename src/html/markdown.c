@@ -1,3 +1,9 @@
+/*
+ * Markdown rendering (markdown.h): md4c parses, the callbacks here write HTML
+ * through the escapers into a capped buf and collect up to 256 headings with
+ * their ids. The first error (ERR_NOMEM, ERR_TOO_LARGE) stops the rendering;
+ * doc is then left untouched, so no partial HTML gets out.
+ */
 #include "html/markdown.h"
 
 #include <md4c.h>

@@ -1,3 +1,10 @@
+/*
+ * The template compiler (tmpl.h): splits a template into literal and value
+ * nodes, follows the HTML around them (tmpl_context.c) to pick each value's
+ * escaper, and checks that blocks nest (at most 64 deep). A broken rule is
+ * ERR_INVALID with "templates/NAME.html:LINE: why" in err; on any error the
+ * set is unchanged and the half-compiled template is freed.
+ */
 #include "html/tmpl.h"
 
 #include <dirent.h>

@@ -1,3 +1,9 @@
+/*
+ * The HTML tokenizer of the template compiler (tmpl_context.h). Feeding it
+ * text never fails: a construct no value may stand in is remembered, and
+ * reported (-1 with the reason in *why) only when a value or block is placed
+ * there. Tag and attribute names are kept in lower case, cut at their buffer.
+ */
 #include "html/tmpl_context.h"
 
 #include <ctype.h>

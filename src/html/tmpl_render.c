@@ -1,4 +1,9 @@
-/* Rendering compiled templates, and loading a directory of them. */
+/*
+ * Rendering compiled templates, and loading a directory of them (tmpl.h). A
+ * failed render (ERR_NOT_FOUND, ERR_INVALID, ERR_NOMEM, ERR_TOO_LARGE) cuts
+ * out back to its length before the call, so no half page goes out; a failed
+ * load names the file or directory in err and frees every template read.
+ */
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>

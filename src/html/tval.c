@@ -1,3 +1,9 @@
+/*
+ * Template values (tval.h), all in one arena. Builders return NULL when the
+ * arena is full (its sticky `failed` flag is then set); setters and tv_push
+ * ignore a NULL object or value, so a failed build shows up once, as
+ * arena.failed, before rendering.
+ */
 #include "html/tval.h"
 
 #include <string.h>

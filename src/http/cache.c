@@ -1,3 +1,9 @@
+/*
+ * The per-worker page cache (cache.h): rendered public pages by URI and data
+ * version, in a bounded table owned by one thread. Nothing here fails to the
+ * caller: a page that cannot be stored (no memory, too large) is simply not
+ * cached, and a miss renders the page as usual.
+ */
 #include "http/cache.h"
 
 #include <string.h>

@@ -1,3 +1,10 @@
+/*
+ * application/x-www-form-urlencoded (form.h): percent-decoding and key/value
+ * lists in the request's arena, for query strings and form bodies. Returns
+ * ERR_INVALID for a malformed escape or a NUL, ERR_TOO_LARGE past the caps on
+ * fields and their sizes, ERR_NOMEM when the arena fails; the list is then
+ * incomplete and must not be used.
+ */
 #include "http/form.h"
 
 #include <string.h>

@@ -1,4 +1,10 @@
-/* Turning items into index terms. */
+/*
+ * Turning items into index terms (search.h): title, lead and body analysed
+ * into terms and compound parts, their words counted into the vocabulary.
+ * search_index_item writes in the caller's transaction and returns the first
+ * error (ERR_NOMEM, ERR_TOO_LARGE, ERR_DB); search_reindex runs in a
+ * transaction of its own and rolls all of it back on any error.
+ */
 #include <string.h>
 
 #include "base/buf.h"

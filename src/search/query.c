@@ -1,4 +1,9 @@
-/* The query language: parse, expand, turn into an FTS5 expression. */
+/*
+ * The query language (search.h): parse, expand synonyms, turn into an FTS5
+ * expression. Only parsing fails: ERR_TOO_LARGE past the query caps, ERR_NOMEM
+ * when the arena is full. Expansion leaves out an alternative it cannot add;
+ * search_expression is NULL when nothing is left to look for or memory ran out.
+ */
 #include <string.h>
 
 #include "base/buf.h"

@@ -1,4 +1,9 @@
-/* Running a search: parse, expand, correct typos, rank; and snippets with hits marked. */
+/*
+ * Running a search (search.h): parse, expand, correct typos, rank; and
+ * snippets with hits marked. Errors are ERR_TOO_LARGE (query caps), ERR_NOMEM
+ * and ERR_DB, and a failed search holds no hits; an empty query, or one the
+ * full-text engine refuses, gives no hits rather than an error.
+ */
 #include <string.h>
 
 #include "base/buf.h"

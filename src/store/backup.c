@@ -1,4 +1,10 @@
-/* Online backup and restore of SQLite stores. */
+/*
+ * Online backup and restore of SQLite stores (backup.h). Every error comes
+ * with a Dutch/English message in err: ERR_INVALID (not SQLite; a damaged,
+ * foreign or newer database), ERR_CONFLICT (the copy exists, the target holds
+ * data), ERR_IO, ERR_DB. A failed backup removes its half-written copy; a
+ * restore checks the backup and the target before it writes.
+ */
 #include "store/backup.h"
 
 #include <sqlite3.h>

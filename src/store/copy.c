@@ -1,4 +1,10 @@
-/* Copy every table from one store to another and prove the copy by reading it back. */
+/*
+ * Copying a store (copy.h): every table row by row with its ids, in one
+ * transaction on the target that is read back and compared before it
+ * commits. Any error (ERR_CONFLICT: the target is not empty, ERR_INVALID: the
+ * copy differs, ERR_DB) rolls the target back, with a Dutch/English message in
+ * err; file bytes already written to its media directory stay, unreferenced.
+ */
 #include "store/copy.h"
 
 #include <stdio.h>

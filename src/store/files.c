@@ -1,4 +1,10 @@
-/* Files: metadata rows, bytes in the row or in a content-addressed directory. */
+/*
+ * Files in the store (files.h): metadata rows, bytes in the row or in a
+ * content-addressed directory. Bytes go to a temporary name, are synced and
+ * renamed, so a failed write (ERR_IO, logged) leaves no half file; bytes
+ * missing from the directory read as ERR_IO. Bytes written for a row whose
+ * transaction then rolls back stay behind, unreferenced.
+ */
 #include "store/files.h"
 
 #include <errno.h>

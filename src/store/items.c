@@ -1,4 +1,10 @@
-/* Content items. */
+/*
+ * Content items in the store (items.h): items with their categories, files,
+ * slugs and redirects, revisions, and category management. Reads return
+ * ERR_NOT_FOUND, ERR_DB or ERR_NOMEM (strings in the caller's arena). A write
+ * of several rows (an item with its categories, a rename with its redirect)
+ * is atomic only inside the caller's store_begin()/store_commit().
+ */
 #include <string.h>
 
 #include "base/buf.h"

@@ -1,4 +1,9 @@
-/* Scheduled publishing: when a gepland item goes live, and claiming it once. */
+/*
+ * Scheduled publishing in the store (schedules.h): when a gepland item goes
+ * live, claiming a due item exactly once, and named leases between servers.
+ * A failed statement is ERR_DB (ERR_NOT_FOUND: nothing is due); a claim runs
+ * in the caller's transaction, so a rollback also restores its schedule.
+ */
 #include "store/schedules.h"
 #include "store/db.h"
 

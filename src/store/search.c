@@ -1,4 +1,10 @@
-/* The search index (FTS5 on SQLite). */
+/*
+ * The search index in the store (search.h): index entries, the vocabulary,
+ * ranked queries and facet counts, on either backend. Errors are ERR_DB,
+ * ERR_NOMEM when the arena is full, and ERR_INVALID for an expression the
+ * full-text engine refuses; hits of items deleted meanwhile are left out.
+ * Writes are atomic only inside the caller's store_begin()/store_commit().
+ */
 #include <string.h>
 
 #include "base/buf.h"

@@ -1,4 +1,10 @@
-/* The SQLite backend of the store (db.h): connections and statements. */
+/*
+ * The SQLite backend of the store (db.h): connections in WAL mode, statements
+ * prepared once per connection, SQLite's memory through base/mem so fault
+ * injection reaches it. A failed step is logged and is ERR_CONFLICT for a
+ * constraint, ERR_DB otherwise; a statement that will not prepare is logged
+ * and NULL. Opening fails with a Dutch/English message in err.
+ */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

@@ -1,4 +1,8 @@
-/* All SQL the SQLite store runs, in one table next to its statement names. */
+/*
+ * All SQL the SQLite store runs, in one table next to its statement names
+ * (db.h). Nothing here runs: a statement missing from the table is caught by
+ * test_store, and one SQLite refuses fails to prepare at its first use (logged).
+ */
 #include "store/db.h"
 #include "store/sqlite_rank.h"
 #include "store/sql_copy.h"

@@ -1,4 +1,9 @@
-/* Accounts. */
+/*
+ * Users, their roles and the audit log in the store (users.h). A failed
+ * statement is ERR_DB (ERR_CONFLICT for a taken e-mail address, ERR_NOT_FOUND
+ * for an unknown one, ERR_NOMEM for a full arena). Adding a user with roles is
+ * several statements: atomic only inside the caller's store_begin()/store_commit().
+ */
 #include <string.h>
 
 #include "store/db.h"

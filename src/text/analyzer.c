@@ -1,4 +1,10 @@
-/* Tokenising, folding, stemming and compound splitting of Dutch text. */
+/*
+ * The Dutch analyzer (text.h): tokenising, folding, stemming and compound
+ * splitting. Words are cut at TEXT_MAX_WORD rather than refused; only lists of
+ * tokens fail, with ERR_TOO_LARGE past max tokens or ERR_NOMEM for a full
+ * arena. text_stemmer_new is NULL when memory or Snowball's Dutch stemmer is
+ * missing.
+ */
 #include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,9 @@
-/* The Dutch lexicon: the word list as a compact hash set, stop words, synonyms. */
+/*
+ * The Dutch lexicon (text.h): the word list as a compact hash set, stop
+ * words, synonyms. Loading fails with ERR_IO (no word list or stop list) or
+ * ERR_NOMEM, a message in err, and nothing kept; a missing synonyms file is
+ * fine. Once loaded the lexicon is read-only and shared by every thread.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -128,7 +128,7 @@ int web_account(struct req *r)
 {
 	struct session_row *rows;
 	size_t n;
-	if (store_session_list(r->w->store, &r->arena, r->session->user_id, &rows, &n))
+	if (accounts_sessions(r->w->store, &r->arena, r->session->user_id, &rows, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	char roles[128], when[32];

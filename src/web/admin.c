@@ -25,7 +25,7 @@ static int users_page(struct req *r, int status, const char *notice, const char 
 {
 	struct user *u;
 	size_t n;
-	if (store_user_list(r->w->store, &r->arena, &u, &n))
+	if (accounts_list(r->w->store, &r->arena, &u, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {
@@ -119,7 +119,7 @@ int web_admin_audit(struct req *r)
 {
 	struct audit_line *lines;
 	size_t n;
-	if (store_audit_list(r->w->store, &r->arena, 200, &lines, &n))
+	if (accounts_audit_list(r->w->store, &r->arena, 200, &lines, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {

@@ -1,4 +1,10 @@
-/* The application: start-up state, workers, rendering with site-wide values, error pages. */
+/*
+ * The application: start-up state, workers, rendering with site-wide values,
+ * error pages. web_init fails with a message in err and keeps nothing it
+ * loaded; a worker whose store will not open is logged and not made; a render
+ * that fails is logged and becomes a 500. The shared typo vocabulary follows
+ * the data, and stays as it was when a rebuild fails.
+ */
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

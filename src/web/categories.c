@@ -1,14 +1,20 @@
-/* The editor's category management: a list with counts and forms to add, rename, merge and delete. */
+/*
+ * The editor's category management: a list with counts and forms to add,
+ * rename, merge and delete. A change the editor can fix shows the list again
+ * with the Dutch reason (400, 404 or 409) and changes nothing; a store error
+ * is a 500.
+ */
 #include <string.h>
 
 #include "content/content.h"
+#include "content/read.h"
 #include "web/web.h"
 
 static int page(struct req *r, int status, const char *message)
 {
 	struct category_count *cats;
 	size_t n;
-	if (store_category_all(r->w->store, &r->arena, &cats, &n))
+	if (content_category_all(r->w->store, &r->arena, &cats, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {

@@ -9,10 +9,10 @@
 #include "base/slug.h"
 #include "content/content.h"
 #include "content/media.h"
+#include "content/read.h"
 #include "store/files.h"
 #include "html/markdown.h"
 #include "search/search.h"
-#include "store/schedules.h"
 #include "web/web.h"
 
 #define EDITOR_LIST 50
@@ -33,7 +33,7 @@ int web_cms_list(struct req *r)
 		return 400;
 	struct item *items;
 	size_t n;
-	if (store_item_list_all(r->w->store, &r->arena, type, status, q, 0, EDITOR_LIST, &items, &n))
+	if (content_item_list_all(r->w->store, &r->arena, type, status, q, 0, EDITOR_LIST, &items, &n))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena), *types = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ static int edit_form(struct req *r, const struct item *it, const char *old_slug,
 		tv_set_str(v, "public_url", arena_printf(&r->arena, "%s/%s", type->path, old_slug));
 	if (it->id) {
 		long long revisions = 0;
-		if (!store_revision_count(r->w->store, it->id, &revisions))
+		if (!content_revision_count(r->w->store, it->id, &revisions))
 			tv_set_int(v, "revisions", revisions);
 	}
 	if (preview && it->body) {
@@ -149,9 +149,9 @@ int web_cms_new(struct req *r)
 int web_cms_edit(struct req *r)
 {
 	struct item it;
-	int rc = store_item_get(r->w->store, &r->arena, req_param(r, "type"), req_param(r, "slug"), &it);
+	int rc = content_item_get(r->w->store, &r->arena, req_param(r, "type"), req_param(r, "slug"), &it);
 	if (!rc)
-		rc = store_schedule_get(r->w->store, it.id, &it.publish_at);
+		rc = content_item_schedule(r->w->store, it.id, &it.publish_at);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	return edit_form(r, &it, it.slug, category_names(r, &it), 200, NULL, 0);
@@ -242,7 +242,7 @@ int web_cms_save(struct req *r)
 		old_slug = NULL;
 	if (old_slug) {
 		struct item existing;
-		int rc = store_item_get(r->w->store, &r->arena, it.type, old_slug, &existing);
+		int rc = content_item_get(r->w->store, &r->arena, it.type, old_slug, &existing);
 		if (rc)
 			return rc == ERR_NOT_FOUND ? 404 : 500;
 		it.id = existing.id;
@@ -281,7 +281,7 @@ int web_cms_delete(struct req *r)
 {
 	const char *type = req_form(r, "type"), *slug = req_form(r, "slug");
 	struct item it;
-	int rc = type && slug ? store_item_get(r->w->store, &r->arena, type, slug, &it) : ERR_NOT_FOUND;
+	int rc = type && slug ? content_item_get(r->w->store, &r->arena, type, slug, &it) : ERR_NOT_FOUND;
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	if (!req_form(r, "zeker")) {

@@ -1,8 +1,13 @@
-/* Machine-readable pages: Atom and RSS feeds, sitemap.xml, robots.txt. */
+/*
+ * Machine-readable pages: Atom and RSS feeds, sitemap.xml, robots.txt. An
+ * unknown section or category is a 404, a store error a 500; the sitemap
+ * stops at 50,000 addresses rather than fail.
+ */
 #include <string.h>
 
 #include "base/dates.h"
 #include "content/content.h"
+#include "content/read.h"
 #include "web/web.h"
 
 #define FEED_ITEMS 20
@@ -32,7 +37,7 @@ static int feed(struct req *r, const struct item_filter *f, const char *title, c
 {
 	struct item *items;
 	size_t n;
-	if (store_item_list(r->w->store, &r->arena, f, 0, FEED_ITEMS, &items, &n))
+	if (content_item_list(r->w->store, &r->arena, f, 0, FEED_ITEMS, &items, &n))
 		return 500;
 	size_t plen = strlen(r->in.path);
 	int rss = plen > 4 && !strcmp(r->in.path + plen - 4, "/rss");
@@ -75,7 +80,7 @@ int web_feed_section(struct req *r)
 int web_feed_category(struct req *r)
 {
 	struct item_category c;
-	int rc = store_category_find(r->w->store, &r->arena, req_param(r, "slug"), &c);
+	int rc = content_category_find(r->w->store, &r->arena, req_param(r, "slug"), &c);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	const char *one[] = {c.slug};
@@ -119,7 +124,7 @@ int web_sitemap(struct req *r)
 	}
 	struct category_count *cats;
 	size_t n;
-	if (store_category_counts(r->w->store, a, NULL, &cats, &n))
+	if (content_category_counts(r->w->store, a, NULL, &cats, &n))
 		return 500;
 	for (size_t i = 0; i < n; i++) {
 		struct tval *u = tv_obj(a);
@@ -128,7 +133,7 @@ int web_sitemap(struct req *r)
 	}
 	struct sitemap sm = {r, urls};
 	long long room = SITEMAP_MAX_URLS - (long long) (2 + content_type_count + n);
-	if (store_item_urls(r->w->store, room > 0 ? room : 0, sitemap_each, &sm))
+	if (content_item_urls(r->w->store, room > 0 ? room : 0, sitemap_each, &sm))
 		return 500;
 	r->page.content_type = "application/xml; charset=utf-8";
 	return web_render(r, "sitemap", v);

@@ -1,9 +1,15 @@
-/* List filters: ?categorie=a&categorie=b and ?page=N, read once and turned back into URLs. */
+/*
+ * List filters: ?categorie=a&categorie=b and ?page=N, read once and turned
+ * back into URLs. A bad page number or more than 16 categories is a 400, an
+ * unknown category a 404; a URL that cannot be built is NULL, with
+ * arena.failed set.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/slug.h"
+#include "content/read.h"
 #include "html/escape.h"
 #include "web/web.h"
 
@@ -43,7 +49,7 @@ int web_filters_read(struct req *r, struct web_filters *f)
 		if (dup)
 			continue;
 		struct item_category c;
-		int rc = store_category_find(r->w->store, &r->arena, v, &c);
+		int rc = content_category_find(r->w->store, &r->arena, v, &c);
 		if (rc)
 			return rc == ERR_NOT_FOUND ? 404 : 500;
 		f->categories[f->ncategories] = c.slug;

@@ -66,8 +66,7 @@ static int page(struct req *r, int status, const char *message)
 	struct stored_file *files;
 	size_t n;
 	long long total;
-	if (store_file_list(r->w->store, &r->arena, (size_t) (page_no - 1) * MEDIA_PAGE, MEDIA_PAGE, &files, &n,
-			    &total))
+	if (media_list(r->w->store, &r->arena, (size_t) (page_no - 1) * MEDIA_PAGE, MEDIA_PAGE, &files, &n, &total))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++)
@@ -165,11 +164,11 @@ int web_media_file(struct req *r)
 	}
 	hash[FILE_HASH_LEN] = '\0';
 	struct stored_file f;
-	int rc = store_file_get(r->w->store, &r->arena, hash, &f);
+	int rc = media_find(r->w->store, &r->arena, hash, &f);
 	const struct media_kind *k = rc ? NULL : media_kind_by_type(f.content_type);
 	if (rc == ERR_NOT_FOUND || (!rc && (!k || strcmp(dot + 1, k->ext))))
 		return 404;
-	if (rc || store_file_read(r->w->store, &f, &r->out)) {
+	if (rc || media_read(r->w->store, &f, &r->out)) {
 		buf_reset(&r->out);
 		return 500;
 	}

@@ -1,8 +1,14 @@
-/* The public portal: home, section lists with filters, item pages, categories. */
+/*
+ * The public portal: home, section lists with filters, item pages,
+ * categories, downloads. An unknown item or a page past the last is a 404, an
+ * item's old address answers 301 to its new one, a store error is a 500 (a
+ * 503 for /healthz); related items that cannot be read are left out.
+ */
 #include <string.h>
 
 #include "base/dates.h"
 #include "content/content.h"
+#include "content/read.h"
 #include "web/web.h"
 
 #define PER_PAGE      10
@@ -44,7 +50,7 @@ static int latest(struct req *r, struct tval *v, const char *key, const char *ty
 	struct item_filter f = {.type = type};
 	struct item *items;
 	size_t n;
-	if (store_item_list(r->w->store, &r->arena, &f, 0, limit, &items, &n))
+	if (content_item_list(r->w->store, &r->arena, &f, 0, limit, &items, &n))
 		return 500;
 	tv_set(v, key, item_list(r, items, n, 0));
 	return 0;
@@ -69,7 +75,7 @@ static struct tval *facets(struct req *r, const char *base, const char *type, co
 {
 	struct category_count *cats;
 	size_t n;
-	if (store_category_counts(r->w->store, &r->arena, type, &cats, &n)) {
+	if (content_category_counts(r->w->store, &r->arena, type, &cats, &n)) {
 		r->arena.failed = 1;
 		return NULL;
 	}
@@ -96,14 +102,14 @@ static int list_page(struct req *r, struct tval *v, const struct item_filter *fi
 		     const struct web_filters *f)
 {
 	long long total;
-	if (store_item_count(r->w->store, &r->arena, filter, &total))
+	if (content_item_count(r->w->store, &r->arena, filter, &total))
 		return 500;
 	long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
 	if (f->page > pages)
 		return 404;
 	struct item *items;
 	size_t n;
-	if (store_item_list(r->w->store, &r->arena, filter, (f->page - 1) * PER_PAGE, PER_PAGE, &items, &n))
+	if (content_item_list(r->w->store, &r->arena, filter, (f->page - 1) * PER_PAGE, PER_PAGE, &items, &n))
 		return 500;
 	tv_set(v, "items", item_list(r, items, n, 0));
 	set_paging(v, total, f->page, pages);
@@ -156,7 +162,7 @@ static struct tval *related(struct req *r, const struct item *it, const char *ty
 	struct item_filter f = {.type = type, .categories = slugs, .ncategories = it->ncategories};
 	struct item *items;
 	size_t n;
-	if (!it->ncategories || store_item_list(r->w->store, &r->arena, &f, 0, RELATED_ITEMS + 1, &items, &n))
+	if (!it->ncategories || content_item_list(r->w->store, &r->arena, &f, 0, RELATED_ITEMS + 1, &items, &n))
 		return NULL;
 	struct tval *list = item_list(r, items, n, it->id);
 	if (list && list->u.list.n > RELATED_ITEMS)
@@ -168,10 +174,10 @@ int web_public_item(struct req *r)
 {
 	const struct content_type *type = section(r);
 	struct item it;
-	int rc = store_item_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &it);
+	int rc = content_item_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &it);
 	const char *moved;
 	if (rc == ERR_NOT_FOUND &&
-	    !store_redirect_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &moved)) {
+	    !content_redirect_find(r->w->store, &r->arena, type->name, req_param(r, "slug"), &moved)) {
 		/* The item's address changed in the editor: send old links to the new one. */
 		r->page.status = 301;
 		r->page.location = arena_printf(&r->arena, "%s/%s", type->path, moved);
@@ -202,7 +208,7 @@ int web_public_file(struct req *r)
 {
 	const struct content_type *type = section(r);
 	const char *name, *ctype, *slug = req_param(r, "slug");
-	int rc = store_item_file(r->w->store, &r->arena, type->name, slug, &name, &ctype, &r->out);
+	int rc = content_item_file(r->w->store, &r->arena, type->name, slug, &name, &ctype, &r->out);
 	if (rc)
 		buf_reset(&r->out);
 	if (rc == ERR_NOT_FOUND)
@@ -220,7 +226,7 @@ int web_public_file(struct req *r)
 int web_public_category(struct req *r)
 {
 	struct item_category c;
-	int rc = store_category_find(r->w->store, &r->arena, req_param(r, "slug"), &c);
+	int rc = content_category_find(r->w->store, &r->arena, req_param(r, "slug"), &c);
 	if (rc == ERR_NOT_FOUND)
 		return 404;
 	if (rc)
@@ -260,7 +266,7 @@ int web_healthz(struct req *r)
 	long long total;
 	r->page.content_type = "text/plain; charset=utf-8";
 	r->page.cache_control = "no-store";
-	if (store_item_count(r->w->store, &r->arena, &f, &total))
+	if (content_item_count(r->w->store, &r->arena, &f, &total))
 		return 503;
 	return buf_adds(&r->out, "ok\n") ? 500 : 0;
 }

@@ -1,4 +1,8 @@
-/* QR codes as SVG (libqrencode), for setting up an authenticator app from our own host. */
+/*
+ * QR codes as SVG (libqrencode), for setting up an authenticator app from our
+ * own host. ERR_NOMEM when libqrencode fails, or the buf's error (out may
+ * then hold part of the SVG).
+ */
 #include <qrencode.h>
 #include <string.h>
 

@@ -8,7 +8,7 @@
 
 #include "content/content.h"
 #include "content/diff.h"
-#include "store/items.h"
+#include "content/read.h"
 #include "web/web.h"
 
 #define REVISIONS_SHOWN 100
@@ -25,9 +25,9 @@ static long long id_param(struct req *r, const char *name)
 static int diff_view(struct req *r, struct tval *v, long long item_id, long long from, long long to)
 {
 	struct revision a, b;
-	int rc = store_revision_get(r->w->store, &r->arena, item_id, from, &a);
+	int rc = content_revision_get(r->w->store, &r->arena, item_id, from, &a);
 	if (!rc)
-		rc = store_revision_get(r->w->store, &r->arena, item_id, to, &b);
+		rc = content_revision_get(r->w->store, &r->arena, item_id, to, &b);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	struct diff_line *d;
@@ -62,9 +62,9 @@ int web_cms_revisions(struct req *r)
 	struct item it;
 	struct revision *revs;
 	size_t n;
-	int rc = store_item_get(r->w->store, &r->arena, type, slug, &it);
+	int rc = content_item_get(r->w->store, &r->arena, type, slug, &it);
 	if (!rc)
-		rc = store_revision_list(r->w->store, &r->arena, it.id, REVISIONS_SHOWN, &revs, &n);
+		rc = content_revision_list(r->w->store, &r->arena, it.id, REVISIONS_SHOWN, &revs, &n);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	long long from = id_param(r, "van"), to = id_param(r, "naar");
@@ -105,9 +105,9 @@ int web_cms_restore(struct req *r)
 	struct revision old;
 	if (!type || !slug || !rev || !*rev || *end || rev_id <= 0)
 		return 400;
-	int rc = store_item_get(r->w->store, &r->arena, type, slug, &current);
+	int rc = content_item_get(r->w->store, &r->arena, type, slug, &current);
 	if (!rc)
-		rc = store_revision_get(r->w->store, &r->arena, current.id, rev_id, &old);
+		rc = content_revision_get(r->w->store, &r->arena, current.id, rev_id, &old);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	char err[256];

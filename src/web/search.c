@@ -1,9 +1,15 @@
-/* /zoeken: the search page with snippets and facets; /zoeken/suggest: JSON for autocomplete. */
+/*
+ * /zoeken: the search page with snippets and facets; /zoeken/suggest: JSON
+ * for autocomplete. A bad filter is a 400 or 404, a query past its caps a
+ * 414, a store error a 500; a snippet or facets that cannot be read are left
+ * out, and a failed suggestion search answers an empty list.
+ */
 #include <jansson.h>
 #include <string.h>
 
 #include "base/slug.h"
 #include "content/content.h"
+#include "content/read.h"
 #include "html/escape.h"
 #include "search/search.h"
 #include "web/web.h"
@@ -35,7 +41,7 @@ static struct tval *snippet_view(struct req *r, struct search_env *env, const st
 	const char *lead, *body;
 	struct snippet_part *parts;
 	size_t n;
-	if (store_item_text(env->st, &r->arena, it->id, &lead, &body) ||
+	if (content_item_text(env->st, &r->arena, it->id, &lead, &body) ||
 	    search_snippet(env, body, res, 30, &r->arena, &parts, &n))
 		return NULL;
 	struct tval *list = tv_list(&r->arena);
@@ -53,7 +59,7 @@ static void facets(struct req *r, struct tval *v, struct search_env *env, const 
 {
 	struct search_facet *types, *cats;
 	size_t nt, nc;
-	if (!res->match || store_search_facets(env->st, &r->arena, res->match, &types, &nt, &cats, &nc))
+	if (!res->match || content_search_facets(env->st, &r->arena, res->match, &types, &nt, &cats, &nc))
 		return;
 	struct tval *tl = tv_list(&r->arena);
 	for (size_t i = 0; i < nt; i++) {

@@ -1,4 +1,9 @@
-/* Views: domain objects turned into template values. */
+/*
+ * Views: domain objects turned into template values. A view never fails by
+ * itself: an unknown type or bad date is shown as stored, and a full arena or
+ * a body that cannot be rendered sets arena.failed, which web_render turns
+ * into a 500.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -2,7 +2,8 @@
  * Accounts and signing in against a real store: attempts are counted before
  * Argon2id runs (parallel guesses get no extra tries), an Argon2id or store
  * failure is an error and never a counted guess, a successful sign-in takes
- * its attempt back, and nobody takes away their own administration.
+ * its attempt back, nobody takes away their own administration, and what the
+ * handlers read goes through accounts_*.
  */
 #include "testutil.h"
 
@@ -14,6 +15,7 @@
 #include "accounts/signin.h"
 #include "crypto/crypto.h"
 #include "store/attempts.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 static char dsn[300];
@@ -160,12 +162,62 @@ static void own_administration_stays(void **state)
 	arena_free(&a);
 }
 
+static struct store *open_store(void)
+{
+	char dir[] = "/tmp/vertrouwd-accounts-XXXXXX", own_dsn[256], err[512];
+	struct store *fresh;
+	assert_non_null(mkdtemp(dir));
+	test_dsn(own_dsn, sizeof(own_dsn), dir, "t.db");
+	assert_int_equal(store_open(own_dsn, &fresh, err, sizeof(err)), 0);
+	assert_int_equal(store_migrate(fresh, err, sizeof(err)), 0);
+	return fresh;
+}
+
+/* What the handlers read goes through accounts_*: users, the audit log, a user's sessions. */
+static void reading_accounts(void **state)
+{
+	struct store *own = open_store();
+	struct arena a = ARENA_INIT;
+	long long id;
+	assert_int_equal(accounts_add(own, "beheer@example.org", "vp@example.org", "Vera", ROLE_VP, &id), 0);
+	assert_int_equal(accounts_add(own, "beheer@example.org", "ad@example.org", "Adam", ROLE_BEHEERDER, &id), 0);
+
+	struct user u;
+	assert_int_equal(accounts_find(own, &a, "VP@example.org", &u), 0);
+	assert_string_equal(u.name, "Vera");
+	assert_int_equal(u.roles, ROLE_VP);
+	assert_int_equal(accounts_find(own, &a, "niemand@example.org", &u), ERR_NOT_FOUND);
+
+	struct user *users;
+	size_t n;
+	assert_int_equal(accounts_list(own, &a, &users, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(users[0].email, "ad@example.org"); /* by e-mail address */
+
+	struct audit_line *lines;
+	assert_int_equal(accounts_audit_list(own, &a, 1, &lines, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(lines[0].actor, "beheer@example.org");
+	assert_string_equal(lines[0].object, "ad@example.org"); /* newest first */
+
+	struct session_row *rows;
+	assert_int_equal(accounts_sessions(own, &a, id, &rows, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_session_add(own, "ab12", id, 1000, "test"), 0);
+	assert_int_equal(accounts_sessions(own, &a, id, &rows, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].id, "ab12");
+	assert_string_equal(rows[0].user.email, "ad@example.org");
+	arena_free(&a);
+	store_close(own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(parallel_guesses_are_counted_first), cmocka_unit_test(success_takes_its_attempt_back),
 	    cmocka_unit_test(argon2_failure_is_not_a_guess),	  cmocka_unit_test(session_store_error),
-	    cmocka_unit_test(own_administration_stays),
+	    cmocka_unit_test(own_administration_stays),		  cmocka_unit_test(reading_accounts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -135,14 +135,14 @@ static void upload_round_trip(int on_disk)
 
 	struct arena a = ARENA_INIT;
 	struct stored_file got;
-	assert_int_equal(store_file_get(st, &a, f.hash, &got), 0);
+	assert_int_equal(media_find(st, &a, f.hash, &got), 0);
 	assert_string_equal(got.content_type, "image/png");
 	assert_string_equal(got.alt, "Een test");
 	assert_int_equal(got.width, 3);
 	assert_int_equal(got.in_db, !on_disk);
 	struct buf data = BUF_INIT(1 << 20);
 	assert_int_equal(buf_adds(&data, "before:"), 0);
-	assert_int_equal(store_file_read(st, &got, &data), 0); /* appended */
+	assert_int_equal(media_read(st, &got, &data), 0); /* appended */
 	assert_int_equal(data.len, 7 + n);
 	assert_memory_equal(data.ptr + 7, png, n);
 	assert_int_equal(data.ptr[data.len], '\0');
@@ -150,7 +150,7 @@ static void upload_round_trip(int on_disk)
 	struct stored_file *list;
 	size_t count;
 	long long total;
-	assert_int_equal(store_file_list(st, &a, 0, 10, &list, &count, &total), 0);
+	assert_int_equal(media_list(st, &a, 0, 10, &list, &count, &total), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(total, 1);
 
@@ -171,7 +171,7 @@ static void upload_round_trip(int on_disk)
 	it.image_alt = "";
 	assert_int_equal(store_item_save(st, &it, &id), 0);
 	assert_int_equal(media_delete(st, "r@example.org", f.hash), 0);
-	assert_int_equal(store_file_get(st, &a, f.hash, &got), ERR_NOT_FOUND);
+	assert_int_equal(media_find(st, &a, f.hash, &got), ERR_NOT_FOUND);
 	assert_int_equal(stat(path, &sb), -1);
 	arena_free(&a);
 	store_close(st);
