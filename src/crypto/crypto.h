@@ -64,6 +64,49 @@ long long totp_check(const char *secret, const char *code, long long now);
 /* The code for a time (tests and the command line). */
 int totp_code(const char *secret, long long now, char out[7]) WUR;
 
+/* ---- Keys for cases (keys.c; shared/docs/confidentiality.md) ---- */
+
+#define VAULT_KEY_BYTES	     32			    /* a record key, an X25519 public or secret key */
+#define VAULT_SEALED_BYTES   (VAULT_KEY_BYTES + 48) /* a key sealed to a public key */
+#define VAULT_BOX_OVERHEAD   40			    /* a record's nonce (24) and tag (16) */
+#define VAULT_FINGERPRINT    40			    /* "1A2B 3C4D ..." (8 groups) and its NUL */
+#define VAULT_RECOVERY_TEXT  65			    /* 52 letters in groups of 4, dashes, NUL */
+#define VAULT_RECEIPT_DIGITS 20
+#define VAULT_RECEIPT_TEXT   (VAULT_RECEIPT_DIGITS + VAULT_RECEIPT_DIGITS / 4) /* groups of 4 and a NUL */
+
+/* VAULT_KEY_BYTES of zeroed guarded memory (sodium_malloc), or NULL; free with vault_secret_free. */
+unsigned char *vault_secret_new(void);
+/* Wipe and free a secret from vault_secret_new (NULL is fine). */
+void vault_secret_free(unsigned char *k);
+/* A new X25519 key pair; sk should be guarded memory. 0 or ERR_INVALID. */
+int vault_keypair(unsigned char pk[VAULT_KEY_BYTES], unsigned char *sk) WUR;
+/*
+ * Encrypt n bytes with key (XChaCha20-Poly1305, a random nonce), bound to ad
+ * (what the record is and where it belongs): out gets n + VAULT_BOX_OVERHEAD bytes.
+ */
+void vault_box(const unsigned char key[VAULT_KEY_BYTES], const void *msg, size_t n, const void *ad, size_t adlen,
+	       unsigned char *out);
+/* Decrypt inlen bytes from vault_box into out (inlen - VAULT_BOX_OVERHEAD bytes); ERR_INVALID when tampered,
+ * under another key or for another ad. */
+int vault_open(const unsigned char key[VAULT_KEY_BYTES], const unsigned char *in, size_t inlen, const void *ad,
+	       size_t adlen, unsigned char *out) WUR;
+/* Seal a key to a public key (only its secret key opens it); 0 or ERR_INVALID. */
+int vault_seal(const unsigned char pk[VAULT_KEY_BYTES], const unsigned char *key,
+	       unsigned char out[VAULT_SEALED_BYTES]) WUR;
+/* Open a sealed key with the key pair; ERR_INVALID when it was not sealed to pk or was changed. */
+int vault_unseal(const unsigned char pk[VAULT_KEY_BYTES], const unsigned char *sk,
+		 const unsigned char in[VAULT_SEALED_BYTES], unsigned char *key) WUR;
+/* What a VP compares to know their key: BLAKE2b of the public key, 32 hex digits in groups of 4. */
+void vault_fingerprint(const unsigned char pk[VAULT_KEY_BYTES], char out[VAULT_FINGERPRINT]);
+/* A recovery key for paper: 52 letters without look-alikes, in groups of 4; and back (case and
+ * spacing do not matter; ERR_INVALID for anything else). */
+void vault_recovery_format(const unsigned char *key, char out[VAULT_RECOVERY_TEXT]);
+int vault_recovery_parse(const char *text, unsigned char *key) WUR;
+/* A new receipt code: VAULT_RECEIPT_DIGITS random digits in groups of 4; and its digits as typed (spaces,
+ * dashes and dots ignored; ERR_INVALID unless exactly that many digits). */
+void vault_receipt_new(char out[VAULT_RECEIPT_TEXT]);
+int vault_receipt_parse(const char *text, char out[VAULT_RECEIPT_DIGITS + 1]) WUR;
+
 /* n random bytes. */
 void vault_random(void *buf, size_t n);
 /* BLAKE2b-256 of data under a context string ("session-id", "setup", ...). */

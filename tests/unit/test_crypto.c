@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -101,11 +102,82 @@ static void totp_rfc6238(void **state)
 	assert_int_equal(strlen(fresh), 32);
 }
 
+/* Key pairs, sealing to several VPs, records bound to case, kind and id; tampering and swapping fail. */
+static void keys_seal_and_box(void **state)
+{
+	unsigned char pk1[VAULT_KEY_BYTES], pk2[VAULT_KEY_BYTES], sealed[VAULT_SEALED_BYTES];
+	unsigned char *sk1 = vault_secret_new(), *sk2 = vault_secret_new(), *ck = vault_secret_new(),
+		      *back = vault_secret_new();
+	assert_non_null(sk1);
+	assert_non_null(back);
+	assert_int_equal(vault_keypair(pk1, sk1), 0);
+	assert_int_equal(vault_keypair(pk2, sk2), 0);
+	vault_random(ck, VAULT_KEY_BYTES);
+	assert_int_equal(vault_seal(pk1, ck, sealed), 0);
+	assert_int_equal(vault_unseal(pk1, sk1, sealed, back), 0);
+	assert_memory_equal(ck, back, VAULT_KEY_BYTES);
+	assert_int_equal(vault_unseal(pk2, sk2, sealed, back), ERR_INVALID); /* sealed to the other VP */
+	sealed[5] ^= 1;
+	assert_int_equal(vault_unseal(pk1, sk1, sealed, back), ERR_INVALID);
+
+	const char msg[] = "Mijn leidinggevende schreeuwt elke ochtend.";
+	unsigned char box[sizeof(msg) + VAULT_BOX_OVERHEAD], out[sizeof(msg)];
+	vault_box(ck, msg, sizeof(msg), "7|bericht|3", 11, box);
+	assert_int_equal(vault_open(ck, box, sizeof(box), "7|bericht|3", 11, out), 0);
+	assert_memory_equal(out, msg, sizeof(msg));
+	assert_null(memmem(box, sizeof(box), "leidinggevende", 14));
+	assert_int_equal(vault_open(ck, box, sizeof(box), "8|bericht|3", 11, out), ERR_INVALID);  /* another case */
+	assert_int_equal(vault_open(ck, box, sizeof(box), "7|naam|3", 8, out), ERR_INVALID);	  /* another kind */
+	assert_int_equal(vault_open(sk2, box, sizeof(box), "7|bericht|3", 11, out), ERR_INVALID); /* another key */
+	box[30] ^= 0x40;
+	assert_int_equal(vault_open(ck, box, sizeof(box), "7|bericht|3", 11, out), ERR_INVALID);
+	assert_int_equal(vault_open(ck, box, 10, "", 0, out), ERR_INVALID);
+	vault_secret_free(sk1);
+	vault_secret_free(sk2);
+	vault_secret_free(ck);
+	vault_secret_free(back);
+}
+
+/* Recovery keys and receipt codes as people write them down and type them back. */
+static void recovery_and_receipts(void **state)
+{
+	unsigned char key[VAULT_KEY_BYTES], back[VAULT_KEY_BYTES];
+	char text[VAULT_RECOVERY_TEXT], fp[VAULT_FINGERPRINT];
+	for (int round = 0; round < 200; round++) {
+		vault_random(key, sizeof(key));
+		vault_recovery_format(key, text);
+		assert_int_equal(strlen(text), 64);
+		assert_int_equal(vault_recovery_parse(text, back), 0);
+		assert_memory_equal(key, back, sizeof(key));
+	}
+	for (char *p = text; *p; p++) /* lower case, spaces for dashes, O for 0 */
+		*p = *p == '-' ? ' ' : *p == '0' ? 'o' : (char) tolower((unsigned char) *p);
+	assert_int_equal(vault_recovery_parse(text, back), 0);
+	assert_memory_equal(key, back, sizeof(key));
+	assert_int_equal(vault_recovery_parse("ABCD-EFGH", back), ERR_INVALID);
+	assert_int_equal(vault_recovery_parse("UUUU", back), ERR_INVALID);
+	vault_fingerprint(key, fp);
+	assert_int_equal(strlen(fp), 39);
+
+	char code[VAULT_RECEIPT_TEXT], digits[VAULT_RECEIPT_DIGITS + 1];
+	vault_receipt_new(code);
+	assert_int_equal(strlen(code), 24);
+	assert_int_equal(code[4], ' ');
+	assert_int_equal(vault_receipt_parse(code, digits), 0);
+	assert_int_equal(strlen(digits), 20);
+	assert_int_equal(vault_receipt_parse("1234-5678-1234-5678-1234", digits), 0);
+	assert_int_equal(vault_receipt_parse("1234 5678 1234 5678 123", digits), ERR_INVALID);
+	assert_int_equal(vault_receipt_parse("1234 5678 1234 5678 1234 5", digits), ERR_INVALID);
+	assert_int_equal(vault_receipt_parse("1234 5678 1234 5678 123x", digits), ERR_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(derive_and_check), cmocka_unit_test(argon2id_cost), cmocka_unit_test(acceptable_passwords),
-	    cmocka_unit_test(hex_and_hash),	cmocka_unit_test(totp_rfc6238),
+	    cmocka_unit_test(derive_and_check),	     cmocka_unit_test(argon2id_cost),
+	    cmocka_unit_test(acceptable_passwords),  cmocka_unit_test(hex_and_hash),
+	    cmocka_unit_test(totp_rfc6238),	     cmocka_unit_test(keys_seal_and_box),
+	    cmocka_unit_test(recovery_and_receipts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
