@@ -7,8 +7,10 @@
  * (accounts_find, ...) pass the store's answer through.
  */
 #include <string.h>
+#include <time.h>
 
 #include "accounts/accounts.h"
+#include "accounts/keys.h"
 #include "crypto/crypto.h"
 #include "store/sessions.h"
 #include "store/store.h"
@@ -98,23 +100,44 @@ static int find(struct store *st, const char *email, long long *id)
 }
 
 int accounts_set_password(struct store *st, const char *actor, const char *email, const char *password,
-			  const char **why)
+			  const char **why, char recovery[VAULT_RECOVERY_TEXT])
 {
-	long long id;
-	int rc = find(st, email, &id);
+	struct arena a = ARENA_INIT;
+	struct user u;
+	char fp[VAULT_FINGERPRINT];
+	recovery[0] = '\0';
+	int rc = store_user_find(st, &a, email, &u), has_key = 0;
+	if (!rc)
+		has_key = !(rc = accounts_key_fingerprint(st, u.id, fp));
+	if (rc == ERR_NOT_FOUND && u.id)
+		rc = 0;
+	arena_free(&a);
 	if (rc)
 		return rc;
+	if (has_key) {
+		/* Only the VP's own recovery key can open their key for a new password: a setup link asks for it. */
+		*why = "Deze vertrouwenspersoon heeft een sleutel voor zijn of haar zaken. Stuur een instellink "
+		       "(vertrouwd user reset-password); daarin vult de vertrouwenspersoon de herstelsleutel in.";
+		return ERR_CONFLICT;
+	}
 	if (!password_acceptable(password, email, why))
 		return ERR_INVALID;
-	unsigned char salt[PW_SALT_BYTES], auth[PW_KEY_BYTES];
-	rc = password_new(password, salt, auth);
+	unsigned char salt[PW_SALT_BYTES];
+	struct pw_keys k;
+	rc = password_new(password, salt, &k);
 	if (!rc)
 		rc = store_begin(st);
-	if (!rc)
-		rc = in_tx(st, store_user_set_password(st, id, salt, sizeof(salt), auth, sizeof(auth)), actor,
-			   "wachtwoord ingesteld", email);
-	vault_wipe(auth, sizeof(auth));
-	return rc;
+	if (rc) {
+		vault_wipe(&k, sizeof(k));
+		return rc;
+	}
+	rc = store_user_set_password(st, u.id, salt, sizeof(salt), k.auth, sizeof(k.auth), (long long) pw_now.ops,
+				     (long long) pw_now.mem);
+	if (!rc && (u.roles & ROLE_VP))
+		rc =
+		    accounts_key_create(st, u.id, actor, "eerste instelling", k.wrap, (long long) time(NULL), recovery);
+	vault_wipe(&k, sizeof(k));
+	return in_tx(st, rc, actor, "wachtwoord ingesteld", email);
 }
 
 int accounts_set_roles(struct store *st, long long actor_id, const char *actor, const char *email, unsigned roles)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "crypto/crypto.h"
 #include "store/users.h"
 
 struct store;
@@ -29,10 +30,13 @@ int accounts_add(struct store *st, const char *actor, const char *email, const c
 		 long long *id) WUR;
 /*
  * Set a new password after the policy check (on ERR_INVALID *why says what to
- * do in Dutch). Audited without the password.
+ * do in Dutch). Audited without the password. A VP without a key pair gets
+ * one, and recovery its recovery key (shown once; "" otherwise). A VP who has
+ * one is refused (ERR_CONFLICT, *why): only their own recovery key can open
+ * it for a new password, through a setup link.
  */
 int accounts_set_password(struct store *st, const char *actor, const char *email, const char *password,
-			  const char **why) WUR;
+			  const char **why, char recovery[VAULT_RECOVERY_TEXT]) WUR;
 /*
  * Change a user's roles, or block (signing them out everywhere) or unblock
  * them. actor_id is the acting user's id (0 on the command line): nobody can

@@ -14,15 +14,16 @@
 #include "base/log.h"
 #include "crypto/crypto.h"
 #include "store/attempts.h"
+#include "accounts/keys.h"
 #include "store/auth.h"
+#include "store/keys.h"
 #include "store/recovery.h"
 #include "store/store.h"
 #include "store/totp.h"
 
 #define MAX_WAIT (15 * 60)
 
-/* hex(BLAKE2b(data, context)) into out (65 bytes). */
-static void hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char *context)
+void accounts_hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char *context)
 {
 	unsigned char h[32];
 	vault_hash(h, data, n, context);
@@ -89,7 +90,7 @@ static int second_factor(struct store *st, const struct user_auth *u, const char
 		for (size_t i = 0; i < cl; i++)
 			lc[i] = (char) tolower((unsigned char) code[i]);
 		lc[cl] = '\0';
-		hash_hex(rh, lc, cl, "recovery-code");
+		accounts_hash_hex(rh, lc, cl, "recovery-code");
 		return store_recovery_use(st, u->user.id, rh, now, &ok) || !ok ? SIGNIN_WRONG : SIGNIN_OK;
 	}
 	if (u->totp_secret) {
@@ -103,20 +104,62 @@ static int second_factor(struct store *st, const struct user_auth *u, const char
 }
 
 /* A new session for u: the cookie's token into token; the account's attempts are forgotten. */
-static int open_session(struct store *st, const struct user_auth *u, const char *akey, const char *ckey, long long now,
-			const char *agent, char token[TOKEN_HEX])
+/*
+ * Raise an outdated Argon2id cost now that the password is known: a new salt
+ * and auth key under pw_now, the VP's secret key (sk, or NULL) boxed under the
+ * new wrap key. In the caller's transaction; audited.
+ */
+static int upgrade_password(struct store *st, const struct user_auth *u, const char *password, const unsigned char *sk)
 {
-	unsigned char t[TOKEN_BYTES];
+	unsigned char salt[PW_SALT_BYTES], box[STORE_SKBOX_BYTES];
+	struct pw_keys k;
+	int rc = password_new(password, salt, &k);
+	if (!rc)
+		rc = store_user_set_password(st, u->user.id, salt, sizeof(salt), k.auth, sizeof(k.auth),
+					     (long long) pw_now.ops, (long long) pw_now.mem);
+	if (!rc && sk) {
+		accounts_key_box(u->user.id, k.wrap, sk, box);
+		rc = store_key_rewrap(st, u->user.id, box);
+	}
+	if (!rc)
+		rc = store_audit(st, u->user.email, "wachtwoordsleutel opnieuw gemaakt met hogere kosten", "", "");
+	vault_wipe(&k, sizeof(k));
+	return rc;
+}
+
+/*
+ * A new session for u: the cookie's token into token; the account's attempts
+ * are forgotten. A VP's secret key is opened with the password's wrap key and
+ * boxed under the session's own key, so any server can use it while the
+ * cookie lasts.
+ */
+static int open_session(struct store *st, const struct user_auth *u, const char *password, const struct pw_keys *keys,
+			const char *akey, const char *ckey, long long now, const char *agent, char token[TOKEN_HEX])
+{
+	unsigned char t[TOKEN_BYTES], box[SESSION_SK_BYTES];
 	char id[TOKEN_HEX];
+	unsigned char *sk = u->has_key ? vault_secret_new() : NULL;
+	if (u->has_key && !sk)
+		return ERR_NOMEM;
+	if (sk && accounts_key_open(u->user.id, keys->wrap, u->sk_password, sk)) {
+		log_warn("signin: a VP's key does not open with their password; signed in without it");
+		vault_secret_free(sk);
+		sk = NULL;
+	}
 	vault_random(t, sizeof(t));
 	vault_hex(token, t, sizeof(t));
-	hash_hex(id, t, sizeof(t), "session-id");
+	accounts_hash_hex(id, t, sizeof(t), "session-id");
+	if (sk)
+		accounts_session_box(t, id, sk, box);
 	vault_wipe(t, sizeof(t));
 	char agent_short[120];
 	snprintf(agent_short, sizeof(agent_short), "%s", agent ? agent : "");
+	struct pw_params used = {.ops = (unsigned long long) u->pw_ops, .mem = (size_t) u->pw_mem};
 	int rc = store_begin(st);
 	if (!rc)
-		rc = store_session_add(st, id, u->user.id, now, agent_short);
+		rc = store_session_add(st, id, u->user.id, now, agent_short, sk ? box : NULL, sizeof(box));
+	if (!rc && password_outdated(&used))
+		rc = upgrade_password(st, u, password, sk);
 	if (!rc)
 		rc = store_attempt_clear(st, akey);
 	if (!rc)
@@ -127,6 +170,7 @@ static int open_session(struct store *st, const struct user_auth *u, const char 
 		rc = store_commit(st);
 	if (rc)
 		store_rollback(st);
+	vault_secret_free(sk);
 	return rc;
 }
 
@@ -139,7 +183,7 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 		lower[i] = (char) tolower((unsigned char) email[i]);
 	lower[n] = '\0';
 	char h[TOKEN_HEX];
-	hash_hex(h, lower, n, "signin-account");
+	accounts_hash_hex(h, lower, n, "signin-account");
 	snprintf(akey, sizeof(akey), "a:%.32s", h);
 	snprintf(ckey, sizeof(ckey), "c:%s", client ? client : "-");
 	*retry_after = 0;
@@ -152,10 +196,13 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	rc = store_user_auth(st, &a, email, &u);
 	int found = !rc && u.has_password && !u.user.disabled;
 	static const unsigned char dummy_salt[PW_SALT_BYTES], dummy_auth[PW_KEY_BYTES];
+	struct pw_params params =
+	    found ? (struct pw_params){.ops = (unsigned long long) u.pw_ops, .mem = (size_t) u.pw_mem} : pw_now;
+	struct pw_keys keys;
 	/* Unknown accounts pay the same Argon2id run, so timing says nothing. */
-	int check = rc && rc != ERR_NOT_FOUND
-			? rc
-			: password_check(password, found ? u.salt : dummy_salt, found ? u.auth : dummy_auth);
+	int check = rc && rc != ERR_NOT_FOUND ? rc
+					      : password_check(password, found ? u.salt : dummy_salt, &params,
+							       found ? u.auth : dummy_auth, &keys);
 	if (check < 0) {
 		/* The store failed or Argon2id had no memory: no guess was made, so none is counted. */
 		refund_attempt(st, akey, ckey);
@@ -165,9 +212,11 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	int result = check == 1 && found ? second_factor(st, &u, code, now) : SIGNIN_WRONG;
 	rc = 0;
 	if (result == SIGNIN_OK)
-		rc = open_session(st, &u, akey, ckey, now, agent, token);
+		rc = open_session(st, &u, password, &keys, akey, ckey, now, agent, token);
 	else if (result == SIGNIN_NEEDS_TOTP)
 		refund_attempt(st, akey, ckey); /* the password was right; the account needs setting up */
+	if (check == 1)
+		vault_wipe(&keys, sizeof(keys));
 	arena_free(&a);
 	return rc ? rc : result;
 }
@@ -177,8 +226,8 @@ int accounts_session(struct store *st, struct arena *a, const char *token, long 
 	unsigned char t[TOKEN_BYTES];
 	if (!token || vault_unhex(t, sizeof(t), token))
 		return ERR_NOT_FOUND;
-	hash_hex(out->id, t, sizeof(t), "session-id");
-	hash_hex(out->csrf, t, sizeof(t), "csrf");
+	accounts_hash_hex(out->id, t, sizeof(t), "session-id");
+	accounts_hash_hex(out->csrf, t, sizeof(t), "csrf");
 	vault_wipe(t, sizeof(t));
 	int rc = store_session_get(st, a, out->id, &out->row);
 	if (rc)
@@ -193,118 +242,6 @@ int accounts_session(struct store *st, struct arena *a, const char *token, long 
 	if (now - out->row.seen_at >= 60 && store_session_touch(st, out->id, now))
 		return ERR_DB;
 	return 0;
-}
-
-int accounts_setup_link(struct store *st, const char *actor, const char *email, long long now, char token[TOKEN_HEX])
-{
-	struct arena a = ARENA_INIT;
-	struct user u;
-	int rc = store_user_find(st, &a, email, &u);
-	char secret[TOTP_SECRET_MAX] = "", id[TOKEN_HEX];
-	if (!rc && (u.roles & (ROLE_BEHEERDER | ROLE_VP)))
-		rc = totp_new_secret(secret);
-	if (!rc) {
-		unsigned char t[TOKEN_BYTES];
-		vault_random(t, sizeof(t));
-		vault_hex(token, t, sizeof(t));
-		hash_hex(id, t, sizeof(t), "setup-link");
-		vault_wipe(t, sizeof(t));
-		rc = store_begin(st);
-		if (!rc)
-			rc = store_setup_add(st, id, u.id, now + SETUP_LINK_LIFE, *secret ? secret : NULL);
-		if (!rc)
-			rc = store_audit(st, actor, "instellink gemaakt", email, "");
-		if (!rc)
-			rc = store_commit(st);
-		if (rc)
-			store_rollback(st);
-	}
-	vault_wipe(secret, sizeof(secret));
-	arena_free(&a);
-	return rc;
-}
-
-int accounts_setup_find(struct store *st, struct arena *a, const char *token, long long now, struct setup_link *out)
-{
-	unsigned char t[TOKEN_BYTES];
-	char id[TOKEN_HEX];
-	if (!token || vault_unhex(t, sizeof(t), token))
-		return ERR_NOT_FOUND;
-	hash_hex(id, t, sizeof(t), "setup-link");
-	int rc = store_setup_get(st, a, id, out);
-	if (!rc && (out->expires_at < now || out->user.disabled))
-		rc = ERR_NOT_FOUND;
-	return rc;
-}
-
-int accounts_setup_complete(struct store *st, const char *token, const char *password, const char *code, long long now,
-			    const char **why)
-{
-	struct arena a = ARENA_INIT;
-	struct setup_link link;
-	int rc = accounts_setup_find(st, &a, token, now, &link);
-	if (!rc && !password_acceptable(password, link.user.email, why))
-		rc = ERR_INVALID;
-	long long step = 0;
-	if (!rc && link.totp_secret && (step = totp_check(link.totp_secret, code, now)) <= 0) {
-		*why =
-		    "De code uit je app klopt niet. Scan de QR-code (opnieuw) en vul de code in die de app nu toont.";
-		rc = ERR_INVALID;
-	}
-	unsigned char salt[PW_SALT_BYTES], auth[PW_KEY_BYTES];
-	if (!rc)
-		rc = password_new(password, salt, auth);
-	if (!rc)
-		rc = store_begin(st);
-	if (!rc) {
-		int fresh;
-		rc = store_user_set_password(st, link.user.id, salt, sizeof(salt), auth, sizeof(auth));
-		if (!rc && link.totp_secret)
-			rc = store_user_set_totp(st, link.user.id, link.totp_secret);
-		if (!rc && link.totp_secret)
-			rc = store_user_use_totp_step(st, link.user.id, step, &fresh);
-		if (!rc)
-			rc = store_setup_delete_user(st, link.user.id);
-		if (!rc)
-			rc = store_session_delete_user(st, link.user.id);
-		if (!rc)
-			rc = store_audit(st, link.user.email, "wachtwoord ingesteld via link", link.user.email, "");
-		if (!rc)
-			rc = store_commit(st);
-		if (rc)
-			store_rollback(st);
-	}
-	vault_wipe(auth, sizeof(auth));
-	arena_free(&a);
-	return rc;
-}
-
-int accounts_recovery_new(struct store *st, long long user_id, const char *email,
-			  char codes[RECOVERY_CODES][RECOVERY_LEN])
-{
-	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789"; /* no 0/o, 1/l/i */
-	char hashes[RECOVERY_CODES][TOKEN_HEX];
-	const char *ptrs[RECOVERY_CODES];
-	for (int i = 0; i < RECOVERY_CODES; i++) {
-		unsigned char r[8];
-		vault_random(r, sizeof(r));
-		for (int k = 0; k < 8; k++)
-			codes[i][k + (k >= 4)] = alphabet[r[k] % (sizeof(alphabet) - 1)];
-		codes[i][4] = '-';
-		codes[i][9] = '\0';
-		hash_hex(hashes[i], codes[i], 9, "recovery-code");
-		ptrs[i] = hashes[i];
-	}
-	int rc = store_begin(st);
-	if (!rc)
-		rc = store_recovery_set(st, user_id, ptrs, RECOVERY_CODES);
-	if (!rc)
-		rc = store_audit(st, email, "herstelcodes gemaakt", email, "");
-	if (!rc)
-		rc = store_commit(st);
-	if (rc)
-		store_rollback(st);
-	return rc;
 }
 
 int accounts_signout(struct store *st, const char *session_id, long long user_id, int everywhere)

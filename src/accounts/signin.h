@@ -17,7 +17,6 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "store/sessions.h"
-#include "store/setup_links.h"
 
 #define SESSION_IDLE	     (30 * 60)
 #define SESSION_MAX	     (12 * 60 * 60)
@@ -47,38 +46,11 @@ struct signed_in {
 	char csrf[TOKEN_HEX];
 };
 
+/* hex(BLAKE2b(data, context)) into out: how tokens and codes are kept. */
+void accounts_hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char *context);
+
 /* The session of a cookie token: 0 with *out filled, ERR_NOT_FOUND when none or expired (then removed). */
 int accounts_session(struct store *st, struct arena *a, const char *token, long long now, struct signed_in *out) WUR;
-#define SETUP_LINK_LIFE (24 * 60 * 60)
-
-/*
- * A one-time link to set the password of email: token gets the link's token.
- * For roles that need a second factor a TOTP secret is prepared with it. Earlier
- * links of the user stop working. Audited as actor.
- */
-int accounts_setup_link(struct store *st, const char *actor, const char *email, long long now,
-			char token[TOKEN_HEX]) WUR;
-/* The link of a token: 0, or ERR_NOT_FOUND when unknown, used or expired. */
-int accounts_setup_find(struct store *st, struct arena *a, const char *token, long long now,
-			struct setup_link *out) WUR;
-/*
- * Use a link: the password (after the policy; *why says what to do) and, when a
- * TOTP secret waits, a code from the app. Ends the link and every session of
- * the user. ERR_INVALID (with *why), ERR_NOT_FOUND, or an error.
- */
-int accounts_setup_complete(struct store *st, const char *token, const char *password, const char *code, long long now,
-			    const char **why) WUR;
-
-#define RECOVERY_CODES 10
-#define RECOVERY_LEN   12 /* "abcd-efgh" and its NUL, with room */
-
-/*
- * New one-time recovery codes for a user (the old ones stop working): each can
- * stand in for a TOTP code once. Shown once; only hashes are kept.
- */
-int accounts_recovery_new(struct store *st, long long user_id, const char *email,
-			  char codes[RECOVERY_CODES][RECOVERY_LEN]) WUR;
-
 /* End one session, or every session of its user. */
 int accounts_signout(struct store *st, const char *session_id, long long user_id, int everywhere) WUR;
 

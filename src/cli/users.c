@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "accounts/accounts.h"
+#include "accounts/setup.h"
 #include "accounts/signin.h"
 #include "cli/cli.h"
 #include "crypto/crypto.h"
@@ -39,9 +40,10 @@ int cli_demo_accounts(const struct config *cfg)
 		return 1;
 	long long id;
 	const char *why = NULL;
+	char recovery[VAULT_RECOVERY_TEXT];
 	int rc = accounts_add(st, "demo", DEMO_EDITOR, "Demo Redacteur", ROLE_REDACTEUR, &id);
 	if (!rc)
-		rc = accounts_set_password(st, "demo", DEMO_EDITOR, DEMO_EDITOR_PASSWORD, &why);
+		rc = accounts_set_password(st, "demo", DEMO_EDITOR, DEMO_EDITOR_PASSWORD, &why, recovery);
 	store_close(st);
 	if (rc && rc != ERR_CONFLICT) {
 		fprintf(stderr, "vertrouwd: demo-account niet gemaakt (%s)\n", why ? why : err_str(rc));
@@ -196,13 +198,19 @@ int cli_user(struct cli_opts *o)
 		arena_free(&a);
 		if (!rc)
 			rc = read_password(o->password_stdin, pw, sizeof(pw));
+		char recovery[VAULT_RECOVERY_TEXT] = "";
 		if (!rc)
-			rc = accounts_set_password(st, ACTOR, email, pw, &why);
+			rc = accounts_set_password(st, ACTOR, email, pw, &why, recovery);
 		vault_wipe(pw, sizeof(pw));
-		if (rc == ERR_INVALID && why)
+		if ((rc == ERR_INVALID || rc == ERR_CONFLICT) && why)
 			fprintf(stderr, "vertrouwd: %s\n", why), status = 1;
 		else
 			status = report(rc, email, "wachtwoord ingesteld");
+		if (!rc && *recovery)
+			printf("Sleutelpaar gemaakt. Herstelsleutel (eenmalig getoond; geef hem de vertrouwenspersoon "
+			       "op papier):\n  %s\n",
+			       recovery);
+		vault_wipe(recovery, sizeof(recovery));
 	} else {
 		fprintf(stderr,
 			"vertrouwd: onbekende actie '%s' (add, list, roles, disable, enable, set-password, "

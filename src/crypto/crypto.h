@@ -27,19 +27,36 @@ struct pw_keys {
 	unsigned char wrap[PW_KEY_BYTES];
 };
 
+/* Argon2id's cost, stored beside every salt so that it can be raised later (confidentiality.md). */
+struct pw_params {
+	unsigned long long ops; /* passes */
+	size_t mem;		/* bytes */
+};
+
 /*
- * Argon2id (libsodium's INTERACTIVE limits: 2 passes, 64 MiB, above OWASP's
- * minimum of 19 MiB and 2 passes; about 100 ms here). ERR_NOMEM when the memory
- * cannot be had. The caller wipes keys with vault_wipe().
+ * What new salts get: libsodium's INTERACTIVE limits, 2 passes and 64 MiB,
+ * above OWASP's minimum of 19 MiB and 2 passes; about 100 ms here.
  */
-int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], struct pw_keys *out) WUR;
+extern const struct pw_params pw_now;
+/* Whether keys made with p should be made again with pw_now (at the next sign-in). */
+int password_outdated(const struct pw_params *p);
+
+/*
+ * Argon2id of password with salt and p: auth and wrap keys. ERR_NOMEM when the
+ * memory cannot be had. The caller wipes keys with vault_wipe().
+ */
+int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], const struct pw_params *p,
+		    struct pw_keys *out) WUR;
 /* Tests: make the nth Argon2id run from now fail with ERR_NOMEM (0 = off). */
 void password_fail_after(long n);
-/* A new random salt and the auth key for password. */
-int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], unsigned char auth[PW_KEY_BYTES]) WUR;
-/* Whether password gives auth with salt (constant-time compare). 1 yes, 0 no, <0 error. */
-int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES],
-		   const unsigned char auth[PW_KEY_BYTES]);
+/* A new random salt and the keys for password under pw_now. */
+int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], struct pw_keys *out) WUR;
+/*
+ * Whether password gives auth with salt and p (constant-time compare): 1 yes
+ * (and *keys filled when keys is not NULL), 0 no, <0 error.
+ */
+int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES], const struct pw_params *p,
+		   const unsigned char auth[PW_KEY_BYTES], struct pw_keys *keys);
 /*
  * Whether a new password is good enough: at least PW_MIN_LENGTH characters,
  * not in the list of common passwords, not the e-mail address or its name part.

@@ -75,7 +75,15 @@ void password_fail_after(long n)
 	atomic_store(&derive_countdown, n > 0 ? n : 0);
 }
 
-int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], struct pw_keys *out)
+const struct pw_params pw_now = {.ops = crypto_pwhash_OPSLIMIT_INTERACTIVE, .mem = crypto_pwhash_MEMLIMIT_INTERACTIVE};
+
+int password_outdated(const struct pw_params *p)
+{
+	return p->ops < pw_now.ops || p->mem < pw_now.mem;
+}
+
+int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES], const struct pw_params *p,
+		    struct pw_keys *out)
 {
 	if (vault_start())
 		return ERR_INVALID;
@@ -83,8 +91,8 @@ int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES
 	if (left > 0 && atomic_fetch_sub(&derive_countdown, 1) == 1)
 		return ERR_NOMEM; /* a test standing in for an allocation Argon2id could not get */
 	unsigned char raw[64];
-	if (crypto_pwhash(raw, sizeof(raw), password, strlen(password), salt, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))
+	if (crypto_pwhash(raw, sizeof(raw), password, strlen(password), salt, p->ops, p->mem,
+			  crypto_pwhash_ALG_ARGON2ID13))
 		return ERR_NOMEM;
 	vault_hash(out->auth, raw, sizeof(raw), "auth");
 	vault_hash(out->wrap, raw, sizeof(raw), "wrap");
@@ -92,23 +100,20 @@ int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES
 	return 0;
 }
 
-int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], unsigned char auth[PW_KEY_BYTES])
+int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], struct pw_keys *out)
 {
-	struct pw_keys k;
 	vault_random(salt, PW_SALT_BYTES);
-	int rc = password_derive(password, salt, &k);
-	if (!rc)
-		memcpy(auth, k.auth, PW_KEY_BYTES);
-	vault_wipe(&k, sizeof(k));
-	return rc;
+	return password_derive(password, salt, &pw_now, out);
 }
 
-int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES],
-		   const unsigned char auth[PW_KEY_BYTES])
+int password_check(const char *password, const unsigned char salt[PW_SALT_BYTES], const struct pw_params *p,
+		   const unsigned char auth[PW_KEY_BYTES], struct pw_keys *keys)
 {
 	struct pw_keys k;
-	int rc = password_derive(password, salt, &k);
+	int rc = password_derive(password, salt, p, &k);
 	int ok = !rc && vault_equal(k.auth, auth, PW_KEY_BYTES);
+	if (keys && ok)
+		*keys = k;
 	vault_wipe(&k, sizeof(k));
 	return rc ? rc : ok;
 }

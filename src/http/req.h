@@ -91,8 +91,11 @@ struct session {
 	unsigned roles;
 	const char *email;
 	const char *name;
-	const char *id;	  /* the session's id in the store (a hash, not the cookie) */
-	const char *csrf; /* the token forms must send back */
+	const char *id;		     /* the session's id in the store (a hash, not the cookie) */
+	const char *csrf;	     /* the token forms must send back */
+	const char *token;	     /* the cookie's token (hex), to open what the session boxed */
+	const unsigned char *sk_box; /* a VP's secret key boxed under the session's key, or NULL */
+	size_t sk_len;
 };
 
 struct req {

@@ -31,6 +31,10 @@ int store_user_auth(struct store *st, struct arena *a, const char *email, struct
 		out->has_password =
 		    blob(s, 5, out->salt, sizeof(out->salt)) && blob(s, 6, out->auth, sizeof(out->auth));
 		out->totp_secret = col_is_null(s, 7) ? NULL : col_text(s, 7, a);
+		out->pw_ops = col_int(s, 8);
+		out->pw_mem = col_int(s, 9);
+		out->has_key =
+		    blob(s, 10, out->pk, sizeof(out->pk)) && blob(s, 11, out->sk_password, sizeof(out->sk_password));
 		rc = out->user.email && out->user.name ? 0 : ERR_NOMEM;
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;

@@ -30,15 +30,19 @@ static const struct {
     {"files", ST_COPY_R_FILES, ST_COPY_W_FILES, "itttiDtStiit"},
     {"items", ST_COPY_R_ITEMS, ST_COPY_W_ITEMS, "ittttttttttitti"},
     {"item_categories", ST_COPY_R_ITEM_CATEGORIES, ST_COPY_W_ITEM_CATEGORIES, "ii"},
-    {"users", ST_COPY_R_USERS, ST_COPY_W_USERS, "ittbbittti"},
+    {"users", ST_COPY_R_USERS, ST_COPY_W_USERS, "ittbbitttiii"},
     {"user_roles", ST_COPY_R_USER_ROLES, ST_COPY_W_USER_ROLES, "it"},
     {"audit_log", ST_COPY_R_AUDIT_LOG, ST_COPY_W_AUDIT_LOG, "ittttt"},
-    {"sessions", ST_COPY_R_SESSIONS, ST_COPY_W_SESSIONS, "tiiit"},
+    {"sessions", ST_COPY_R_SESSIONS, ST_COPY_W_SESSIONS, "tiiitb"},
     {"setup_links", ST_COPY_R_SETUP_LINKS, ST_COPY_W_SETUP_LINKS, "tiit"},
     {"recovery_codes", ST_COPY_R_RECOVERY_CODES, ST_COPY_W_RECOVERY_CODES, "iti"},
     {"revisions", ST_COPY_R_REVISIONS, ST_COPY_W_REVISIONS, "iittt"},
     {"slug_redirects", ST_COPY_R_SLUG_REDIRECTS, ST_COPY_W_SLUG_REDIRECTS, "tti"},
     {"schedules", ST_COPY_R_SCHEDULES, ST_COPY_W_SCHEDULES, "ii"},
+    {"organisations", ST_COPY_R_ORGANISATIONS, ST_COPY_W_ORGANISATIONS, "ittitttibt"},
+    {"org_members", ST_COPY_R_ORG_MEMBERS, ST_COPY_W_ORG_MEMBERS, "iit"},
+    {"vp_profiles", ST_COPY_R_VP_PROFILES, ST_COPY_W_VP_PROFILES, "ittttttt"},
+    {"user_keys", ST_COPY_R_USER_KEYS, ST_COPY_W_USER_KEYS, "ibbbi"},
 };
 
 /* The bytes of a files row: its data column, or the file in the store's media directory (read into file). */

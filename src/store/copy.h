@@ -12,7 +12,7 @@
 
 struct store;
 
-#define COPY_TABLES 13
+#define COPY_TABLES 17
 
 struct copy_table_report {
 	const char *table;

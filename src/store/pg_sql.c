@@ -143,20 +143,28 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_USER_LIST] = "SELECT u.id, u.email, u.name, u.disabled, u.auth IS NOT NULL, u.created_at, " ROLES
 		     " FROM users u ORDER BY lower(u.email)",
     [ST_USER_DISABLE] = "UPDATE users SET disabled = $2 WHERE id = $1",
-    [ST_USER_PASSWORD] = "UPDATE users SET salt = $2, auth = $3, password_changed_at = vt_now() WHERE id = $1",
-    [ST_USER_AUTH] = "SELECT u.id, u.email, u.name, u.disabled, " ROLES ", u.salt, u.auth, u.totp_secret "
-		     "FROM users u WHERE lower(u.email) = lower($1::text)",
+    [ST_USER_PASSWORD] =
+	"UPDATE users SET salt = $2, auth = $3, pw_ops = $4, pw_mem = $5, password_changed_at = vt_now() WHERE id = $1",
+    [ST_USER_AUTH] = "SELECT u.id, u.email, u.name, u.disabled, " ROLES ", u.salt, u.auth, u.totp_secret, "
+		     "u.pw_ops, u.pw_mem, k.pk, k.sk_password FROM users u LEFT JOIN user_keys k ON k.user_id = u.id "
+		     "WHERE lower(u.email) = lower($1::text)",
     [ST_USER_TOTP] = "UPDATE users SET totp_secret = $2, totp_last_step = 0 WHERE id = $1",
     [ST_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2",
-    [ST_SESSION_ADD] = "INSERT INTO sessions (id, user_id, created_at, seen_at, agent) VALUES ($1, $2, $3, $3, $4)",
+    [ST_SESSION_ADD] =
+	"INSERT INTO sessions (id, user_id, created_at, seen_at, agent, sk) VALUES ($1, $2, $3, $3, $4, $5)",
     [ST_SESSION_GET] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, " ROLES
-		       " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
+		       ", s.sk FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
     [ST_SESSION_TOUCH] = "UPDATE sessions SET seen_at = $2 WHERE id = $1",
     [ST_SESSION_DELETE] = "DELETE FROM sessions WHERE id = $1",
     [ST_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = $1",
     [ST_SESSION_LIST] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, " ROLES
-			" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1 "
+			", NULL FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1 "
 			"ORDER BY s.created_at DESC",
+    [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = $1",
+    [ST_KEY_SET] =
+	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES ($1, $2, $3, $4, $5) "
+	"ON CONFLICT (user_id) DO UPDATE SET pk = $2, sk_password = $3, sk_recovery = $4, created_at = $5",
+    [ST_KEY_REWRAP] = "UPDATE user_keys SET sk_password = $2 WHERE user_id = $1",
     [ST_ATTEMPTS] = "SELECT failures, last_at FROM login_attempts WHERE key = $1",
     [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES ($1, 1, $2) "
 			"ON CONFLICT (key) DO UPDATE SET failures = login_attempts.failures + 1, last_at = $2",
@@ -240,7 +248,10 @@ const char *const pg_sql[ST_COUNT] = {
 	", "
 	"setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)"
 	", "
-	"setval(pg_get_serial_sequence('revisions', 'id'), coalesce((SELECT max(id) FROM revisions), 0) + 1, false)",
+	"setval(pg_get_serial_sequence('revisions', 'id'), coalesce((SELECT max(id) FROM revisions), 0) + 1, false)"
+	", "
+	"setval(pg_get_serial_sequence('organisations', 'id'), coalesce((SELECT max(id) FROM organisations), 0) + 1, "
+	"false)",
     /* SQLite's terms and document frequencies beside its index (0015); PostgreSQL needs neither. */
     [ST_SEARCH_TEXT_CLEAR] = "SELECT 1",
     [ST_SEARCH_TERMS_CLEAR] = "SELECT 1",

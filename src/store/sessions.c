@@ -9,11 +9,12 @@
 #include "store/sessions.h"
 #include "store/db.h"
 
-int store_session_add(struct store *st, const char *id, long long user_id, long long now, const char *agent)
+int store_session_add(struct store *st, const char *id, long long user_id, long long now, const char *agent,
+		      const unsigned char *sk, size_t sklen)
 {
 	struct stmt *s = stmt_get(st, ST_SESSION_ADD);
 	return !s || bind_text(s, 1, id) || bind_int(s, 2, user_id) || bind_int(s, 3, now) ||
-		       bind_text(s, 4, agent ? agent : "")
+		       bind_text(s, 4, agent ? agent : "") || (sk ? bind_blob(s, 5, sk, sklen) : bind_null(s, 5))
 		   ? ERR_DB
 		   : stmt_exec(s);
 }
@@ -31,6 +32,16 @@ static int read_session(struct stmt *s, struct arena *a, struct session_row *out
 	out->user.name = col_text(s, 6, a);
 	out->user.disabled = (int) col_int(s, 7);
 	out->user.roles = store_parse_roles(col_str(s, 8));
+	if (!col_is_null(s, 9)) {
+		size_t len;
+		const void *p = col_blob(s, 9, &len);
+		unsigned char *copy = p && len ? arena_alloc(a, len) : NULL;
+		if (!copy)
+			return ERR_NOMEM;
+		memcpy(copy, p, len);
+		out->sk = copy;
+		out->sklen = len;
+	}
 	return out->id && out->agent && out->user.email && out->user.name ? 0 : ERR_NOMEM;
 }
 

@@ -20,9 +20,13 @@ struct session_row {
 	long long created_at, seen_at;
 	const char *agent;
 	struct user user;
+	const unsigned char *sk; /* a VP's secret key boxed under the session's key, or NULL */
+	size_t sklen;
 };
 
-int store_session_add(struct store *st, const char *id, long long user_id, long long now, const char *agent) WUR;
+/* A new session; sk (sklen bytes, or NULL) is a VP's secret key boxed under the session's own key. */
+int store_session_add(struct store *st, const char *id, long long user_id, long long now, const char *agent,
+		      const unsigned char *sk, size_t sklen) WUR;
 /* A session with its user; ERR_NOT_FOUND. */
 int store_session_get(struct store *st, struct arena *a, const char *id, struct session_row *out) WUR;
 int store_session_touch(struct store *st, const char *id, long long now) WUR;

@@ -13,22 +13,30 @@
 	"id, type, slug, title, lead, body, author, published, status, created_at, updated_at, file_id, image, "       \
 	"image_alt, words"
 #define COPY_ITEM_CATEGORIES "item_id, category_id"
-#define COPY_USERS	     "id, email, name, salt, auth, disabled, created_at, password_changed_at, totp_secret, totp_last_step"
-#define COPY_USER_ROLES	     "user_id, role"
-#define COPY_AUDIT_LOG	     "id, at, actor, action, object, detail"
-#define COPY_SESSIONS	     "id, user_id, created_at, seen_at, agent"
-#define COPY_SETUP_LINKS     "id, user_id, expires_at, totp_secret"
-#define COPY_RECOVERY_CODES  "user_id, code_hash, used_at"
-#define COPY_REVISIONS	     "id, item_id, at, actor, snapshot"
-#define COPY_SLUG_REDIRECTS  "type, old_slug, item_id"
-#define COPY_SCHEDULES	     "item_id, publish_at"
+#define COPY_USERS                                                                                                     \
+	"id, email, name, salt, auth, disabled, created_at, password_changed_at, totp_secret, totp_last_step, "        \
+	"pw_ops, "                                                                                                     \
+	"pw_mem"
+#define COPY_USER_ROLES	    "user_id, role"
+#define COPY_AUDIT_LOG	    "id, at, actor, action, object, detail"
+#define COPY_SESSIONS	    "id, user_id, created_at, seen_at, agent, sk"
+#define COPY_SETUP_LINKS    "id, user_id, expires_at, totp_secret"
+#define COPY_RECOVERY_CODES "user_id, code_hash, used_at"
+#define COPY_REVISIONS	    "id, item_id, at, actor, snapshot"
+#define COPY_SLUG_REDIRECTS "type, old_slug, item_id"
+#define COPY_SCHEDULES	    "item_id, publish_at"
+#define COPY_ORGANISATIONS  "id, slug, name, workers, sector, logo, procedure, listed, receipt_salt, created_at"
+#define COPY_ORG_MEMBERS    "org_id, user_id, role"
+#define COPY_VP_PROFILES    "user_id, kind, focus, languages, phone, reach, photo, intro"
+#define COPY_USER_KEYS	    "user_id, pk, sk_password, sk_recovery, created_at"
 
 #define P2  "$1, $2"
 #define P3  P2 ", $3"
 #define P4  P3 ", $4"
 #define P5  P4 ", $5"
 #define P6  P5 ", $6"
-#define P10 P6 ", $7, $8, $9, $10"
+#define P8  P6 ", $7, $8"
+#define P10 P8 ", $9, $10"
 #define P12 P10 ", $11, $12"
 #define P15 P12 ", $13, $14, $15"
 
@@ -43,13 +51,13 @@
 	[ST_COPY_R_ITEMS] = COPY_READ("items", COPY_ITEMS), [ST_COPY_W_ITEMS] = COPY_WRITE("items", COPY_ITEMS, P15),  \
 	[ST_COPY_R_ITEM_CATEGORIES] = COPY_READ("item_categories", COPY_ITEM_CATEGORIES),                              \
 	[ST_COPY_W_ITEM_CATEGORIES] = COPY_WRITE("item_categories", COPY_ITEM_CATEGORIES, P2),                         \
-	[ST_COPY_R_USERS] = COPY_READ("users", COPY_USERS), [ST_COPY_W_USERS] = COPY_WRITE("users", COPY_USERS, P10),  \
+	[ST_COPY_R_USERS] = COPY_READ("users", COPY_USERS), [ST_COPY_W_USERS] = COPY_WRITE("users", COPY_USERS, P12),  \
 	[ST_COPY_R_USER_ROLES] = COPY_READ("user_roles", COPY_USER_ROLES),                                             \
 	[ST_COPY_W_USER_ROLES] = COPY_WRITE("user_roles", COPY_USER_ROLES, P2),                                        \
 	[ST_COPY_R_AUDIT_LOG] = COPY_READ("audit_log", COPY_AUDIT_LOG),                                                \
 	[ST_COPY_W_AUDIT_LOG] = COPY_WRITE("audit_log", COPY_AUDIT_LOG, P6),                                           \
 	[ST_COPY_R_SESSIONS] = COPY_READ("sessions", COPY_SESSIONS),                                                   \
-	[ST_COPY_W_SESSIONS] = COPY_WRITE("sessions", COPY_SESSIONS, P5),                                              \
+	[ST_COPY_W_SESSIONS] = COPY_WRITE("sessions", COPY_SESSIONS, P6),                                              \
 	[ST_COPY_R_SETUP_LINKS] = COPY_READ("setup_links", COPY_SETUP_LINKS),                                          \
 	[ST_COPY_W_SETUP_LINKS] = COPY_WRITE("setup_links", COPY_SETUP_LINKS, P4),                                     \
 	[ST_COPY_R_RECOVERY_CODES] = COPY_READ("recovery_codes", COPY_RECOVERY_CODES),                                 \
@@ -59,6 +67,14 @@
 	[ST_COPY_R_SLUG_REDIRECTS] = COPY_READ("slug_redirects", COPY_SLUG_REDIRECTS),                                 \
 	[ST_COPY_W_SLUG_REDIRECTS] = COPY_WRITE("slug_redirects", COPY_SLUG_REDIRECTS, P3),                            \
 	[ST_COPY_R_SCHEDULES] = COPY_READ("schedules", COPY_SCHEDULES),                                                \
-	[ST_COPY_W_SCHEDULES] = COPY_WRITE("schedules", COPY_SCHEDULES, P2)
+	[ST_COPY_W_SCHEDULES] = COPY_WRITE("schedules", COPY_SCHEDULES, P2),                                           \
+	[ST_COPY_R_ORGANISATIONS] = COPY_READ("organisations", COPY_ORGANISATIONS),                                    \
+	[ST_COPY_W_ORGANISATIONS] = COPY_WRITE("organisations", COPY_ORGANISATIONS, P10),                              \
+	[ST_COPY_R_ORG_MEMBERS] = COPY_READ("org_members", COPY_ORG_MEMBERS),                                          \
+	[ST_COPY_W_ORG_MEMBERS] = COPY_WRITE("org_members", COPY_ORG_MEMBERS, P3),                                     \
+	[ST_COPY_R_VP_PROFILES] = COPY_READ("vp_profiles", COPY_VP_PROFILES),                                          \
+	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P8),                                     \
+	[ST_COPY_R_USER_KEYS] = COPY_READ("user_keys", COPY_USER_KEYS),                                                \
+	[ST_COPY_W_USER_KEYS] = COPY_WRITE("user_keys", COPY_USER_KEYS, P5)
 
 #endif

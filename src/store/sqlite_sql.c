@@ -116,25 +116,32 @@ const char *const sqlite_sql[ST_COUNT] = {
 		     "(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) FROM users u "
 		     "ORDER BY u.email",
     [ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE id = ?1",
-    [ST_USER_PASSWORD] = "UPDATE users SET salt = ?2, auth = ?3, "
+    [ST_USER_PASSWORD] = "UPDATE users SET salt = ?2, auth = ?3, pw_ops = ?4, pw_mem = ?5, "
 			 "password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     [ST_USER_AUTH] =
 	"SELECT u.id, u.email, u.name, u.disabled, "
-	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), u.salt, u.auth, u.totp_secret "
-	"FROM users u WHERE u.email = ?1",
+	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), u.salt, u.auth, u.totp_secret, "
+	"u.pw_ops, u.pw_mem, k.pk, k.sk_password FROM users u LEFT JOIN user_keys k ON k.user_id = u.id "
+	"WHERE u.email = ?1",
     [ST_USER_TOTP] = "UPDATE users SET totp_secret = ?2, totp_last_step = 0 WHERE id = ?1",
     [ST_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = ?2 WHERE id = ?1 AND totp_last_step < ?2",
-    [ST_SESSION_ADD] = "INSERT INTO sessions (id, user_id, created_at, seen_at, agent) VALUES (?1, ?2, ?3, ?3, ?4)",
+    [ST_SESSION_ADD] =
+	"INSERT INTO sessions (id, user_id, created_at, seen_at, agent, sk) VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
     [ST_SESSION_GET] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, "
-		       "(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) "
+		       "(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), s.sk "
 		       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1",
     [ST_SESSION_TOUCH] = "UPDATE sessions SET seen_at = ?2 WHERE id = ?1",
     [ST_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?1",
     [ST_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?1",
     [ST_SESSION_LIST] =
 	"SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, "
-	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) "
+	"(SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id), NULL "
 	"FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = ?1 ORDER BY s.created_at DESC",
+    [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = ?1",
+    [ST_KEY_SET] =
+	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	"ON CONFLICT (user_id) DO UPDATE SET pk = ?2, sk_password = ?3, sk_recovery = ?4, created_at = ?5",
+    [ST_KEY_REWRAP] = "UPDATE user_keys SET sk_password = ?2 WHERE user_id = ?1",
     [ST_ATTEMPTS] = "SELECT failures, last_at FROM login_attempts WHERE key = ?1",
     [ST_ATTEMPT_FAIL] = "INSERT INTO login_attempts (key, failures, last_at) VALUES (?1, 1, ?2) "
 			"ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = ?2",

@@ -116,10 +116,11 @@ int store_user_set_disabled(struct store *st, long long id, int disabled)
 }
 
 int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
-			    const unsigned char *auth, size_t authlen)
+			    const unsigned char *auth, size_t authlen, long long ops, long long mem)
 {
 	struct stmt *s = stmt_get(st, ST_USER_PASSWORD);
-	if (!s || bind_int(s, 1, id) || bind_blob(s, 2, salt, saltlen) || bind_blob(s, 3, auth, authlen))
+	if (!s || bind_int(s, 1, id) || bind_blob(s, 2, salt, saltlen) || bind_blob(s, 3, auth, authlen) ||
+	    bind_int(s, 4, ops) || bind_int(s, 5, mem))
 		return ERR_DB;
 	return stmt_exec(s);
 }

@@ -31,9 +31,9 @@ int store_user_find(struct store *st, struct arena *a, const char *email, struct
 int store_user_list(struct store *st, struct arena *a, struct user **out, size_t *n) WUR;
 int store_user_set_roles(struct store *st, long long id, unsigned roles) WUR;
 int store_user_set_disabled(struct store *st, long long id, int disabled) WUR;
-/* Store the salt and auth key of a new password. */
+/* Store the salt and auth key of a new password, with the Argon2id cost (passes, bytes) they were made with. */
 int store_user_set_password(struct store *st, long long id, const unsigned char *salt, size_t saltlen,
-			    const unsigned char *auth, size_t authlen) WUR;
+			    const unsigned char *auth, size_t authlen, long long ops, long long mem) WUR;
 struct audit_line {
 	const char *at, *actor, *action, *object;
 };

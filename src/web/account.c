@@ -4,6 +4,8 @@
 #include <time.h>
 
 #include "accounts/accounts.h"
+#include "accounts/keys.h"
+#include "accounts/setup.h"
 #include "accounts/signin.h"
 #include "crypto/crypto.h"
 #include "web/web.h"
@@ -29,6 +31,9 @@ int web_session_load(struct req *r, const char *token)
 	out->name = s.row.user.name;
 	out->id = arena_strdup(&r->arena, s.id);
 	out->csrf = arena_strdup(&r->arena, s.csrf);
+	out->token = arena_strdup(&r->arena, token);
+	out->sk_box = s.row.sk;
+	out->sk_len = s.row.sklen;
 	r->session = out;
 	return out->id && out->csrf ? 0 : ERR_NOMEM;
 }
@@ -150,6 +155,9 @@ int web_account(struct req *r)
 	tv_set_str(v, "csrf", r->session->csrf);
 	tv_set_bool(v, "noindex", true);
 	tv_set_bool(v, "beheerder", r->session->roles & ROLE_BEHEERDER);
+	char fp[VAULT_FINGERPRINT];
+	if (!accounts_key_fingerprint(r->w->store, r->session->user_id, fp))
+		tv_set_str(v, "fingerprint", arena_strdup(&r->arena, fp));
 	tv_set_bool(v, "redacteur", r->session->roles & ROLE_REDACTEUR);
 	return web_render(r, "account", v);
 }
@@ -173,6 +181,8 @@ static int setup_form(struct req *r, const char *token, int status, const char *
 	tv_set_str(v, "message", message);
 	tv_set_str(v, "secret", link.totp_secret);
 	tv_set_bool(v, "noindex", true);
+	char fp[VAULT_FINGERPRINT];
+	tv_set_bool(v, "has_key", !accounts_key_fingerprint(r->w->store, link.user.id, fp));
 	r->page.status = status;
 	return web_render(r, "setup", v);
 }
@@ -188,12 +198,32 @@ int web_setup(struct req *r)
 	const char *why = NULL;
 	if (!pw || !again || strcmp(pw, again))
 		return setup_form(r, token, 400, "De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.");
-	int rc = accounts_setup_complete(r->w->store, token, pw, req_form(r, "code"), (long long) time(NULL), &why);
+	struct setup_input in = {.password = pw,
+				 .code = req_form(r, "code"),
+				 .recovery = req_form(r, "herstelsleutel"),
+				 .lost_recovery = req_form(r, "kwijt") != NULL};
+	struct setup_result out;
+	int rc = accounts_setup_complete(r->w->store, token, &in, (long long) time(NULL), &why, &out);
 	if (rc == ERR_INVALID)
 		return setup_form(r, token, 400, why);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
-	return redirect(r, "/inloggen?ingesteld=1");
+	if (!out.key_made)
+		return redirect(r, "/inloggen?ingesteld=1");
+	/* A VP's new key: the recovery key is shown this once, never stored, never in a URL. */
+	struct tval *v = tv_obj(&r->arena), *groups = tv_list(&r->arena);
+	for (char *g = out.recovery; *g;) {
+		size_t n = strcspn(g, "-");
+		tv_push(groups, tv_str(&r->arena, arena_strndup(&r->arena, g, n)));
+		g += n + (g[n] == '-');
+	}
+	tv_set_str(v, "title", "Je herstelsleutel");
+	tv_set(v, "groups", groups);
+	tv_set_str(v, "fingerprint", out.fingerprint);
+	tv_set_bool(v, "noindex", true);
+	vault_wipe(&out, sizeof(out));
+	r->page.cache_control = "no-store";
+	return web_render(r, "vp_key", v);
 }
 
 int web_setup_qr(struct req *r)
@@ -223,4 +253,17 @@ int web_recovery_codes(struct req *r)
 	tv_set_bool(v, "noindex", true);
 	r->page.cache_control = "no-store";
 	return web_render(r, "recovery", v);
+}
+
+unsigned char *web_vp_key(struct req *r)
+{
+	if (!r->session || !r->session->sk_box)
+		return NULL;
+	unsigned char *sk = vault_secret_new();
+	if (sk &&
+	    accounts_session_open(r->session->token, r->session->id, r->session->sk_box, r->session->sk_len, sk)) {
+		vault_secret_free(sk);
+		return NULL;
+	}
+	return sk;
 }

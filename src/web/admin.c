@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "accounts/accounts.h"
+#include "accounts/setup.h"
 #include "accounts/signin.h"
 #include "web/web.h"
 

@@ -75,6 +75,8 @@ int web_setup_form(struct req *r);
 int web_setup(struct req *r);
 int web_setup_qr(struct req *r);
 int web_recovery_codes(struct req *r);
+/* The signed-in VP's secret key for this request (guarded memory: free with vault_secret_free), or NULL. */
+unsigned char *web_vp_key(struct req *r);
 
 /* The editor (web/cms.c). */
 int web_cms_list(struct req *r);

@@ -8,23 +8,31 @@
 
 static void derive_and_check(void **state)
 {
-	unsigned char salt[PW_SALT_BYTES], auth[PW_KEY_BYTES];
+	unsigned char salt[PW_SALT_BYTES];
+	struct pw_keys k, got;
 	assert_int_equal(vault_start(), 0);
-	assert_int_equal(password_new("een lange zin als wachtwoord", salt, auth), 0);
-	assert_int_equal(password_check("een lange zin als wachtwoord", salt, auth), 1);
-	assert_int_equal(password_check("een lange zin als wachtwoorD", salt, auth), 0);
-	assert_int_equal(password_check("", salt, auth), 0);
-	/* The same password and salt give the same keys; auth and wrap differ. */
+	assert_int_equal(password_new("een lange zin als wachtwoord", salt, &k), 0);
+	assert_int_equal(password_check("een lange zin als wachtwoord", salt, &pw_now, k.auth, &got), 1);
+	assert_memory_equal(&got, &k, sizeof(k)); /* the wrap key comes with a right password */
+	assert_int_equal(password_check("een lange zin als wachtwoorD", salt, &pw_now, k.auth, NULL), 0);
+	assert_int_equal(password_check("", salt, &pw_now, k.auth, NULL), 0);
+	/* The same password, salt and cost give the same keys; auth and wrap differ; another cost, other keys. */
 	struct pw_keys a, b;
-	assert_int_equal(password_derive("x", salt, &a), 0);
-	assert_int_equal(password_derive("x", salt, &b), 0);
+	const struct pw_params cheap = {.ops = 1, .mem = 8u << 20};
+	assert_int_equal(password_derive("x", salt, &pw_now, &a), 0);
+	assert_int_equal(password_derive("x", salt, &pw_now, &b), 0);
 	assert_memory_equal(&a, &b, sizeof(a));
 	assert_memory_not_equal(a.auth, a.wrap, PW_KEY_BYTES);
+	assert_int_equal(password_derive("x", salt, &cheap, &b), 0);
+	assert_memory_not_equal(a.auth, b.auth, PW_KEY_BYTES);
+	assert_true(password_outdated(&cheap));
+	assert_false(password_outdated(&pw_now));
 	/* A new salt each time. */
-	unsigned char salt2[PW_SALT_BYTES], auth2[PW_KEY_BYTES];
-	assert_int_equal(password_new("een lange zin als wachtwoord", salt2, auth2), 0);
+	unsigned char salt2[PW_SALT_BYTES];
+	struct pw_keys k2;
+	assert_int_equal(password_new("een lange zin als wachtwoord", salt2, &k2), 0);
 	assert_memory_not_equal(salt, salt2, PW_SALT_BYTES);
-	assert_memory_not_equal(auth, auth2, PW_KEY_BYTES);
+	assert_memory_not_equal(k.auth, k2.auth, PW_KEY_BYTES);
 }
 
 static void argon2id_cost(void **state)
@@ -35,7 +43,7 @@ static void argon2id_cost(void **state)
 	struct pw_keys k;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(password_derive("wachtwoord", salt, &k), 0);
+	assert_int_equal(password_derive("wachtwoord", salt, &pw_now, &k), 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double) (t1.tv_sec - t0.tv_sec) * 1e3 + (double) (t1.tv_nsec - t0.tv_nsec) / 1e6;
 	printf("  argon2id: %.0f ms per derivation\n", ms);

@@ -129,7 +129,7 @@ static void session_for(const char *email, unsigned roles, char token[65])
 	vault_hash(h, t, sizeof(t), "session-id");
 	vault_hex(id, h, sizeof(h));
 	assert_int_equal(store_user_add(st, email, "Iemand", roles, &uid), 0);
-	assert_int_equal(store_session_add(st, id, uid, (long long) time(NULL), "test"), 0);
+	assert_int_equal(store_session_add(st, id, uid, (long long) time(NULL), "test", NULL, 0), 0);
 }
 
 static size_t limit(const struct config *cfg, const char *method, const char *uri, const char *cookie)
