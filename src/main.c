@@ -18,9 +18,10 @@
 struct command {
 	const char *name;
 	const char *summary;
-	const char *usage;	  /* the subcommand's own options, or "" */
-	int nargs;		  /* positional arguments it takes (-1: one or two) */
-	const char *const *flags; /* its own boolean flags */
+	const char *usage;	   /* the subcommand's own options, or "" */
+	int nargs;		   /* positional arguments it takes (-1: one or two, -2: one to three) */
+	const char *const *flags;  /* its own boolean flags */
+	const char *const *values; /* its own options with a value (read with cli_opt), or NULL */
 	int (*run)(struct cli_opts *o);
 };
 
@@ -29,45 +30,49 @@ static const char *const json_flags[] = {"json", NULL};
 static const char *const user_flags[] = {"password-stdin", NULL};
 static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
+static const char *const org_flags[] = {"listed", "unlisted", NULL};
+static const char *const org_values[] = {"name",  "slug",      "workers", "sector", "procedure", "role", "kind",
+					 "focus", "languages", "phone",	  "reach",  "intro",	 NULL};
 
 static const struct command commands[] = {
-    {"serve", "start de webserver / start the web server", "", 0, no_flags, cli_serve},
+    {"serve", "start de webserver / start the web server", "", 0, no_flags, NULL, cli_serve},
     {"init", "maak of werk de database bij / create or migrate the database",
      "  --demo            laad de demo-inhoud uit demo/ (herhaalbaar) / load demo content (idempotent)\n", 0,
-     init_flags, cli_init},
-    {"migrate", "werk alleen het databaseschema bij / only migrate the database schema", "", 0, no_flags, cli_migrate},
+     init_flags, NULL, cli_init},
+    {"migrate", "werk alleen het databaseschema bij / only migrate the database schema", "", 0, no_flags, NULL,
+     cli_migrate},
     {"import", "importeer Markdown-bestanden uit MAP / import Markdown files from DIR",
-     "  MAP               map met .md-bestanden (ook in submappen); per bestand een transactie\n", 1, no_flags,
+     "  MAP               map met .md-bestanden (ook in submappen); per bestand een transactie\n", 1, no_flags, NULL,
      cli_import},
     {"export", "schrijf alle inhoud als Markdown naar MAP / export all content to DIR",
-     "  MAP               doelmap; per type een submap, bijlagen ernaast\n", 1, no_flags, cli_export},
+     "  MAP               doelmap; per type een submap, bijlagen ernaast\n", 1, no_flags, NULL, cli_export},
     {"search", "zoek zoals de website zoekt / search as the site does",
      "  ZOEKVRAAG         woorden, \"een zin\", -uitsluiten, begin*\n"
      "  --json            de resultaten als JSON (slug, type, titel, score, fragment)\n",
-     1, json_flags, cli_search},
+     1, json_flags, NULL, cli_search},
     {"analyze", "toon de zoektermen die de analyse maakt / show the analyzer's terms",
      "  TEKST             de tekst om te analyseren\n"
      "  --json            als JSON\n",
-     1, json_flags, cli_analyze},
+     1, json_flags, NULL, cli_analyze},
     {"publish-due", "publiceer geplande inhoud die aan de beurt is / publish scheduled content that is due",
      "  --at JJJJ-MM-DDTUU:MM  doe alsof het dit tijdstip is (Nederlandse tijd) / as if it were this time\n"
      "                    (de server doet dit zelf elke --publish-interval seconden; dit is voor cron of herstel)\n",
-     0, no_flags, cli_publish_due},
-    {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, cli_reindex},
+     0, no_flags, NULL, cli_publish_due},
+    {"reindex", "bouw de zoekindex opnieuw op / rebuild the search index", "", 0, no_flags, NULL, cli_reindex},
     {"backup", "maak een reservekopie in MAP terwijl de server doorwerkt / back up to DIR while serving",
      "  MAP               nieuwe map: vertrouwd.db (een samenhangende momentopname) en media/\n"
      "                    (alleen SQLite; PostgreSQL: pg_dump, zie docs/deploy.md)\n",
-     1, no_flags, cli_backup},
+     1, no_flags, NULL, cli_backup},
     {"restore", "zet een reservekopie uit MAP terug / restore a backup from DIR",
      "  MAP               een map van 'vertrouwd backup'\n"
      "  --force           vervang een database die al gegevens bevat / replace a database that holds data\n"
      "                    (stop eerst de servers / stop the servers first)\n",
-     1, restore_flags, cli_restore},
+     1, restore_flags, NULL, cli_restore},
     {"copy", "kopieer een hele installatie naar een andere database / copy everything to another store",
      "  --from DSN        de bron (hetzelfde als --db) / the source (same as --db)\n"
      "  --to DSN          het doel: een nieuwe, lege database, bijvoorbeeld postgresql:///vertrouwd\n"
      "                    (elke tabel wordt teruggelezen en vergeleken; daarna de zoekindex opgebouwd)\n",
-     0, no_flags, cli_copy},
+     0, no_flags, NULL, cli_copy},
     {"user", "beheer accounts / manage accounts",
      "  add EMAIL --name NAAM --roles ROLLEN   nieuwe gebruiker met een eenmalige instellink (rollen:\n"
      "                                         beheerder, redacteur,\n"
@@ -79,7 +84,18 @@ static const struct command commands[] = {
      "  set-password EMAIL [--password-stdin]  wachtwoord instellen (minstens 12 tekens)\n"
      "  totp EMAIL                             tweestapsverificatie (verplicht voor beheerder en\n"
      "                                         vertrouwenspersoon): toont de sleutel voor de app\n",
-     -1, user_flags, cli_user},
+     -1, user_flags, NULL, cli_user},
+    {"org", "beheer organisaties en wie ze bedient / manage organisations and who serves them",
+     "  add NAAM [--slug S] [--workers N] [--sector S] [--unlisted]   nieuwe organisatie\n"
+     "  list                                   alle organisaties\n"
+     "  show SLUG                              gegevens, vertrouwenspersonen en contactpersonen\n"
+     "  update SLUG [--name N] [--workers N] [--sector S] [--listed|--unlisted] [--procedure BESTAND]\n"
+     "                                         gegevens wijzigen; de meldregeling als Markdown-bestand\n"
+     "  member SLUG EMAIL --role ROL           koppel een gebruiker (vertrouwenspersoon of organisatie)\n"
+     "  remove SLUG EMAIL --role ROL           ontkoppel\n"
+     "  vp EMAIL [--kind intern|extern] [--focus omgangsvormen|integriteit|beide] [--languages T]\n"
+     "           [--phone T] [--reach T] [--intro T]   wat melders van de vertrouwenspersoon zien\n",
+     -2, org_flags, org_values, cli_org},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 
@@ -94,9 +110,10 @@ static void usage(FILE *f)
 static void command_usage(FILE *f, const struct command *c)
 {
 	fprintf(f, "Gebruik / usage: vertrouwd %s %s[OPTIES]\n\n%s\n", c->name,
-		c->nargs < 0 ? "ACTIE [EMAIL] "
-		: c->nargs   ? "ARGUMENT "
-			     : "",
+		c->nargs < -1  ? "ACTIE [ARGUMENTEN] "
+		: c->nargs < 0 ? "ACTIE [EMAIL] "
+		: c->nargs     ? "ARGUMENT "
+			       : "",
 		c->summary);
 	if (*c->usage)
 		fprintf(f, "\nOpties / options:\n%s", c->usage);
@@ -109,12 +126,13 @@ static int usage_error(const char *cmd, const char *what)
 	return 2;
 }
 
-static int is_flag(const struct command *c, const char *name)
+/* The entry of list naming name (a string that lives as long as the program), or NULL. */
+static const char *listed(const char *const *list, const char *name)
 {
-	for (const char *const *f = c->flags; *f; f++)
+	for (const char *const *f = list; f && *f; f++)
 		if (!strcmp(*f, name))
-			return 1;
-	return 0;
+			return *f;
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -162,11 +180,23 @@ int main(int argc, char **argv)
 		char name[64];
 		const char *eq = strchr(a, '=');
 		snprintf(name, sizeof(name), "%.*s", (int) (eq ? eq - a - 2 : (long) strlen(a) - 2), a + 2);
-		if (is_flag(c, name) && !eq) {
+		const char *known = listed(c->flags, name);
+		if (known && !eq) {
 			o.demo |= !strcmp(name, "demo");
 			o.json |= !strcmp(name, "json");
 			o.password_stdin |= !strcmp(name, "password-stdin");
 			o.force |= !strcmp(name, "force");
+			if (o.nopts == CLI_MAX_OPTS)
+				return usage_error(cmdname, "te veel opties / too many options");
+			o.opts[o.nopts][0] = known;
+			o.opts[o.nopts++][1] = "1";
+			continue;
+		}
+		if ((known = listed(c->values, name)) && (eq || i + 1 < argc)) {
+			if (o.nopts == CLI_MAX_OPTS)
+				return usage_error(cmdname, "te veel opties / too many options");
+			o.opts[o.nopts][0] = known;
+			o.opts[o.nopts++][1] = eq ? eq + 1 : argv[++i];
 			continue;
 		}
 		const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : NULL;
@@ -200,7 +230,7 @@ int main(int argc, char **argv)
 	}
 	o.args = positional;
 	log_set_level(o.cfg.log_level);
-	if (c->nargs < 0 ? o.nargs < 1 || o.nargs > 2 : o.nargs != c->nargs)
+	if (c->nargs < 0 ? o.nargs < 1 || o.nargs > -c->nargs + 1 : o.nargs != c->nargs)
 		return usage_error(cmdname, o.nargs < c->nargs
 						? "argument ontbreekt (MAP, ZOEKVRAAG of TEKST) / argument missing"
 						: "onverwacht argument / unexpected argument");

@@ -11,6 +11,8 @@ struct store;
 struct search_env;
 struct lexicon;
 
+#define CLI_MAX_OPTS 24
+
 struct cli_opts {
 	struct config cfg;
 	int demo;	    /* init --demo */
@@ -23,7 +25,12 @@ struct cli_opts {
 	const char *to;	    /* copy --to */
 	const char *const *args;
 	int nargs;
+	const char *opts[CLI_MAX_OPTS][2]; /* a command's own options and flags (flags have "1"), as given */
+	int nopts;
 };
+
+/* The value of a command's own option or flag (the last given), or NULL. */
+const char *cli_opt(const struct cli_opts *o, const char *name);
 
 int cli_serve(struct cli_opts *o);
 int cli_init(struct cli_opts *o);
@@ -38,6 +45,7 @@ int cli_publish_due(struct cli_opts *o);
 int cli_backup(struct cli_opts *o);
 int cli_restore(struct cli_opts *o);
 int cli_copy(struct cli_opts *o);
+int cli_org(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);

@@ -13,6 +13,15 @@
 #include "store/files.h"
 #include "store/store.h"
 
+const char *cli_opt(const struct cli_opts *o, const char *name)
+{
+	const char *v = NULL;
+	for (int i = 0; i < o->nopts; i++)
+		if (!strcmp(o->opts[i][0], name))
+			v = o->opts[i][1];
+	return v;
+}
+
 int cli_open_store(const struct config *cfg, struct store **st)
 {
 	char err[1024], media[PATH_MAX];

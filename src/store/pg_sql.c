@@ -160,6 +160,36 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_SESSION_LIST] = "SELECT s.id, s.user_id, s.created_at, s.seen_at, s.agent, u.email, u.name, u.disabled, " ROLES
 			", NULL FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1 "
 			"ORDER BY s.created_at DESC",
+    [ST_ORG_ADD] = "INSERT INTO organisations (slug, name, workers, sector, logo, procedure, listed, receipt_salt) "
+		   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    [ST_ORG_UPDATE] =
+	"UPDATE organisations SET slug = $1, name = $2, workers = $3, sector = $4, logo = $5, procedure = "
+	"$6, listed = $7 WHERE id = $8",
+    [ST_ORG_GET] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+		   "FROM organisations o WHERE o.id = $1",
+    [ST_ORG_BY_SLUG] =
+	"SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+	"FROM organisations o WHERE o.slug = $1",
+    [ST_ORG_LIST] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+		    "FROM organisations o WHERE strpos(lower(o.name), lower($1::text)) > 0 AND ($2::bigint = 0 OR "
+		    "o.listed = 1) ORDER BY lower(o.name)",
+    [ST_ORG_MEMBER_ADD] = "INSERT INTO org_members (org_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    [ST_ORG_MEMBER_REMOVE] = "DELETE FROM org_members WHERE org_id = $1 AND user_id = $2 AND role = $3",
+    [ST_ORG_OF_USER] =
+	"SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+	"FROM organisations o JOIN org_members m ON m.org_id = o.id WHERE m.user_id = $1 AND m.role = $2 "
+	"ORDER BY o.name",
+    [ST_ORG_VPS] =
+	"SELECT u.id, u.name, u.email, p.kind, p.focus, p.languages, p.phone, p.reach, p.photo, p.intro FROM "
+	"org_members m JOIN users u ON u.id = m.user_id LEFT JOIN vp_profiles p ON p.user_id = u.id WHERE "
+	"m.org_id = $1 AND m.role = 'vertrouwenspersoon' AND u.disabled = 0 ORDER BY u.name",
+    [ST_VP_PROFILE_SET] =
+	"INSERT INTO vp_profiles (user_id, kind, focus, languages, phone, reach, photo, intro) VALUES ($1, "
+	"$2, $3, $4, $5, $6, $7, $8) ON CONFLICT (user_id) DO UPDATE SET kind = $2, focus = $3, languages = "
+	"$4, phone = $5, reach = $6, photo = $7, intro = $8",
+    [ST_VP_PROFILE_GET] =
+	"SELECT kind, focus, languages, phone, reach, photo, intro FROM vp_profiles p WHERE p.user_id = $1",
+    [ST_ORG_MEMBER_HAS] = "SELECT 1 FROM org_members WHERE org_id = $1 AND user_id = $2 AND role = $3",
     [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = $1",
     [ST_KEY_SET] =
 	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES ($1, $2, $3, $4, $5) "
