@@ -15,68 +15,18 @@
 #include "crypto/crypto.h"
 #include "store/attempts.h"
 #include "accounts/keys.h"
+#include "accounts/limits.h"
 #include "store/auth.h"
 #include "store/keys.h"
 #include "store/recovery.h"
 #include "store/store.h"
 #include "store/totp.h"
 
-#define MAX_WAIT (15 * 60)
-
 void accounts_hash_hex(char out[TOKEN_HEX], const void *data, size_t n, const char *context)
 {
 	unsigned char h[32];
 	vault_hash(h, data, n, context);
 	vault_hex(out, h, sizeof(h));
-}
-
-static long long wait_for(long long failures, long long free)
-{
-	if (failures < free)
-		return 0;
-	long long w = 1;
-	for (long long i = free; i <= failures && w < MAX_WAIT; i++)
-		w *= 2;
-	return w < MAX_WAIT ? w : MAX_WAIT;
-}
-
-/* Whether a key with these counted attempts must still wait; *retry_after gets the longest wait seen. */
-static int must_wait(long long failures, long long last, long long free, long long now, long long *retry_after)
-{
-	long long left = last + wait_for(failures, free) - now;
-	if (left > 0 && left > *retry_after)
-		*retry_after = left;
-	return left > 0;
-}
-
-/*
- * Count this attempt against the account and the client before Argon2id runs,
- * in one write transaction (writers queue, across servers too), so that
- * parallel requests cannot each pass the check before any is recorded.
- * Returns 0 (counted), SIGNIN_LOCKED (nothing counted) or an error.
- */
-static int take_attempt(struct store *st, const char *akey, const char *ckey, long long now, long long *retry_after)
-{
-	long long fa = 0, la = 0, fc = 0, lc = 0;
-	int rc = store_begin(st);
-	if (rc)
-		return rc;
-	if (!(rc = store_attempts(st, akey, &fa, &la)) && !(rc = store_attempts(st, ckey, &fc, &lc)) &&
-	    (must_wait(fa, la, SIGNIN_FREE_ATTEMPTS, now, retry_after) |
-	     must_wait(fc, lc, SIGNIN_FREE_CLIENT, now, retry_after)))
-		rc = SIGNIN_LOCKED;
-	if (!rc && !(rc = store_attempt_fail(st, akey, now)) && !(rc = store_attempt_fail(st, ckey, now)))
-		rc = store_commit(st);
-	if (rc)
-		store_rollback(st);
-	return rc;
-}
-
-/* Take back an attempt that turned out not to be a failed guess (best effort: it only costs a wait). */
-static void refund_attempt(struct store *st, const char *akey, const char *ckey)
-{
-	if (store_attempt_refund(st, akey) || store_attempt_refund(st, ckey))
-		log_warn("signin: an attempt could not be taken back");
 }
 
 /* The second factor of a user whose password was right: SIGNIN_OK, SIGNIN_WRONG or SIGNIN_NEEDS_TOTP. */
@@ -186,10 +136,10 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	accounts_hash_hex(h, lower, n, "signin-account");
 	snprintf(akey, sizeof(akey), "a:%.32s", h);
 	snprintf(ckey, sizeof(ckey), "c:%s", client ? client : "-");
-	*retry_after = 0;
-	int rc = take_attempt(st, akey, ckey, now, retry_after);
+	const struct limit limits[] = {{akey, SIGNIN_FREE_ATTEMPTS}, {ckey, SIGNIN_FREE_CLIENT}};
+	int rc = limits_take(st, limits, 2, now, retry_after);
 	if (rc)
-		return rc;
+		return rc == LIMIT_LOCKED ? SIGNIN_LOCKED : rc;
 
 	struct arena a = ARENA_INIT;
 	struct user_auth u;
@@ -205,7 +155,7 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 							       found ? u.auth : dummy_auth, &keys);
 	if (check < 0) {
 		/* The store failed or Argon2id had no memory: no guess was made, so none is counted. */
-		refund_attempt(st, akey, ckey);
+		limits_refund(st, limits, 2);
 		arena_free(&a);
 		return check;
 	}
@@ -214,7 +164,7 @@ int accounts_signin(struct store *st, const char *email, const char *password, c
 	if (result == SIGNIN_OK)
 		rc = open_session(st, &u, password, &keys, akey, ckey, now, agent, token);
 	else if (result == SIGNIN_NEEDS_TOTP)
-		refund_attempt(st, akey, ckey); /* the password was right; the account needs setting up */
+		limits_refund(st, limits, 2); /* the password was right; the account needs setting up */
 	if (check == 1)
 		vault_wipe(&keys, sizeof(keys));
 	arena_free(&a);

@@ -13,6 +13,13 @@
 static const char *const months[] = {"januari", "februari", "maart",	 "april",   "mei",	"juni",
 				     "juli",	"augustus", "september", "oktober", "november", "december"};
 
+static int month_days(int y, int m)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return mdays[m - 1] + (m == 2 && leap);
+}
+
 static int parse(const char *s, int *y, int *m, int *d)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -23,12 +30,67 @@ static int parse(const char *s, int *y, int *m, int *d)
 	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	*m = (s[5] - '0') * 10 + (s[6] - '0');
 	*d = (s[8] - '0') * 10 + (s[9] - '0');
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (*y < 1900 || *m < 1 || *m > 12 || *d < 1)
 		return ERR_INVALID;
-	int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-	int max = mdays[*m - 1] + (*m == 2 && leap);
-	return *d <= max ? 0 : ERR_INVALID;
+	return *d <= month_days(*y, *m) ? 0 : ERR_INVALID;
+}
+
+/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms, proleptic Gregorian). */
+static long long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long long era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long long mp = (5 * doy + 2) / 153;
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+/* "YYYY-MM-DD" of a date whose year has four digits. */
+static void write_date(char out[11], int y, int m, int d)
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned) y % 10000u, (unsigned) m % 100u, (unsigned) d % 100u);
+}
+
+int date_add_days(const char *iso, int days, char out[11])
+{
+	int y, m, d;
+	if (parse(iso, &y, &m, &d))
+		return ERR_INVALID;
+	if (days < -100000 || days > 100000)
+		return ERR_INVALID;
+	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	write_date(out, y, m, d);
+	return 0;
+}
+
+int date_add_months(const char *iso, int n, char out[11])
+{
+	int y, m, d;
+	if (parse(iso, &y, &m, &d))
+		return ERR_INVALID;
+	int total = y * 12 + (m - 1) + n;
+	if (n < 0 || n > 1200)
+		return ERR_INVALID;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	write_date(out, y, m, d);
+	return 0;
 }
 
 int date_valid(const char *s)

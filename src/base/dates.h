@@ -17,6 +17,13 @@ int date_dutch(const char *iso, char *out, size_t outlen) WUR;
  */
 int date_http(const char *iso, char *out, size_t outlen) WUR;
 int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
+/*
+ * Date arithmetic for deadlines: days later, or months later with the day
+ * kept where the month has it (31 January + 1 month = 28 or 29 February).
+ * ERR_INVALID (out untouched) on a bad date.
+ */
+int date_add_days(const char *iso, int days, char out[11]) WUR;
+int date_add_months(const char *iso, int months, char out[11]) WUR;
 /* Today's UTC date as "YYYY-MM-DD". */
 void date_today(char out[11]);
 

@@ -18,6 +18,7 @@
 #define PW_KEY_BYTES  32
 #define PW_MIN_LENGTH 12
 #define TOKEN_BYTES   32
+#define TOKEN_HEX_LEN (TOKEN_BYTES * 2 + 1) /* a token as lower-case hex and its NUL */
 
 /* Initialise libsodium once (thread-safe); ERR_INVALID if it cannot start. */
 int vault_start(void) WUR;
@@ -123,6 +124,22 @@ int vault_recovery_parse(const char *text, unsigned char *key) WUR;
  * dashes and dots ignored; ERR_INVALID unless exactly that many digits). */
 void vault_receipt_new(char out[VAULT_RECEIPT_TEXT]);
 int vault_receipt_parse(const char *text, char out[VAULT_RECEIPT_DIGITS + 1]) WUR;
+
+/*
+ * The cost of a receipt code's Argon2id: OWASP's minimum (19 MiB, 2 passes).
+ * A code has 66 bits of its own, so the stretching guards the optional
+ * passphrase and the database's holder; it is stored beside each case.
+ */
+extern const struct pw_params pw_receipt;
+/*
+ * m = Argon2id(digits "|" passphrase, salt) as confidentiality.md has it for a
+ * melder: lookup = BLAKE2b(m, "lookup") finds the case, key = BLAKE2b(m,
+ * "key") (VAULT_KEY_BYTES, guarded memory) opens the melder's box of the case
+ * key. ERR_NOMEM when Argon2id finds no memory, ERR_INVALID for a passphrase
+ * over 1024 bytes.
+ */
+int vault_receipt_keys(const char *digits, const char *passphrase, const unsigned char salt[PW_SALT_BYTES],
+		       const struct pw_params *p, unsigned char lookup[32], unsigned char *key) WUR;
 
 /* n random bytes. */
 void vault_random(void *buf, size_t n);

@@ -43,6 +43,12 @@ static const struct {
     {"org_members", ST_COPY_R_ORG_MEMBERS, ST_COPY_W_ORG_MEMBERS, "iit"},
     {"vp_profiles", ST_COPY_R_VP_PROFILES, ST_COPY_W_VP_PROFILES, "ittttttt"},
     {"user_keys", ST_COPY_R_USER_KEYS, ST_COPY_W_USER_KEYS, "ibbbi"},
+    {"cases", ST_COPY_R_CASES, ST_COPY_W_CASES, "iitttttttttttbbii"},
+    {"case_themes", ST_COPY_R_CASE_THEMES, ST_COPY_W_CASE_THEMES, "it"},
+    {"case_access", ST_COPY_R_CASE_ACCESS, ST_COPY_W_CASE_ACCESS, "iib"},
+    {"case_records", ST_COPY_R_CASE_RECORDS, ST_COPY_W_CASE_RECORDS, "iittb"},
+    {"case_reads", ST_COPY_R_CASE_READS, ST_COPY_W_CASE_READS, "iti"},
+    {"case_consents", ST_COPY_R_CASE_CONSENTS, ST_COPY_W_CASE_CONSENTS, "iittit"},
 };
 
 /* The bytes of a files row: its data column, or the file in the store's media directory (read into file). */

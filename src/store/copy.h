@@ -12,7 +12,7 @@
 
 struct store;
 
-#define COPY_TABLES 17
+#define COPY_TABLES 23
 
 struct copy_table_report {
 	const char *table;

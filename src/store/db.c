@@ -279,3 +279,26 @@ int store_migrate(struct store *st, char *err, size_t errlen)
 	}
 	return 0;
 }
+
+/* Every row of s read into an arena array by read(); the statement is reset. */
+int store_rows(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct stmt *, struct arena *, void *),
+	       void **out, size_t *n)
+{
+	size_t cap = 0;
+	int rc = 0, step;
+	*out = NULL;
+	*n = 0;
+	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
+		void *grown = arena_grow(a, *out, *n, &cap, elem);
+		if (!grown) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		*out = grown;
+		rc = read(s, a, (char *) grown + elem * (*n)++);
+	}
+	if (!rc && step != STEP_DONE)
+		rc = ERR_DB;
+	stmt_reset(s);
+	return rc;
+}

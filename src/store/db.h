@@ -92,6 +92,25 @@ enum stmt_id {
 	ST_KEY_GET,
 	ST_KEY_SET,
 	ST_KEY_REWRAP,
+	ST_CASE_ADD,
+	ST_CASE_THEME_ADD,
+	ST_CASE_ACCESS_ADD,
+	ST_CASE_SEALED,
+	ST_CASE_GET,
+	ST_CASE_BY_LOOKUP,
+	ST_CASE_LIST,
+	ST_CASE_STATUS,
+	ST_CASE_ACK,
+	ST_RECORD_ADD,
+	ST_RECORD_BODY,
+	ST_RECORDS,
+	ST_CASE_SEEN,
+	ST_CASE_UNSEEN,
+	ST_CONSENT_ADD,
+	ST_MELDER_SESSION_ADD,
+	ST_MELDER_SESSION_GET,
+	ST_MELDER_SESSION_TOUCH,
+	ST_MELDER_SESSION_DELETE,
 	ST_ORG_ADD,
 	ST_ORG_UPDATE,
 	ST_ORG_GET,
@@ -160,6 +179,18 @@ enum stmt_id {
 	ST_COPY_W_VP_PROFILES,
 	ST_COPY_R_USER_KEYS,
 	ST_COPY_W_USER_KEYS,
+	ST_COPY_R_CASES,
+	ST_COPY_W_CASES,
+	ST_COPY_R_CASE_THEMES,
+	ST_COPY_W_CASE_THEMES,
+	ST_COPY_R_CASE_ACCESS,
+	ST_COPY_W_CASE_ACCESS,
+	ST_COPY_R_CASE_RECORDS,
+	ST_COPY_W_CASE_RECORDS,
+	ST_COPY_R_CASE_READS,
+	ST_COPY_W_CASE_READS,
+	ST_COPY_R_CASE_CONSENTS,
+	ST_COPY_W_CASE_CONSENTS,
 	ST_COPY_FINISH,
 	ST_SEARCH_TEXT_CLEAR,
 	ST_SEARCH_TERMS_CLEAR,
@@ -257,6 +288,13 @@ unsigned store_parse_roles(const char *s);
 struct user;
 /* Columns 0-4 of a user row: id, email, name, disabled, roles (users.c). */
 void store_read_user_head(struct stmt *s, struct arena *a, struct user *u);
+
+/*
+ * Every row of s read into an array in the arena by read() (elem bytes each);
+ * the statement is reset. 0, ERR_NOMEM, ERR_DB, or read()'s error.
+ */
+int store_rows(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct stmt *, struct arena *, void *),
+	       void **out, size_t *n);
 
 /* Shared by items.c and search.c. */
 int store_read_item(struct stmt *s, struct arena *a, struct item *it);

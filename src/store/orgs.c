@@ -77,29 +77,6 @@ int store_org_by_slug(struct store *st, struct arena *a, const char *slug, struc
 	return !s || bind_text(s, 1, slug) ? ERR_DB : one_org(s, a, out);
 }
 
-/* Every row of s read into an arena array by read(); the statement is reset. */
-static int many(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct stmt *, struct arena *, void *),
-		void **out, size_t *n)
-{
-	size_t cap = 0;
-	int rc = 0, step;
-	*out = NULL;
-	*n = 0;
-	while (!rc && (step = stmt_step(s)) == STEP_ROW) {
-		void *grown = arena_grow(a, *out, *n, &cap, elem);
-		if (!grown) {
-			rc = ERR_NOMEM;
-			break;
-		}
-		*out = grown;
-		rc = read(s, a, (char *) grown + elem * (*n)++);
-	}
-	if (!rc && step != STEP_DONE)
-		rc = ERR_DB;
-	stmt_reset(s);
-	return rc;
-}
-
 static int read_org_any(struct stmt *s, struct arena *a, void *out)
 {
 	return read_org(s, a, out);
@@ -110,7 +87,7 @@ int store_org_list(struct store *st, struct arena *a, const char *query, int lis
 	struct stmt *s = stmt_get(st, ST_ORG_LIST);
 	if (!s || bind_text(s, 1, query ? query : "") || bind_int(s, 2, listed_only))
 		return ERR_DB;
-	return many(s, a, sizeof(**out), read_org_any, (void **) out, n);
+	return store_rows(s, a, sizeof(**out), read_org_any, (void **) out, n);
 }
 
 static int member(struct store *st, enum stmt_id id, long long org_id, long long user_id, const char *role)
@@ -145,7 +122,7 @@ int store_org_of_user(struct store *st, struct arena *a, long long user_id, cons
 	struct stmt *s = stmt_get(st, ST_ORG_OF_USER);
 	if (!s || bind_int(s, 1, user_id) || bind_text(s, 2, role))
 		return ERR_DB;
-	return many(s, a, sizeof(**out), read_org_any, (void **) out, n);
+	return store_rows(s, a, sizeof(**out), read_org_any, (void **) out, n);
 }
 
 /* Columns from..from+6 of a profile: kind, focus, languages, phone, reach, photo, intro. */
@@ -175,7 +152,7 @@ int store_org_vps(struct store *st, struct arena *a, long long org_id, struct or
 	struct stmt *s = stmt_get(st, ST_ORG_VPS);
 	if (!s || bind_int(s, 1, org_id))
 		return ERR_DB;
-	return many(s, a, sizeof(**out), read_vp, (void **) out, n);
+	return store_rows(s, a, sizeof(**out), read_vp, (void **) out, n);
 }
 
 int store_vp_profile_set(struct store *st, long long user_id, const struct vp_profile *p)

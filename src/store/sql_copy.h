@@ -30,6 +30,15 @@
 #define COPY_VP_PROFILES    "user_id, kind, focus, languages, phone, reach, photo, intro"
 #define COPY_USER_KEYS	    "user_id, pk, sk_password, sk_recovery, created_at"
 
+#define COPY_CASES                                                                                                     \
+	"id, org_id, month, mode, channel, status, received_on, ack_due, acknowledged_on, feedback_due, feedback_on, " \
+	"closed_on, outcome, melder_lookup, melder_box, melder_ops, melder_mem"
+#define COPY_CASE_THEMES   "case_id, theme"
+#define COPY_CASE_ACCESS   "case_id, user_id, sealed"
+#define COPY_CASE_RECORDS  "id, case_id, kind, author, body"
+#define COPY_CASE_READS	   "case_id, reader, last_id"
+#define COPY_CASE_CONSENTS "id, case_id, what, how, given, at"
+
 #define P2  "$1, $2"
 #define P3  P2 ", $3"
 #define P4  P3 ", $4"
@@ -39,6 +48,7 @@
 #define P10 P8 ", $9, $10"
 #define P12 P10 ", $11, $12"
 #define P15 P12 ", $13, $14, $15"
+#define P17 P15 ", $16, $17"
 
 #define COPY_READ(table, cols)	    "SELECT " cols " FROM " table
 #define COPY_WRITE(table, cols, ps) "INSERT INTO " table " (" cols ") VALUES (" ps ")"
@@ -75,6 +85,17 @@
 	[ST_COPY_R_VP_PROFILES] = COPY_READ("vp_profiles", COPY_VP_PROFILES),                                          \
 	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P8),                                     \
 	[ST_COPY_R_USER_KEYS] = COPY_READ("user_keys", COPY_USER_KEYS),                                                \
-	[ST_COPY_W_USER_KEYS] = COPY_WRITE("user_keys", COPY_USER_KEYS, P5)
+	[ST_COPY_W_USER_KEYS] = COPY_WRITE("user_keys", COPY_USER_KEYS, P5),                                           \
+	[ST_COPY_R_CASES] = COPY_READ("cases", COPY_CASES), [ST_COPY_W_CASES] = COPY_WRITE("cases", COPY_CASES, P17),  \
+	[ST_COPY_R_CASE_THEMES] = COPY_READ("case_themes", COPY_CASE_THEMES),                                          \
+	[ST_COPY_W_CASE_THEMES] = COPY_WRITE("case_themes", COPY_CASE_THEMES, P2),                                     \
+	[ST_COPY_R_CASE_ACCESS] = COPY_READ("case_access", COPY_CASE_ACCESS),                                          \
+	[ST_COPY_W_CASE_ACCESS] = COPY_WRITE("case_access", COPY_CASE_ACCESS, P3),                                     \
+	[ST_COPY_R_CASE_RECORDS] = COPY_READ("case_records", COPY_CASE_RECORDS),                                       \
+	[ST_COPY_W_CASE_RECORDS] = COPY_WRITE("case_records", COPY_CASE_RECORDS, P5),                                  \
+	[ST_COPY_R_CASE_READS] = COPY_READ("case_reads", COPY_CASE_READS),                                             \
+	[ST_COPY_W_CASE_READS] = COPY_WRITE("case_reads", COPY_CASE_READS, P3),                                        \
+	[ST_COPY_R_CASE_CONSENTS] = COPY_READ("case_consents", COPY_CASE_CONSENTS),                                    \
+	[ST_COPY_W_CASE_CONSENTS] = COPY_WRITE("case_consents", COPY_CASE_CONSENTS, P6)
 
 #endif

@@ -167,6 +167,51 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_VP_PROFILE_GET] =
 	"SELECT kind, focus, languages, phone, reach, photo, intro FROM vp_profiles p WHERE p.user_id = ?1",
     [ST_ORG_MEMBER_HAS] = "SELECT 1 FROM org_members WHERE org_id = ?1 AND user_id = ?2 AND role = ?3",
+    [ST_CASE_ADD] = "INSERT INTO cases (org_id, month, mode, channel, received_on, ack_due, melder_lookup, melder_box, "
+		    "melder_ops, melder_mem) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    [ST_CASE_THEME_ADD] = "INSERT INTO case_themes (case_id, theme) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    [ST_CASE_ACCESS_ADD] =
+	"INSERT INTO case_access (case_id, user_id, sealed) VALUES (?1, ?2, ?3) ON CONFLICT (case_id, "
+	"user_id) DO UPDATE SET sealed = excluded.sealed",
+    [ST_CASE_SEALED] = "SELECT sealed FROM case_access WHERE case_id = ?1 AND user_id = ?2",
+    [ST_CASE_GET] =
+	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
+	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
+	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
+	"t.case_id = c.id), '') FROM cases c WHERE c.id = ?1 AND c.org_id = ?2",
+    [ST_CASE_BY_LOOKUP] =
+	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
+	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
+	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
+	"t.case_id = c.id), ''), c.melder_box FROM cases c WHERE c.melder_lookup = ?1",
+    [ST_CASE_LIST] =
+	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
+	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
+	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
+	"t.case_id = c.id), ''), (SELECT count(*) FROM case_records r WHERE r.case_id = c.id AND r.author = "
+	"'melder' AND r.id > coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = c.id AND d.reader "
+	"= 'u' || ?2), 0)) FROM cases c JOIN case_access x ON x.case_id = c.id AND x.user_id = ?2 WHERE "
+	"c.org_id = ?1 ORDER BY c.id DESC LIMIT 500",
+    [ST_CASE_STATUS] =
+	"UPDATE cases SET status = ?2, closed_on = CASE WHEN ?2 = 'gesloten' THEN ?3 ELSE NULL END WHERE id "
+	"= ?1",
+    [ST_CASE_ACK] =
+	"UPDATE cases SET acknowledged_on = ?2, feedback_due = ?3, status = CASE WHEN status = 'nieuw' THEN "
+	"'lopend' ELSE status END WHERE id = ?1 AND acknowledged_on IS NULL",
+    [ST_RECORD_ADD] = "INSERT INTO case_records (case_id, kind, author, body) VALUES (?1, ?2, ?3, x'') RETURNING id",
+    [ST_RECORD_BODY] = "UPDATE case_records SET body = ?2 WHERE id = ?1",
+    [ST_RECORDS] = "SELECT id, kind, author, body FROM case_records WHERE case_id = ?1 ORDER BY id",
+    [ST_CASE_SEEN] =
+	"INSERT INTO case_reads (case_id, reader, last_id) VALUES (?1, ?2, ?3) ON CONFLICT (case_id, reader) "
+	"DO UPDATE SET last_id = excluded.last_id",
+    [ST_CASE_UNSEEN] = "SELECT count(*) FROM case_records r WHERE r.case_id = ?1 AND r.author = ?3 AND r.id > "
+		       "coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = ?1 AND d.reader = ?2), 0)",
+    [ST_CONSENT_ADD] = "INSERT INTO case_consents (case_id, what, how, given, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_MELDER_SESSION_ADD] =
+	"INSERT INTO melder_sessions (id, case_id, ck, created_at, seen_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+    [ST_MELDER_SESSION_GET] = "SELECT case_id, ck, created_at, seen_at FROM melder_sessions WHERE id = ?1",
+    [ST_MELDER_SESSION_TOUCH] = "UPDATE melder_sessions SET seen_at = ?2 WHERE id = ?1",
+    [ST_MELDER_SESSION_DELETE] = "DELETE FROM melder_sessions WHERE id = ?1",
     [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = ?1",
     [ST_KEY_SET] =
 	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "

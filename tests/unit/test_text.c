@@ -45,6 +45,30 @@ static void slug_validation(void **state)
 	assert_false(slug_valid("é"));
 }
 
+/* Deadlines: a week later across a month and a year, three months later at month ends and in leap years. */
+static void deadline_arithmetic(void **state)
+{
+	char out[11];
+	const struct {
+		const char *from;
+		int days, months;
+		const char *want;
+	} cases[] = {
+	    {"2026-11-30", 7, 0, "2026-12-07"}, {"2026-12-28", 7, 0, "2027-01-04"}, {"2028-02-25", 7, 0, "2028-03-03"},
+	    {"2027-02-25", 7, 0, "2027-03-04"}, {"2026-11-30", 0, 3, "2027-02-28"}, {"2027-11-30", 0, 3, "2028-02-29"},
+	    {"2026-01-31", 0, 1, "2026-02-28"}, {"2026-10-15", 0, 3, "2027-01-15"}, {"2026-03-31", 0, 3, "2026-06-30"},
+	    {"1999-12-31", 1, 0, "2000-01-01"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = cases[i].months ? date_add_months(cases[i].from, cases[i].months, out)
+					 : date_add_days(cases[i].from, cases[i].days, out);
+		assert_int_equal(rc, 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	assert_int_equal(date_add_days("2026-02-30", 1, out), ERR_INVALID);
+	assert_int_equal(date_add_months("morgen", 1, out), ERR_INVALID);
+}
+
 static void dutch_dates(void **state)
 {
 	char out[40];
@@ -131,6 +155,7 @@ int main(void)
 	    cmocka_unit_test(slugs_from_dutch_titles),
 	    cmocka_unit_test(slug_validation),
 	    cmocka_unit_test(dutch_dates),
+	    cmocka_unit_test(deadline_arithmetic),
 	    cmocka_unit_test(dutch_local_times),
 	    cmocka_unit_test(config_flags_and_env),
 	};

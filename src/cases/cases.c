@@ -1,0 +1,397 @@
+/*
+ * The case model (cases.h): filing a report, the melder's mailbox sessions, a
+ * VP opening a case, and records in and out of their boxes. Returns 0,
+ * ERR_INVALID (bad input with a Dutch *why, or a box that does not open),
+ * ERR_NOT_FOUND (no such case, access or session; a wrong receipt code too),
+ * ERR_TOO_LARGE (a rate limit), ERR_NOMEM or a store error. Every change is
+ * one transaction, rolled back on error; keys are wiped before returning.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accounts/limits.h"
+#include "base/dates.h"
+#include "cases/cases.h"
+#include "store/keys.h"
+#include "store/orgs.h"
+#include "store/store.h"
+
+_Static_assert(CASE_SEALED_BYTES == VAULT_SEALED_BYTES, "a sealed case key");
+_Static_assert(CASE_BOX_BYTES == VAULT_KEY_BYTES + VAULT_BOX_OVERHEAD, "a boxed case key");
+
+/* What a record's box is bound to: its case, kind and id, so records cannot be swapped. */
+static size_t record_ad(char out[96], long long case_id, const char *kind, long long id)
+{
+	int n = snprintf(out, 96, "case:%lld|%s|%lld", case_id, kind, id);
+	return n > 0 && n < 96 ? (size_t) n : 0;
+}
+
+/* Write one record: its row, then its body boxed under ck and bound to that row. */
+static int record_put(struct store *st, long long case_id, const unsigned char *ck, const char *kind,
+		      const char *author, const char *who, long long at, const char *text, long long *id)
+{
+	size_t tlen = strlen(text), wlen = strlen(who);
+	size_t plen = 24 + wlen + tlen;
+	char *plain = malloc(plen);
+	unsigned char *box = malloc(plen + VAULT_BOX_OVERHEAD);
+	char ad[96];
+	int rc = plain && box ? store_record_add(st, case_id, kind, author, id) : ERR_NOMEM;
+	if (!rc) {
+		int head = snprintf(plain, 24, "%lld\x1f", at);
+		memcpy(plain + head, who, wlen);
+		plain[head + wlen] = '\x1f';
+		memcpy(plain + head + wlen + 1, text, tlen);
+		size_t n = (size_t) head + wlen + 1 + tlen;
+		vault_box(ck, plain, n, ad, record_ad(ad, case_id, kind, *id), box);
+		rc = store_record_body(st, *id, box, n + VAULT_BOX_OVERHEAD);
+		vault_wipe(plain, plen);
+	}
+	free(plain);
+	free(box);
+	return rc;
+}
+
+static int one_of(const char *v, const char *const *options)
+{
+	for (; v && *options; options++)
+		if (!strcmp(v, *options))
+			return 1;
+	return 0;
+}
+
+/* The melder's input checked; 0 or ERR_INVALID with *why. */
+static int check_report(const struct report_input *in, const char **why)
+{
+	static const char *const modes[] = {"sparren", "melden", NULL};
+	static const char *const reaches[] = {"postvak", "telefoon", "email", "gesprek", NULL};
+	if (!one_of(in->mode, modes))
+		*why = "Kies of u wilt sparren (er samen over praten) of een melding wilt doen.";
+	else if (!in->message || !*in->message)
+		*why = "Schrijf in een paar zinnen wat er aan de hand is.";
+	else if (strlen(in->message) > CASE_MESSAGE_MAX)
+		*why = "Uw bericht is te lang (hoogstens 20.000 tekens). Kort het in; u kunt later meer sturen.";
+	else if (in->theme && *in->theme && !case_theme_find(in->theme))
+		*why = "Kies een onderwerp uit de lijst, of laat het leeg.";
+	else if (in->reach && *in->reach && !one_of(in->reach, reaches))
+		*why = "Kies hoe de vertrouwenspersoon u kan bereiken.";
+	else if ((in->name && strlen(in->name) > 200) || (in->contact && strlen(in->contact) > 200))
+		*why = "Uw naam of contactgegevens zijn te lang (hoogstens 200 tekens).";
+	else if (in->passphrase && strlen(in->passphrase) > 1024)
+		*why = "Uw eigen wachtwoordzin is te lang (hoogstens 1024 tekens).";
+	else if (!in->consent)
+		*why = "Zonder uw toestemming mag de vertrouwenspersoon uw bericht niet vastleggen. Vink het vakje aan "
+		       "als u akkoord bent, of neem liever eerst anoniem telefonisch contact op.";
+	else
+		return 0;
+	return ERR_INVALID;
+}
+
+/* The VPs who receive the report: the chosen one, or every VP of the organisation, each with a key. */
+static int recipients(struct store *st, struct arena *a, const struct report_input *in, struct org_vp **to, size_t *n,
+		      struct user_key **keys)
+{
+	struct org_vp *vps;
+	size_t all;
+	int rc = store_org_vps(st, a, in->org_id, &vps, &all);
+	*to = arena_calloc(a, all + 1, sizeof(**to));
+	*keys = arena_calloc(a, all + 1, sizeof(**keys));
+	*n = 0;
+	if (!rc && (!*to || !*keys))
+		rc = ERR_NOMEM;
+	for (size_t i = 0; !rc && i < all; i++) {
+		if (in->vp_id && vps[i].user_id != in->vp_id)
+			continue;
+		int k = store_key_get(st, vps[i].user_id, &(*keys)[*n]);
+		if (k == ERR_NOT_FOUND)
+			continue; /* a VP who has not finished setting up cannot read yet */
+		if (k)
+			rc = k;
+		else
+			(*to)[(*n)++] = vps[i];
+	}
+	return rc ? rc : *n ? 0 : ERR_NOT_FOUND;
+}
+
+/* The melder's box of ck is bound to the lookup key, which belongs to this one case. */
+static size_t melder_ad(char out[96], const unsigned char lookup[CASE_LOOKUP_BYTES])
+{
+	char hex[33];
+	vault_hex(hex, lookup, 16);
+	int n = snprintf(out, 96, "melder-ck:%s", hex);
+	return n > 0 && n < 96 ? (size_t) n : 0;
+}
+
+/* The details a melder gave about themselves, as one record (or "" when they gave none). */
+static const char *details(struct arena *a, const struct report_input *in)
+{
+	int named = in->name && *in->name, contact = in->contact && *in->contact;
+	int other = in->reach && *in->reach && strcmp(in->reach, "postvak");
+	if (!named && !contact && !other)
+		return "";
+	return arena_printf(a, "Naam: %s\nContact: %s\nBereikbaar via: %s", named ? in->name : "(anoniem)",
+			    contact ? in->contact : "-", in->reach && *in->reach ? in->reach : "postvak");
+}
+
+int cases_report(struct store *st, const struct report_input *in, long long now, struct receipt *out, const char **why)
+{
+	int rc = check_report(in, why);
+	if (rc)
+		return rc;
+	struct arena a = ARENA_INIT;
+	struct org org;
+	struct org_vp *to;
+	struct user_key *keys;
+	size_t n;
+	memset(out, 0, sizeof(*out));
+	if ((rc = store_org_get(st, &a, in->org_id, &org)) || (rc = recipients(st, &a, in, &to, &n, &keys))) {
+		if (rc == ERR_NOT_FOUND)
+			*why = "Deze organisatie heeft nog geen vertrouwenspersoon die online berichten kan ontvangen. "
+			       "Neem "
+			       "telefonisch of persoonlijk contact op.";
+		arena_free(&a);
+		return rc;
+	}
+	unsigned char *ck = vault_secret_new(), *mk = vault_secret_new();
+	unsigned char lookup[CASE_LOOKUP_BYTES], mbox[CASE_BOX_BYTES], sealed[CASE_SEALED_BYTES];
+	char digits[VAULT_RECEIPT_DIGITS + 1], ad[96], month[8];
+	rc = ck && mk ? 0 : ERR_NOMEM;
+	if (!rc) {
+		vault_random(ck, VAULT_KEY_BYTES);
+		vault_receipt_new(out->code);
+		rc = vault_receipt_parse(out->code, digits);
+	}
+	if (!rc)
+		rc = vault_receipt_keys(digits, in->passphrase, org.receipt_salt, &pw_receipt, lookup, mk);
+	if (!rc) {
+		vault_box(mk, ck, VAULT_KEY_BYTES, ad, melder_ad(ad, lookup), mbox);
+		date_local_today(now, out->received_on);
+		snprintf(month, sizeof(month), "%.7s", out->received_on);
+		if (!strcmp(in->mode, "melden"))
+			rc = date_add_days(out->received_on, CASE_ACK_DAYS, out->ack_due);
+	}
+	struct case_new c = {.org_id = in->org_id,
+			     .month = month,
+			     .mode = in->mode,
+			     .channel = "online",
+			     .received_on = out->received_on,
+			     .ack_due = out->ack_due,
+			     .lookup = lookup,
+			     .melder_box = mbox,
+			     .ops = (long long) pw_receipt.ops,
+			     .mem = (long long) pw_receipt.mem};
+	long long rid;
+	if (!rc)
+		rc = store_begin(st);
+	if (!rc) {
+		rc = store_case_add(st, &c, &out->case_id);
+		if (!rc && in->theme && *in->theme)
+			rc = store_case_theme_add(st, out->case_id, in->theme);
+		for (size_t i = 0; !rc && i < n; i++)
+			if (!(rc = vault_seal(keys[i].pk, ck, sealed)))
+				rc = store_case_access_add(st, out->case_id, to[i].user_id, sealed);
+		if (!rc)
+			rc = record_put(st, out->case_id, ck, "bericht", "melder", "", now, in->message, &rid);
+		const char *d = details(&a, in);
+		if (!rc && !d)
+			rc = ERR_NOMEM;
+		if (!rc && *d)
+			rc = record_put(st, out->case_id, ck, "gegevens", "melder", "", now, d, &rid);
+		if (!rc)
+			rc = store_case_seen(st, out->case_id, "melder", rid);
+		if (!rc)
+			rc = store_consent_add(st, out->case_id, "registratie", "online", 1, out->received_on);
+		if (!rc)
+			rc = store_commit(st);
+		if (rc)
+			store_rollback(st);
+	}
+	vault_secret_free(ck);
+	vault_secret_free(mk);
+	vault_wipe(digits, sizeof(digits));
+	if (rc)
+		vault_wipe(out, sizeof(*out));
+	arena_free(&a);
+	return rc;
+}
+
+/* A melder session's id and the key its box of ck is under, both from the cookie's token. */
+static int session_keys(const char *token, char id[TOKEN_HEX_LEN], unsigned char key[32])
+{
+	unsigned char t[TOKEN_BYTES], h[32];
+	if (!token || vault_unhex(t, sizeof(t), token))
+		return ERR_NOT_FOUND;
+	vault_hash(h, t, sizeof(t), "melder-session-id");
+	vault_hex(id, h, sizeof(h));
+	vault_hash(key, t, sizeof(t), "melder-session-key");
+	vault_wipe(t, sizeof(t));
+	return 0;
+}
+
+/* A new mailbox session for a case whose ck is open: the cookie's token into token. */
+static int melder_session_new(struct store *st, long long case_id, const unsigned char *ck, long long now,
+			      char token[TOKEN_HEX_LEN])
+{
+	unsigned char t[TOKEN_BYTES], key[32], box[CASE_BOX_BYTES];
+	char id[TOKEN_HEX_LEN], ad[96];
+	vault_random(t, sizeof(t));
+	vault_hex(token, t, sizeof(t));
+	vault_wipe(t, sizeof(t));
+	int rc = session_keys(token, id, key);
+	if (!rc) {
+		vault_box(key, ck, VAULT_KEY_BYTES, ad, (size_t) snprintf(ad, sizeof(ad), "melder-session:%.32s", id),
+			  box);
+		rc = store_melder_session_add(st, id, case_id, box, now);
+	}
+	vault_wipe(key, sizeof(key));
+	return rc;
+}
+
+int cases_melder_signin(struct store *st, long long org_id, const unsigned char salt[16], const char *code,
+			const char *passphrase, const char *client, long long now, char token[TOKEN_HEX_LEN],
+			long long *retry_after)
+{
+	char ckey[48], gkey[48], digits[VAULT_RECEIPT_DIGITS + 1], ad[96];
+	snprintf(ckey, sizeof(ckey), "m:c:%s", client ? client : "-");
+	snprintf(gkey, sizeof(gkey), "m:g:%lld", now / 600);
+	const struct limit limits[] = {{ckey, MELDER_FREE_CLIENT}, {gkey, MELDER_FREE_GLOBAL}};
+	int rc = limits_take(st, limits, 2, now, retry_after);
+	if (rc)
+		return rc == LIMIT_LOCKED ? ERR_TOO_LARGE : rc;
+	if (!code || vault_receipt_parse(code, digits) || (passphrase && strlen(passphrase) > 1024))
+		return ERR_NOT_FOUND; /* counted like any wrong code */
+	struct arena a = ARENA_INIT;
+	struct case_row c;
+	unsigned char lookup[CASE_LOOKUP_BYTES], mbox[CASE_BOX_BYTES];
+	unsigned char *mk = vault_secret_new(), *ck = vault_secret_new();
+	rc = mk && ck ? vault_receipt_keys(digits, passphrase, salt, &pw_receipt, lookup, mk) : ERR_NOMEM;
+	vault_wipe(digits, sizeof(digits));
+	if (!rc) {
+		rc = store_case_by_lookup(st, &a, lookup, &c, mbox);
+		if (!rc && c.org_id != org_id)
+			rc = ERR_NOT_FOUND; /* a code of another organisation is no code here */
+	}
+	if (!rc && vault_open(mk, mbox, sizeof(mbox), ad, melder_ad(ad, lookup), ck))
+		rc = ERR_NOT_FOUND;
+	if (!rc)
+		rc = melder_session_new(st, c.id, ck, now, token);
+	if (rc != ERR_NOT_FOUND)
+		limits_refund(st, limits, 2); /* right, or it could not be checked: no guess was wasted */
+	vault_secret_free(mk);
+	vault_secret_free(ck);
+	arena_free(&a);
+	return rc;
+}
+
+int cases_melder_session(struct store *st, const char *token, long long now, long long *case_id, unsigned char *ck)
+{
+	char id[TOKEN_HEX_LEN], ad[96];
+	unsigned char key[32];
+	struct melder_session s;
+	int rc = session_keys(token, id, key);
+	if (!rc)
+		rc = store_melder_session_get(st, id, &s);
+	if (!rc && now - s.seen_at > MELDER_IDLE) {
+		rc = store_melder_session_delete(st, id);
+		rc = rc ? rc : ERR_NOT_FOUND;
+	}
+	if (!rc &&
+	    vault_open(key, s.ck, sizeof(s.ck), ad, (size_t) snprintf(ad, sizeof(ad), "melder-session:%.32s", id), ck))
+		rc = ERR_NOT_FOUND;
+	if (!rc && now - s.seen_at >= 60)
+		rc = store_melder_session_touch(st, id, now);
+	if (!rc)
+		*case_id = s.case_id;
+	vault_wipe(key, sizeof(key));
+	return rc;
+}
+
+int cases_melder_signout(struct store *st, const char *token)
+{
+	char id[TOKEN_HEX_LEN];
+	unsigned char key[32];
+	int rc = session_keys(token, id, key);
+	vault_wipe(key, sizeof(key));
+	return rc ? 0 : store_melder_session_delete(st, id);
+}
+
+int cases_vp_open(struct store *st, long long case_id, long long vp_id, const unsigned char *sk, unsigned char *ck)
+{
+	unsigned char sealed[CASE_SEALED_BYTES];
+	struct user_key k;
+	int rc = store_case_sealed(st, case_id, vp_id, sealed);
+	if (!rc)
+		rc = store_key_get(st, vp_id, &k);
+	if (!rc && vault_unseal(k.pk, sk, sealed, ck))
+		rc = ERR_NOT_FOUND; /* sealed to an older key of this VP: no access with this one */
+	return rc;
+}
+
+int cases_entries(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
+		  struct case_entry **out, size_t *n)
+{
+	struct case_record *recs;
+	int rc = store_records(st, a, case_id, &recs, n);
+	*out = rc ? NULL : arena_calloc(a, *n + 1, sizeof(**out));
+	if (!rc && !*out)
+		rc = ERR_NOMEM;
+	for (size_t i = 0; !rc && i < *n; i++) {
+		char ad[96];
+		size_t plen = recs[i].len > VAULT_BOX_OVERHEAD ? recs[i].len - VAULT_BOX_OVERHEAD : 0;
+		char *plain = arena_alloc(a, plen + 1);
+		if (!plain)
+			return ERR_NOMEM;
+		if (vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, recs[i].kind, recs[i].id),
+			       (unsigned char *) plain))
+			return ERR_INVALID;
+		plain[plen] = '\0';
+		char *sep1 = memchr(plain, '\x1f', plen), *sep2 = sep1 ? memchr(sep1 + 1, '\x1f', plen) : NULL;
+		if (!sep2)
+			return ERR_INVALID;
+		*sep1 = *sep2 = '\0';
+		(*out)[i] = (struct case_entry){.id = recs[i].id,
+						.kind = recs[i].kind,
+						.author = recs[i].author,
+						.who = sep1 + 1,
+						.at = strtoll(plain, NULL, 10),
+						.text = sep2 + 1};
+	}
+	return rc;
+}
+
+int cases_message(struct store *st, long long case_id, const unsigned char *ck, const char *author, const char *who,
+		  const char *reader, const char *text, long long now, const char **why)
+{
+	if (!text || !*text) {
+		*why = "Schrijf eerst een bericht.";
+		return ERR_INVALID;
+	}
+	if (strlen(text) > CASE_MESSAGE_MAX) {
+		*why = "Dit bericht is te lang (hoogstens 20.000 tekens). Verdeel het over twee berichten.";
+		return ERR_INVALID;
+	}
+	long long id;
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
+	if (!rc)
+		rc = store_case_seen(st, case_id, reader, id);
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+int cases_seen(struct store *st, long long case_id, const char *reader)
+{
+	struct arena a = ARENA_INIT;
+	struct case_record *recs;
+	size_t n;
+	int rc = store_records(st, &a, case_id, &recs, &n);
+	if (!rc && n)
+		rc = store_case_seen(st, case_id, reader, recs[n - 1].id);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,112 @@
+/*
+ * cases: the case model the melder channel, the VP's workspace and the annual
+ * reports share (shared/docs/confidentiality.md, "A case").
+ *
+ * A case has a random key ck. Everything a melder or a VP writes is a record
+ * boxed under ck and bound to case, kind and record id; ck is sealed to every
+ * VP with access and, for an online melder, boxed under a key their receipt
+ * code derives. Plain in the store is only what statistics and deadlines
+ * need: organisation, month, sparren or melden, channel, themes, status and
+ * dates. ck lives in guarded memory for one request and is wiped after.
+ */
+#ifndef VERTROUWD_CASES_CASES_H
+#define VERTROUWD_CASES_CASES_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "crypto/crypto.h"
+#include "store/cases.h"
+
+struct store;
+
+#define CASE_ACK_DAYS	    7 /* Wbk: acknowledgement of receipt within 7 days */
+#define CASE_FEEDBACK_MONTH 3 /* Wbk: feedback within 3 months of the acknowledgement */
+#define CASE_MESSAGE_MAX    20000
+#define MELDER_IDLE	    (15 * 60)
+#define MELDER_FREE_CLIENT  10	/* wrong receipt codes from one client bucket before the waiting starts */
+#define MELDER_FREE_GLOBAL  200 /* wrong receipt codes from everyone in a 10-minute window */
+
+/* A theme for registration and the annual report (domain.md). */
+struct case_theme {
+	const char *code;  /* as stored: "pesten" */
+	const char *label; /* as shown: "Pesten" */
+};
+extern const struct case_theme case_themes[];
+extern const size_t case_theme_count;
+/* The theme of a code, or NULL. */
+const struct case_theme *case_theme_find(const char *code);
+
+/* What a melder sends through the online channel. */
+struct report_input {
+	long long org_id;
+	long long vp_id;	/* the chosen VP, or 0 for any of the organisation's VPs */
+	const char *mode;	/* sparren, melden */
+	const char *theme;	/* a theme code, or NULL/"" */
+	const char *message;	/* what happened */
+	const char *reach;	/* postvak, telefoon, email, gesprek */
+	const char *name;	/* optional */
+	const char *contact;	/* optional phone or e-mail */
+	const char *passphrase; /* optional, on top of the receipt code */
+	int consent;		/* to registration */
+};
+
+/* What the melder must see once. */
+struct receipt {
+	long long case_id;
+	char code[VAULT_RECEIPT_TEXT];
+	char received_on[11];
+	char ack_due[11]; /* "" for sparren */
+};
+
+/*
+ * File a report: a case with its key sealed to the chosen VP (or every VP of
+ * the organisation who has a key), the melder's message and details as
+ * records, the consent to registration, and a receipt code whose keys open the
+ * melder's box. No VP needs to be signed in. ERR_INVALID with a Dutch *why
+ * for missing or bad input, ERR_NOT_FOUND when no VP of the organisation can
+ * receive it yet, ERR_NOMEM, or a store error (nothing is stored then).
+ */
+int cases_report(struct store *st, const struct report_input *in, long long now, struct receipt *out,
+		 const char **why) WUR;
+
+/*
+ * A melder signs in with their receipt code (and passphrase) at an
+ * organisation: counted against the client bucket and a global window before
+ * Argon2id runs. A wrong and an unknown code are the same ERR_NOT_FOUND; a
+ * limit gives ERR_TOO_LARGE with *retry_after. On success token gets the
+ * mailbox cookie's value (the session holds ck boxed under a key only the
+ * token gives).
+ */
+int cases_melder_signin(struct store *st, long long org_id, const unsigned char salt[16], const char *code,
+			const char *passphrase, const char *client, long long now, char token[TOKEN_HEX_LEN],
+			long long *retry_after) WUR;
+
+/* A melder's session from the cookie's token: the case and ck (guarded memory). ERR_NOT_FOUND when gone or idle. */
+int cases_melder_session(struct store *st, const char *token, long long now, long long *case_id, unsigned char *ck) WUR;
+int cases_melder_signout(struct store *st, const char *token) WUR;
+
+/* A VP opens a case of their organisation: ck from the key sealed to them; ERR_NOT_FOUND without access. */
+int cases_vp_open(struct store *st, long long case_id, long long vp_id, const unsigned char *sk, unsigned char *ck) WUR;
+
+/* One record as read. */
+struct case_entry {
+	long long id;
+	const char *kind;   /* bericht, gegevens */
+	const char *author; /* melder, vp */
+	const char *who;    /* the VP's name, or "" */
+	long long at;	    /* Unix seconds */
+	const char *text;
+};
+
+/* Every record of a case opened with ck, oldest first; ERR_INVALID when one does not open (tampered or swapped). */
+int cases_entries(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
+		  struct case_entry **out, size_t *n) WUR;
+/* Add a message to a case (author melder or vp, who the VP's name), and mark it seen by its writer. */
+int cases_message(struct store *st, long long case_id, const unsigned char *ck, const char *author, const char *who,
+		  const char *reader, const char *text, long long now, const char **why) WUR;
+/* Mark everything in a case seen by reader ("melder", "u<id>"). */
+int cases_seen(struct store *st, long long case_id, const char *reader) WUR;
+
+#endif
