@@ -13,6 +13,7 @@
 #include "accounts/limits.h"
 #include "base/dates.h"
 #include "cases/cases.h"
+#include "orgs/orgs.h"
 #include "store/keys.h"
 #include "store/orgs.h"
 #include "store/store.h"
@@ -393,5 +394,58 @@ int cases_seen(struct store *st, long long case_id, const char *reader)
 	if (!rc && n)
 		rc = store_case_seen(st, case_id, reader, recs[n - 1].id);
 	arena_free(&a);
+	return rc;
+}
+
+int cases_list(struct store *st, struct arena *a, long long org_id, long long vp_id, struct case_row **out, size_t *n)
+{
+	return store_case_list(st, a, org_id, vp_id, out, n);
+}
+
+int cases_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out)
+{
+	return store_case_get(st, a, org_id, case_id, out);
+}
+
+int cases_acknowledge(struct store *st, long long case_id, long long now)
+{
+	char today[11], due[11];
+	date_local_today(now, today);
+	int rc = date_add_months(today, CASE_FEEDBACK_MONTH, due);
+	return rc ? rc : store_case_acknowledge(st, case_id, today, due);
+}
+
+int cases_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n)
+{
+	return store_case_unseen(st, case_id, reader, author, n);
+}
+
+int cases_mailbox_case(struct store *st, struct arena *a, long long case_id, struct case_row *out)
+{
+	return store_case_by_id(st, a, case_id, out);
+}
+
+int cases_vp_org(struct store *st, struct arena *a, const char *slug, long long user_id, struct org *org)
+{
+	int rc = orgs_find(st, a, slug, org);
+	if (!rc) {
+		int serves = orgs_serves(st, org->id, user_id, ORG_ROLE_VP);
+		rc = serves < 0 ? serves : serves ? 0 : ERR_NOT_FOUND;
+	}
+	return rc;
+}
+
+int cases_vp_case(struct store *st, struct arena *a, const char *slug, const char *case_id, long long user_id,
+		  const unsigned char *sk, struct org *org, struct case_row *row, unsigned char *ck)
+{
+	char *end;
+	long long id = case_id ? strtoll(case_id, &end, 10) : 0;
+	if (!case_id || !*case_id || *end || id <= 0 || !sk)
+		return ERR_NOT_FOUND;
+	int rc = cases_vp_org(st, a, slug, user_id, org);
+	if (!rc)
+		rc = store_case_get(st, a, org->id, id, row);
+	if (!rc)
+		rc = cases_vp_open(st, id, user_id, sk, ck);
 	return rc;
 }

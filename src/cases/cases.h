@@ -109,4 +109,32 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 /* Mark everything in a case seen by reader ("melder", "u<id>"). */
 int cases_seen(struct store *st, long long case_id, const char *reader) WUR;
 
+/* The cases of an organisation a VP may read, newest first, with the melder's messages they have not seen. */
+int cases_list(struct store *st, struct arena *a, long long org_id, long long vp_id, struct case_row **out,
+	       size_t *n) WUR;
+/* A case of org_id; ERR_NOT_FOUND for an unknown case or one of another organisation. */
+int cases_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out) WUR;
+/* The case of a mailbox session. */
+int cases_mailbox_case(struct store *st, struct arena *a, long long case_id, struct case_row *out) WUR;
+/* Acknowledge receipt of a formal report today (Wbk): feedback is then due within 3 months. Once only. */
+int cases_acknowledge(struct store *st, long long case_id, long long now) WUR;
+/* Messages of author ("vp" or "melder") that reader has not seen. */
+int cases_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n) WUR;
+
+struct org;
+
+/*
+ * The tenant check of the workspace, in one place: the organisation of slug
+ * that user_id serves as a VP. ERR_NOT_FOUND for an unknown organisation and
+ * for one they do not serve alike.
+ */
+int cases_vp_org(struct store *st, struct arena *a, const char *slug, long long user_id, struct org *org) WUR;
+/*
+ * A case a VP may read: of an organisation they serve, of that organisation,
+ * and sealed to their key, opened into ck. Anything else (a bad id, another
+ * organisation's case, one not shared with them) is the same ERR_NOT_FOUND.
+ */
+int cases_vp_case(struct store *st, struct arena *a, const char *slug, const char *case_id, long long user_id,
+		  const unsigned char *sk, struct org *org, struct case_row *row, unsigned char *ck) WUR;
+
 #endif

@@ -92,7 +92,7 @@ int cli_init(struct cli_opts *o)
 	if (o->demo) {
 		char dir[4200];
 		snprintf(dir, sizeof(dir), "%s/demo", o->cfg.root);
-		if (import(o, dir, "Demo-inhoud") || cli_demo_accounts(&o->cfg))
+		if (import(o, dir, "Demo-inhoud") || cli_demo_accounts(&o->cfg) || cli_demo_orgs(&o->cfg))
 			return 1;
 		printf("Demo-redacteur: %s, wachtwoord %s (aanmelden op /inloggen)\n", DEMO_EDITOR,
 		       DEMO_EDITOR_PASSWORD);

@@ -21,8 +21,7 @@
 
 #define ACTOR "opdrachtregel"
 
-/* Policy checks need the vault and the list of common passwords; message on failure. */
-static int start_accounts(const struct config *cfg)
+int cli_start_accounts(const struct config *cfg)
 {
 	char path[4200];
 	snprintf(path, sizeof(path), "%s/security/common-passwords.txt", cfg->root);
@@ -36,7 +35,7 @@ static int start_accounts(const struct config *cfg)
 int cli_demo_accounts(const struct config *cfg)
 {
 	struct store *st;
-	if (start_accounts(cfg) || cli_open_store(cfg, &st))
+	if (cli_start_accounts(cfg) || cli_open_store(cfg, &st))
 		return 1;
 	long long id;
 	const char *why = NULL;
@@ -133,7 +132,7 @@ int cli_user(struct cli_opts *o)
 		return 2;
 	}
 	struct store *st;
-	if (start_accounts(&o->cfg) || cli_open_store(&o->cfg, &st))
+	if (cli_start_accounts(&o->cfg) || cli_open_store(&o->cfg, &st))
 		return 1;
 	int status = 0;
 	if (!strcmp(action, "list")) {

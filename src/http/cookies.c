@@ -11,6 +11,7 @@
 static const char *const names[][2] = {
     [HTTP_COOKIE_SESSION] = {"vt_sessie", "__Host-vt_sessie"},
     [HTTP_COOKIE_CSRF] = {"vt_formulier", "__Host-vt_formulier"},
+    [HTTP_COOKIE_MAILBOX] = {"vt_postvak", "__Host-vt_postvak"},
 };
 
 int http_cookie_secure(const struct config *cfg, int tls)

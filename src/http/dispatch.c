@@ -63,6 +63,7 @@ static int parse_input(struct req *r, const struct http_input *in)
 	r->in.path = arena_strndup(&r->arena, in->uri, plen);
 	r->in.content_type = in->content_type;
 	r->in.cookie_csrf = in->cookie_csrf;
+	r->in.cookie_mailbox = in->cookie_mailbox;
 	r->in.client = in->client;
 	r->in.secure = in->secure;
 	r->in.user_agent = in->user_agent;
@@ -118,13 +119,38 @@ static int gate_session(const struct route *route, const struct req *r)
  * tenant route only needs a session here: which organisation's objects the
  * user may see is the domain's check (an object of another one is a 404).
  */
-static int gate(const struct route *route, struct req *r)
+/*
+ * A form anyone may send comes from our own pages: a browser says where a
+ * request comes from, and a cross-site one is refused. Sec-Fetch-Site decides
+ * when it is there; else Origin, unless it is "null" (what our own pages send
+ * under Referrer-Policy: no-referrer). Clients that are not browsers send
+ * neither and cannot be made to post by someone else's page.
+ */
+static int same_origin(const struct req *r, const struct http_input *in)
+{
+	if (in->fetch_site)
+		return !strcmp(in->fetch_site, "same-origin") || !strcmp(in->fetch_site, "none");
+	if (!in->origin || !strcmp(in->origin, "null"))
+		return 1;
+	const char *base = r->cfg->base_url, *host = strstr(base, "://");
+	size_t n = host ? strcspn(host + 3, "/") + (size_t) (host + 3 - base) : strlen(base);
+	return strlen(in->origin) == n && !strncmp(in->origin, base, n);
+}
+
+static int gate(const struct route *route, struct req *r, const struct http_input *in)
 {
 	int status = gate_session(route, r);
 	if (status)
 		return status;
-	if ((route->flags & ROUTE_CSRF) && strcmp(r->in.method, "GET") && strcmp(r->in.method, "HEAD")) {
-		const char *want = r->session ? r->session->csrf : r->in.cookie_csrf;
+	int post = strcmp(r->in.method, "GET") && strcmp(r->in.method, "HEAD");
+	if ((route->flags & ROUTE_MELDER) && !r->mailbox)
+		return 401;
+	if ((route->flags & ROUTE_OPEN) && post && !same_origin(r, in))
+		return 403;
+	if ((route->flags & ROUTE_CSRF) && post) {
+		const char *want = (route->flags & ROUTE_MELDER) ? r->mailbox->csrf
+				   : r->session			 ? r->session->csrf
+								 : r->in.cookie_csrf;
 		const char *got = req_form(r, "csrf");
 		if (!want || !got || strlen(want) != strlen(got) || strlen(want) < 32 ||
 		    !vault_equal(want, got, strlen(want)))
@@ -175,7 +201,10 @@ static int run(const struct http_app *app, struct req *r, const struct http_inpu
 	if (in->cookie_session && app->session_load && (route->flags & (ROUTE_NEEDS_SESSION | ROUTE_CSRF)) &&
 	    app->session_load(r, in->cookie_session))
 		return 503;
-	if ((status = gate(route, r)))
+	if (in->cookie_mailbox && app->mailbox_load && (route->flags & ROUTE_MELDER) &&
+	    app->mailbox_load(r, in->cookie_mailbox))
+		return 503;
+	if ((status = gate(route, r, in)))
 		return status;
 	return handle_route(app, r, in, route);
 }

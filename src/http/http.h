@@ -20,7 +20,7 @@
  * "__Host-..." and Secure; the server reads and the handlers set the same
  * names, from here.
  */
-enum http_cookie { HTTP_COOKIE_SESSION, HTTP_COOKIE_CSRF };
+enum http_cookie { HTTP_COOKIE_SESSION, HTTP_COOKIE_CSRF, HTTP_COOKIE_MAILBOX };
 
 /* Whether a request's cookies are Secure and __Host- (tls: the request came over TLS). */
 int http_cookie_secure(const struct config *cfg, int tls);
@@ -67,6 +67,13 @@ struct http_app {
 	 * request is then answered 503, never treated as signed out).
 	 */
 	int (*session_load)(struct req *r, const char *token);
+	/*
+	 * Fill r->mailbox from the melder's mailbox cookie (leave it NULL when the
+	 * token is unknown or idle): 0, or an error when the store failed (503).
+	 */
+	int (*mailbox_load)(struct req *r, const char *token);
+	/* After the response is made: let go of what the request held (keys in guarded memory). Optional. */
+	void (*request_done)(struct req *r);
 	/* A number that changes whenever stored data changes (for the page cache); 0 or an error. */
 	int (*data_version)(struct worker *w, long long *version);
 	/* Whether the store cannot be reached now: a failed request is then a 503, not a 500 (optional). */
@@ -84,6 +91,9 @@ struct http_input {
 	const char *if_modified_since; /* or NULL; used only without If-None-Match */
 	const char *cookie_session;    /* the session cookie, or NULL */
 	const char *cookie_csrf;       /* the sign-in form's CSRF cookie, or NULL */
+	const char *cookie_mailbox;    /* a melder's mailbox cookie, or NULL */
+	const char *origin;	       /* the Origin header, or NULL */
+	const char *fetch_site;	       /* the Sec-Fetch-Site header, or NULL */
 	const char *client;	       /* a coarse client key, or NULL */
 	int secure;		       /* cookies are Secure and __Host- (http_cookie_secure) */
 	const char *user_agent;

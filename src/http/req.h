@@ -60,14 +60,15 @@ struct req_in {
 	const char *path;		  /* the raw (still percent-encoded) path */
 	struct kv params[REQ_MAX_PARAMS]; /* path parameters, decoded */
 	size_t nparams;
-	struct kvlist query;	  /* decoded query string */
-	struct kvlist form;	  /* the body's text fields (urlencoded or multipart) */
-	struct uploads files;	  /* the body's files (multipart only) */
-	const char *content_type; /* request Content-Type, or NULL */
-	const char *cookie_csrf;  /* the sign-in form's CSRF cookie, or NULL */
-	const char *client;	  /* a coarse key for the client (never its address), or NULL */
-	int secure;		  /* cookies are Secure and __Host- (http_cookie_secure) */
-	const char *user_agent;	  /* or NULL */
+	struct kvlist query;	    /* decoded query string */
+	struct kvlist form;	    /* the body's text fields (urlencoded or multipart) */
+	struct uploads files;	    /* the body's files (multipart only) */
+	const char *content_type;   /* request Content-Type, or NULL */
+	const char *cookie_csrf;    /* the sign-in form's CSRF cookie, or NULL */
+	const char *cookie_mailbox; /* a melder's mailbox cookie, or NULL */
+	const char *client;	    /* a coarse key for the client (never its address), or NULL */
+	int secure;		    /* cookies are Secure and __Host- (http_cookie_secure) */
+	const char *user_agent;	    /* or NULL */
 };
 
 struct page {
@@ -98,12 +99,21 @@ struct session {
 	size_t sk_len;
 };
 
+/* A melder's mailbox session, filled by the application's mailbox hook. */
+struct mailbox {
+	long long case_id;
+	const char *token; /* the cookie's value */
+	const char *csrf;  /* the token its forms must send back */
+	void *key;	   /* the application's key for this request (freed by request_done) */
+};
+
 struct req {
 	const struct config *cfg;
 	struct worker *w;
 	struct arena arena;
 	struct req_in in;
 	struct session *session; /* NULL when anonymous */
+	struct mailbox *mailbox; /* a melder's mailbox, or NULL */
 	struct page page;
 	struct buf out;
 };

@@ -162,8 +162,13 @@ static const char *broken_rule(const struct route *rt, const struct route_param 
 {
 	int get = !strcmp(rt->method, "GET") || !strcmp(rt->method, "HEAD");
 	int session = (rt->flags & ROUTE_NEEDS_SESSION) != 0;
-	if (!get && !(rt->flags & ROUTE_CSRF))
-		return "a route that changes something needs ROUTE_CSRF";
+	int csrf = (rt->flags & ROUTE_CSRF) != 0, open = (rt->flags & ROUTE_OPEN) != 0;
+	if (!get && csrf == open)
+		return "a route that changes something needs ROUTE_CSRF or ROUTE_OPEN (one of them)";
+	if (open && (session || (rt->flags & ROUTE_MELDER)))
+		return "ROUTE_OPEN is for a form anyone may send, without a session";
+	if ((rt->flags & ROUTE_MELDER) && (session || !(rt->flags & ROUTE_NO_STORE)))
+		return "a melder route needs ROUTE_NO_STORE and no staff session";
 	if (session && !(rt->flags & ROUTE_NO_STORE))
 		return "a signed-in route needs ROUTE_NO_STORE";
 	if (session && (rt->flags & ROUTE_CACHE))

@@ -26,6 +26,8 @@ enum route_flag {
 	ROUTE_NO_STORE = 1u << 3, /* Cache-Control: no-store (confidential pages) */
 	ROUTE_CACHE = 1u << 4,	  /* the same for every visitor: may come from the page cache */
 	ROUTE_UPLOAD = 1u << 5,	  /* accepts bodies up to cfg->upload_max (from a signed-in client) */
+	ROUTE_OPEN = 1u << 6,	  /* a form anyone may send without a cookie: guarded by its Origin, not a token */
+	ROUTE_MELDER = 1u << 7,	  /* a melder's mailbox session (its own cookie; CSRF against it) */
 };
 
 /*
@@ -36,7 +38,7 @@ enum route_flag {
 #define ROUTE_ROLE(roles)   ((unsigned) (roles) << ROUTE_ROLE_SHIFT)
 #define ROUTE_ROLES_OF(f)   (((f) >> ROUTE_ROLE_SHIFT) & ROLE_ALL)
 #define ROUTE_NEEDS_SESSION (ROUTE_SESSION | ROUTE_TENANT | ROUTE_ROLE(ROLE_ALL))
-_Static_assert(ROUTE_UPLOAD < (1u << ROUTE_ROLE_SHIFT), "route flags stay below the role bits");
+_Static_assert(ROUTE_MELDER < (1u << ROUTE_ROLE_SHIFT), "route flags stay below the role bits");
 _Static_assert(ROUTE_ROLES_OF(ROUTE_ROLE(ROLE_ALL)) == ROLE_ALL, "every role has a route bit");
 
 typedef int (*route_handler)(struct req *r);
@@ -75,7 +77,9 @@ int router_next_param(const char **pos, char *name, size_t namelen);
 /*
  * Check a route table against the rules the gate relies on; 0, or ERR_INVALID
  * with the first broken rule and its row in err:
- *  - every route other than GET and HEAD has ROUTE_CSRF;
+ *  - every route other than GET and HEAD has ROUTE_CSRF (a token) or
+ *    ROUTE_OPEN (its Origin), never both, and ROUTE_OPEN needs no session;
+ *  - every melder route is ROUTE_NO_STORE and needs no staff session;
  *  - every route that needs a session is ROUTE_NO_STORE and never ROUTE_CACHE;
  *  - every path parameter is one of params;
  *  - a ROUTE_TENANT route takes a tenant object from its path, and a route

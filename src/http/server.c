@@ -286,6 +286,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	    .if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since"),
 	    .cookie_session = cookie(c, st, HTTP_COOKIE_SESSION),
 	    .cookie_csrf = cookie(c, st, HTTP_COOKIE_CSRF),
+	    .cookie_mailbox = cookie(c, st, HTTP_COOKIE_MAILBOX),
+	    .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+	    .fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"),
 	    .client = st->client.known ? st->client.key : NULL,
 	    .secure = st->secure,
 	    .user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent"),
@@ -295,6 +298,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	};
 	http_handle(srv->app, &r, &in);
 	enum MHD_Result rc = respond(c, &r, st);
+	if (srv->app->request_done)
+		srv->app->request_done(&r);
 	buf_free(&r.out);
 	arena_free(&r.arena);
 	return rc;

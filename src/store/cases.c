@@ -103,6 +103,17 @@ int store_case_get(struct store *st, struct arena *a, long long org_id, long lon
 	return rc;
 }
 
+int store_case_by_id(struct store *st, struct arena *a, long long case_id, struct case_row *out)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_BY_ID);
+	if (!s || bind_int(s, 1, case_id))
+		return ERR_DB;
+	int step = stmt_step(s);
+	int rc = step == STEP_ROW ? read_case(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	stmt_reset(s);
+	return rc;
+}
+
 int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char lookup[CASE_LOOKUP_BYTES],
 			 struct case_row *out, unsigned char box[CASE_BOX_BYTES])
 {

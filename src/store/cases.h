@@ -46,6 +46,8 @@ int store_case_access_add(struct store *st, long long case_id, long long user_id
 int store_case_sealed(struct store *st, long long case_id, long long user_id, unsigned char out[CASE_SEALED_BYTES]) WUR;
 /* A case of org_id; ERR_NOT_FOUND for an unknown case or one of another organisation. */
 int store_case_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out) WUR;
+/* A case by id alone (the melder's mailbox session proves access to it); ERR_NOT_FOUND. */
+int store_case_by_id(struct store *st, struct arena *a, long long case_id, struct case_row *out) WUR;
 /* The case of a receipt's lookup key with the melder's box and its Argon2id cost; ERR_NOT_FOUND. */
 int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char lookup[CASE_LOOKUP_BYTES],
 			 struct case_row *out, unsigned char box[CASE_BOX_BYTES]) WUR;

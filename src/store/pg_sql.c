@@ -201,6 +201,11 @@ const char *const pg_sql[ST_COUNT] = {
 		    "''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
 		    "coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT string_agg(theme, ',' ORDER BY theme) FROM "
 		    "case_themes t WHERE t.case_id = c.id), '') FROM cases c WHERE c.id = $1 AND c.org_id = $2",
+    [ST_CASE_BY_ID] =
+	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
+	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
+	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT string_agg(theme, ',' ORDER BY theme) FROM "
+	"case_themes t WHERE t.case_id = c.id), '') FROM cases c WHERE c.id = $1",
     [ST_CASE_BY_LOOKUP] =
 	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
 	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "

@@ -159,6 +159,7 @@ int web_account(struct req *r)
 	if (!accounts_key_fingerprint(r->w->store, r->session->user_id, fp))
 		tv_set_str(v, "fingerprint", arena_strdup(&r->arena, fp));
 	tv_set_bool(v, "redacteur", r->session->roles & ROLE_REDACTEUR);
+	tv_set_bool(v, "vp", r->session->roles & ROLE_VP);
 	return web_render(r, "account", v);
 }
 

@@ -160,6 +160,8 @@ static int unavailable(struct worker *w)
 
 static const struct http_app app = {
     .session_load = web_session_load,
+    .mailbox_load = web_mailbox_load,
+    .request_done = web_request_done,
     .read_begin = read_begin,
     .read_end = read_end,
     .data_version = data_version,

@@ -252,14 +252,6 @@ int web_public_category(struct req *r)
 	return web_render(r, "list", v);
 }
 
-int web_public_find_vp(struct req *r)
-{
-	struct tval *v = tv_obj(&r->arena);
-	tv_set_str(v, "title", "Vind een vertrouwenspersoon");
-	tv_set_bool(v, "section_vind", true);
-	return web_render(r, "find_vp", v);
-}
-
 int web_healthz(struct req *r)
 {
 	struct item_filter f = {0};

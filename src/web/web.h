@@ -107,6 +107,19 @@ int web_admin_users(struct req *r);
 int web_admin_user_add(struct req *r);
 int web_admin_user_change(struct req *r);
 int web_admin_audit(struct req *r);
+/* Organisations for the beheerder (web/orgadmin.c). */
+int web_admin_orgs(struct req *r);
+int web_admin_org_add(struct req *r);
+int web_admin_org(struct req *r);
+int web_admin_org_save(struct req *r);
+int web_admin_org_invite(struct req *r);
+
+/* The VP's workspace (web/workspace.c). */
+int web_workspace(struct req *r);
+int web_workspace_org(struct req *r);
+int web_case(struct req *r);
+int web_case_reply(struct req *r);
+int web_case_acknowledge(struct req *r);
 
 /* Search (web/search.c). */
 int web_search(struct req *r);
@@ -117,7 +130,19 @@ int web_feed_section(struct req *r);
 int web_feed_category(struct req *r);
 int web_sitemap(struct req *r);
 int web_robots(struct req *r);
-int web_public_find_vp(struct req *r);
+/* The melder's channel (web/melder.c). */
+int web_find_vp(struct req *r);
+int web_org_page(struct req *r);
+int web_report(struct req *r);
+int web_report_proof(struct req *r);
+int web_mailbox_signin(struct req *r);
+int web_mailbox(struct req *r);
+int web_mailbox_signout(struct req *r);
+int web_mailbox_load(struct req *r, const char *token);
+void web_request_done(struct req *r);
+struct case_entry;
+/* The messages of a case for a template; me ("melder" or "vp") marks one's own. */
+struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t n, const char *me);
 int web_healthz(struct req *r);
 
 #endif

@@ -1,0 +1,115 @@
+/*
+ * The demo's organisations and vertrouwenspersonen (init --demo only; never in
+ * a real database): a large municipality with an internal and an external VP,
+ * and a small childcare organisation served by that same external VP and
+ * reachable only by its direct link. The VPs have fixed passwords and TOTP
+ * secrets so a tester can sign in (make run prints them). Idempotent: what
+ * exists is left alone. Returns 0, or 1 after a Dutch message.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "accounts/accounts.h"
+#include "cli/cli.h"
+#include "orgs/orgs.h"
+#include "store/store.h"
+#include "store/totp.h"
+
+#define DEMO "demo"
+
+static const char procedure[] =
+    "## Wat kun je melden?\n\n"
+    "Een vermoeden van een misstand: iets wat de wet, onze eigen regels of de veiligheid van mensen in gevaar "
+    "brengt. Voor ongewenst gedrag zoals pesten of intimidatie kun je ook altijd bij een vertrouwenspersoon "
+    "terecht.\n\n"
+    "## Hoe meld je?\n\n"
+    "- schriftelijk, via het formulier op deze pagina, met of zonder je naam;\n"
+    "- mondeling, telefonisch of in een gesprek met een vertrouwenspersoon.\n\n"
+    "## Wat gebeurt er daarna?\n\n"
+    "Binnen 7 dagen bevestigen we dat je melding binnen is. Binnen 3 maanden daarna hoor je wat we ermee "
+    "hebben gedaan. Je naam blijft geheim, tenzij je zelf toestemming geeft om hem te noemen.\n";
+
+struct demo_vp {
+	const char *email, *name, *kind, *languages, *reach, *phone, *intro;
+};
+
+static const struct demo_vp vps[] = {
+    {DEMO_VP_INTERN, "Ilse Jansen", "intern", "Nederlands", "dinsdag en donderdag, ook in het stadskantoor",
+     "010 555 0101", "Ik werk al twaalf jaar bij de gemeente, bij Burgerzaken. Je kunt me ook op de gang aanspreken."},
+    {DEMO_VP_EXTERN, "Erik de Boer", "extern", "Nederlands, Engels", "werkdagen 9 tot 17 uur, ook online",
+     "010 555 0202", "Onafhankelijk vertrouwenspersoon voor meerdere organisaties; ik werk niet voor je werkgever."},
+};
+
+static int demo_vp(struct store *st, const struct demo_vp *v)
+{
+	long long id;
+	const char *why = NULL;
+	char recovery[VAULT_RECOVERY_TEXT];
+	struct arena a = ARENA_INIT;
+	struct user u;
+	int rc = accounts_add(st, DEMO, v->email, v->name, ROLE_VP, &id);
+	if (rc == ERR_CONFLICT) {
+		arena_free(&a);
+		return 0; /* made by an earlier init --demo */
+	}
+	if (!rc)
+		rc = accounts_set_password(st, DEMO, v->email, DEMO_VP_PASSWORD, &why, recovery);
+	if (!rc && !(rc = accounts_find(st, &a, v->email, &u)) && !(rc = store_begin(st))) {
+		rc = store_user_set_totp(st, u.id, DEMO_VP_TOTP);
+		rc = rc ? rc : store_commit(st);
+		if (rc)
+			store_rollback(st);
+	}
+	if (!rc)
+		rc = orgs_vp_profile_set(
+		    st, DEMO, v->email,
+		    &(struct vp_profile){v->kind, "beide", v->languages, v->phone, v->reach, "", v->intro}, &why);
+	vault_wipe(recovery, sizeof(recovery));
+	arena_free(&a);
+	if (rc)
+		fprintf(stderr, "vertrouwd: demo-vertrouwenspersoon %s niet gemaakt (%s)\n", v->email,
+			why ? why : err_str(rc));
+	return rc;
+}
+
+static int demo_org(struct store *st, const struct org_input *in, const char *const *members, size_t n)
+{
+	struct arena a = ARENA_INIT;
+	struct org o;
+	long long id;
+	const char *why = NULL;
+	int rc = 0;
+	if (orgs_find(st, &a, in->slug, &o) == ERR_NOT_FOUND) {
+		rc = orgs_add(st, DEMO, in, &id, &why);
+		for (size_t i = 0; !rc && i < n; i++)
+			rc = orgs_member_add(st, DEMO, id, members[i], ORG_ROLE_VP, &why);
+	}
+	arena_free(&a);
+	if (rc)
+		fprintf(stderr, "vertrouwd: demo-organisatie %s niet gemaakt (%s)\n", in->slug,
+			why ? why : err_str(rc));
+	return rc;
+}
+
+int cli_demo_orgs(const struct config *cfg)
+{
+	struct store *st;
+	if (cli_start_accounts(cfg) || cli_open_store(cfg, &st))
+		return 1;
+	static const char *const big[] = {DEMO_VP_INTERN, DEMO_VP_EXTERN}, *const small[] = {DEMO_VP_EXTERN};
+	const struct org_input rivierstad = {.name = "Gemeente Rivierstad",
+					     .slug = "gemeente-rivierstad",
+					     .workers = 850,
+					     .sector = "Openbaar bestuur",
+					     .procedure = procedure,
+					     .listed = 1},
+			       boomhut = {.name = "Kinderopvang De Boomhut",
+					  .slug = "kinderopvang-de-boomhut",
+					  .workers = 23,
+					  .sector = "Kinderopvang",
+					  .listed = 0};
+	int rc = demo_vp(st, &vps[0]) || demo_vp(st, &vps[1]) || demo_org(st, &rivierstad, big, 2) ||
+		 demo_org(st, &boomhut, small, 1);
+	store_close(st);
+	return rc ? 1 : 0;
+}
