@@ -11,6 +11,14 @@
 #include "http/multipart.h"
 #include "http/http.h"
 
+/*
+ * The longest request target (path and query) answered other than with 414: a
+ * request line nginx passes with its default large_client_header_buffers (8k)
+ * is served, and the target leaves room in libmicrohttpd's per-connection pool
+ * (HTTP_CONN_POOL in server.c) for headers and the response.
+ */
+#define HTTP_URI_MAX 8192
+
 static int fail_with(const struct http_app *app, struct req *r, int status)
 {
 	buf_reset(&r->out);
@@ -67,6 +75,8 @@ static int parse_input(struct req *r, const struct http_input *in)
 	r->in.user_agent = in->user_agent;
 	if (!r->in.path)
 		return 500;
+	if (plen + (q ? strlen(q) : 0) > HTTP_URI_MAX)
+		return 414;
 	if (q) {
 		const char *hash = strchr(q, '#');
 		size_t qlen = hash ? (size_t) (hash - q - 1) : strlen(q + 1);
