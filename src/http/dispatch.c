@@ -138,6 +138,16 @@ static int gate(const struct route *route, struct req *r)
 static int handle_route(const struct http_app *app, struct req *r, const struct http_input *in,
 			const struct route *route);
 
+/* Conditional GET: a strong validator from the body when the handler set none. */
+static void set_etag(struct req *r)
+{
+	if (r->page.etag)
+		return;
+	const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
+	size_t len = r->page.static_body ? r->page.static_len : r->out.len;
+	r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
+}
+
 static int run(const struct http_app *app, struct req *r, const struct http_input *in)
 {
 	int status = parse_input(r, in);
@@ -196,8 +206,12 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 		app->read_end(r->w);
 	if (!status && r->arena.failed)
 		status = 500;
-	if (!status && cacheable)
+	if (!status && cacheable) {
+		/* The ETag is kept with the page, so a cache hit does not hash the body again. */
+		if (r->page.status == 200)
+			set_etag(r);
 		page_cache_put(r->w->cache, in->uri, version, r);
+	}
 	return status;
 }
 
@@ -238,12 +252,7 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 	}
 	if (r->page.status != 200)
 		return;
-	/* Conditional GET: a strong validator from the body when the handler set none. */
-	if (!r->page.etag) {
-		const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
-		size_t len = r->page.static_body ? r->page.static_len : r->out.len;
-		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
-	}
+	set_etag(r);
 	int not_modified = in->if_none_match ? etag_matches(in->if_none_match, r->page.etag)
 					     : in->if_modified_since && r->page.last_modified &&
 						   !strcmp(in->if_modified_since, r->page.last_modified);
