@@ -183,8 +183,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	double ms = (double) (end.tv_sec - st->start.tv_sec) * 1e3 + (double) (end.tv_nsec - st->start.tv_nsec) / 1e6;
-	log_info("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
-		 r->page.status, len, ms);
+	log_access("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
+		   r->page.status, len, ms);
 	return rc;
 }
 
@@ -331,6 +331,7 @@ int http_serve(const struct config *cfg, const struct http_app *app)
 	mem_free(srv.workers);
 	pthread_mutex_destroy(&srv.lock);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	log_flush(); /* the access log lines still buffered */
 	log_info("stopped");
 	return 0;
 }
