@@ -11,6 +11,14 @@
 #include "http/multipart.h"
 #include "http/http.h"
 
+/*
+ * The longest request target (path and query) answered other than with 414: a
+ * request line nginx passes with its default large_client_header_buffers (8k)
+ * is served, and the target leaves room in libmicrohttpd's per-connection pool
+ * (HTTP_CONN_POOL in server.c) for headers and the response.
+ */
+#define HTTP_URI_MAX 8192
+
 static int fail_with(const struct http_app *app, struct req *r, int status)
 {
 	buf_reset(&r->out);
@@ -69,6 +77,8 @@ static int parse_input(struct req *r, const struct http_input *in)
 	r->in.user_agent = in->user_agent;
 	if (!r->in.path)
 		return 500;
+	if (plen + (q ? strlen(q) : 0) > HTTP_URI_MAX)
+		return 414;
 	if (q) {
 		const char *hash = strchr(q, '#');
 		size_t qlen = hash ? (size_t) (hash - q - 1) : strlen(q + 1);
@@ -164,6 +174,16 @@ static int gate(const struct route *route, struct req *r, const struct http_inpu
 static int handle_route(const struct http_app *app, struct req *r, const struct http_input *in,
 			const struct route *route);
 
+/* Conditional GET: a strong validator from the body when the handler set none. */
+static void set_etag(struct req *r)
+{
+	if (r->page.etag)
+		return;
+	const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
+	size_t len = r->page.static_body ? r->page.static_len : r->out.len;
+	r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
+}
+
 static int run(const struct http_app *app, struct req *r, const struct http_input *in)
 {
 	int status = parse_input(r, in);
@@ -227,8 +247,12 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 		app->read_end(r->w);
 	if (!status && r->arena.failed)
 		status = 500;
-	if (!status && cacheable)
+	if (!status && cacheable) {
+		/* The ETag is kept with the page, so a cache hit does not hash the body again. */
+		if (r->page.status == 200)
+			set_etag(r);
 		page_cache_put(r->w->cache, in->uri, version, r);
+	}
 	return status;
 }
 
@@ -271,12 +295,7 @@ void http_handle(const struct http_app *app, struct req *r, const struct http_in
 	}
 	if (r->page.status != 200)
 		return;
-	/* Conditional GET: a strong validator from the body when the handler set none. */
-	if (!r->page.etag) {
-		const char *body = r->page.static_body ? r->page.static_body : r->out.ptr;
-		size_t len = r->page.static_body ? r->page.static_len : r->out.len;
-		r->page.etag = arena_printf(&r->arena, "\"%016llx\"", (unsigned long long) hash64(body, len));
-	}
+	set_etag(r);
 	int not_modified = in->if_none_match ? etag_matches(in->if_none_match, r->page.etag)
 					     : in->if_modified_since && r->page.last_modified &&
 						   !strcmp(in->if_modified_since, r->page.last_modified);

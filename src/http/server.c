@@ -36,12 +36,17 @@ struct conn {
 };
 
 /*
- * libmicrohttpd (0.9.75) keeps the request line, headers and every query field
- * in one pool per connection before we see the request. 256 KiB holds a few
- * thousand query fields; past that MHD closes the connection itself (after its
- * idle timeout): docs/security.md explains why a reverse proxy in front caps it.
+ * libmicrohttpd (0.9.75) keeps a connection's request line, headers, a 64-byte
+ * record per header, cookie and query field, and the response header in one
+ * pool, and clears the whole pool with memset before each request on a
+ * keep-alive connection (MHD_pool_reset, memorypool.c). At 256 KiB that clearing
+ * was 30% of the CPU under load. 32 KiB holds a request target of 8 KiB (longer
+ * ones get our 414: HTTP_URI_MAX in dispatch.c), about 20 KiB of headers and our
+ * response header; a request line longer than the pool gets MHD's own 414, a
+ * header section that does not fit its 431. Query fields cost the pool nothing
+ * (on_uri).
  */
-#define HTTP_CONN_POOL (256 * 1024)
+#define HTTP_CONN_POOL (32 * 1024)
 
 static _Thread_local struct worker *tls_worker;
 
@@ -83,16 +88,32 @@ static struct worker *worker_get(struct server *srv)
 	return tls_worker = w;
 }
 
+/*
+ * Called with the raw request target before MHD splits its query into fields.
+ * We parse the query ourselves from this copy (dispatch.c) and never read MHD's
+ * fields, so the query is cut off where MHD would parse it: in 0.9.75
+ * (parse_initial_message_line, connection.c) MHD has already found the '?' in
+ * the target (our uri, in its read buffer), and after this callback it
+ * terminates the path there and parses from the next byte, which is now the end.
+ * Without the cut, every field took a record from the pool, and a query with
+ * more fields than fit (4,000 in an 8 KB URL with the old 256 KiB pool, a few
+ * hundred with 32 KiB) made MHD queue a 431 that it then never sent: the
+ * connection hung until the idle timeout. Only a target with a NUL byte before
+ * its '?' (which browsers and proxies do not send) still reaches MHD's parser.
+ */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	(void) cls;
 	(void) c;
+	char *query = uri ? strchr(uri, '?') : NULL;
 	struct conn *st = mem_calloc(1, sizeof(*st));
-	if (!st)
-		return NULL;
-	st->uri = mem_strdup(uri);
-	buf_init(&st->body, 0);
-	clock_gettime(CLOCK_MONOTONIC, &st->start);
+	if (st) {
+		st->uri = uri ? mem_strdup(uri) : NULL;
+		buf_init(&st->body, 0);
+		clock_gettime(CLOCK_MONOTONIC, &st->start);
+	}
+	if (query)
+		query[1] = '\0';
 	return st;
 }
 
@@ -167,8 +188,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct req *r, const st
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	double ms = (double) (end.tv_sec - st->start.tv_sec) * 1e3 + (double) (end.tv_nsec - st->start.tv_nsec) / 1e6;
-	log_info("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
-		 r->page.status, len, ms);
+	log_access("%s %s %d %zuB %.2fms", r->in.method ? r->in.method : "-", r->in.path ? r->in.path : "-",
+		   r->page.status, len, ms);
 	return rc;
 }
 
@@ -401,6 +422,7 @@ int http_serve(const struct config *cfg, const struct http_app *app, int listen_
 	mem_free(srv.workers);
 	pthread_mutex_destroy(&srv.lock);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	log_flush(); /* the access log lines still buffered */
 	log_info("stopped");
 	return 0;
 }

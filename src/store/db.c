@@ -205,7 +205,7 @@ void store_rollback(struct store *st)
 int store_data_version(struct store *st, long long *version)
 {
 	long long n;
-	if (stmt_int(stmt_get(st, ST_DATA_VERSION), &n))
+	if (st->ops->data_version ? st->ops->data_version(st, &n) : stmt_int(stmt_get(st, ST_DATA_VERSION), &n))
 		return ERR_DB;
 	/* Both counters only grow, so their sum changes whenever either does. */
 	*version = n + atomic_load(&local_commits);

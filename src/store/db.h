@@ -240,6 +240,8 @@ struct db_ops {
 	int (*exec_script)(struct store *st, const char *sql);
 	/* End a transaction if one is open; never fails, never counts as a statement. */
 	void (*rollback)(struct store *st);
+	/* PRAGMA data_version's number, however the backend gets it; NULL: run ST_DATA_VERSION. */
+	int (*data_version)(struct store *st, long long *version);
 	/* Bring what the search statements read besides SQL up to date; NULL: nothing to do. */
 	int (*search_ready)(struct store *st);
 	const char *(*errmsg)(struct store *st);

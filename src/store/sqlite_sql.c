@@ -14,11 +14,19 @@
 	"WHERE ic.item_id = i.id ORDER BY c.name))"
 #define ITEM_COLUMNS ITEM_COLUMNS_WITH("i.body", ITEM_CATEGORIES)
 
-/* ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only. */
+/*
+ * ?1 type (NULL: all), ?2 JSON array of category slugs (NULL: all); published items only.
+ * The type is a range (the whole range of text when ?1 is NULL) because SQLite can use no
+ * index for "?1 IS NULL OR i.type = ?1" and read every item of every type; the items in
+ * the categories come from the slugs (json_each joined to categories and then
+ * item_categories_by_category) instead of a lookup of each item's categories against a
+ * list SQLite built for every run. The related items of a news item were a third of its
+ * uncached request before.
+ */
 #define ITEM_FILTER                                                                                                    \
-	"(?1 IS NULL OR i.type = ?1) AND i.status = 'gepubliceerd' AND (?2 IS NULL OR EXISTS (SELECT 1 "               \
-	"FROM item_categories ic JOIN categories c ON c.id = ic.category_id WHERE ic.item_id = i.id "                  \
-	"AND c.slug IN (SELECT value FROM json_each(?2))))"
+	"i.type >= coalesce(?1, '') AND i.type <= coalesce(?1, x'ff') AND i.status = 'gepubliceerd' AND (?2 IS NULL "  \
+	"OR i.id IN (SELECT ic.item_id FROM json_each(?2) j JOIN categories c ON c.slug = j.value "                    \
+	"JOIN item_categories ic ON ic.category_id = c.id))"
 
 /*
  * Search: matches are ranked by vt_rank (bm25 with the field weights and the
@@ -62,9 +70,10 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_FILE_BY_ITEM] = "SELECT f.hash FROM items i JOIN files f ON f.id = i.file_id WHERE i.id = ?1",
     [ST_ITEM_FIND] = "SELECT " ITEM_COLUMNS " FROM " ITEM_FROM " "
 		     "WHERE i.type = ?1 AND i.slug = ?2 AND i.status = 'gepubliceerd'",
-    [ST_ITEM_CATS] = "SELECT ic.item_id, c.slug, c.name FROM item_categories ic "
-		     "JOIN categories c ON c.id = ic.category_id "
-		     "WHERE ic.item_id IN (SELECT value FROM json_each(?1)) ORDER BY c.name",
+    /* Joined to json_each rather than "IN (SELECT value FROM json_each(?1))": no temporary index per run. */
+    [ST_ITEM_CATS] = "SELECT ic.item_id, c.slug, c.name FROM json_each(?1) j "
+		     "JOIN item_categories ic ON ic.item_id = j.value JOIN categories c ON c.id = ic.category_id "
+		     "ORDER BY c.name",
     [ST_ITEM_LIST] =
 	"SELECT " ITEM_COLUMNS_WITH("''", "NULL") " FROM " ITEM_FROM " WHERE " ITEM_FILTER
 						  " ORDER BY i.published DESC, i.id DESC LIMIT ?4 OFFSET ?3",
