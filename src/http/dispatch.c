@@ -112,14 +112,18 @@ static int redirect_trailing_slash(struct req *r, const struct http_input *in)
 	return 0;
 }
 
-/* 401 without the session a route needs, 403 without one of its roles, else 0. */
+/*
+ * 401 without the session a route needs, 403 without one of its roles, else 0.
+ * A tenant route answers a missing role with 404, as it answers another
+ * organisation's object: whether such an object exists is nobody else's business.
+ */
 static int gate_session(const struct route *route, const struct req *r)
 {
 	unsigned roles = ROUTE_ROLES_OF(route->flags);
 	if ((route->flags & ROUTE_NEEDS_SESSION) && !r->session)
 		return 401;
 	if (roles && !(r->session->roles & roles))
-		return 403;
+		return route->flags & ROUTE_TENANT ? 404 : 403;
 	return 0;
 }
 
@@ -239,9 +243,15 @@ static int handle_route(const struct http_app *app, struct req *r, const struct 
 	    (route->flags & ROUTE_CACHE) && r->w->cache && app->data_version && !app->data_version(r->w, &version);
 	if (cacheable && page_cache_get(r->w->cache, in->uri, version, r))
 		return 0;
-	/* A page that is rendered reads one snapshot; a cached one needed none (a round trip less on PostgreSQL). */
-	int reading =
-	    (!strcmp(in->method, "GET") || !strcmp(in->method, "HEAD")) && app->read_begin && !app->read_begin(r->w);
+	/* A cached page needed no snapshot at all (a round trip less on PostgreSQL). */
+	/*
+	 * A public page reads one snapshot. Signed-in and mailbox pages may write
+	 * while they show (what was read, a session's time), which a read-only
+	 * snapshot on PostgreSQL would refuse.
+	 */
+	int reading = (!strcmp(in->method, "GET") || !strcmp(in->method, "HEAD")) &&
+		      !(route->flags & (ROUTE_NEEDS_SESSION | ROUTE_MELDER)) && app->read_begin &&
+		      !app->read_begin(r->w);
 	status = route->handler(r);
 	if (reading)
 		app->read_end(r->w);

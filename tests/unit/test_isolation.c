@@ -1,0 +1,195 @@
+/*
+ * Tenant isolation, generated from the route table: every ROUTE_TENANT row is
+ * filled with organisation A's objects ({org}, {zaak}) and asked for by
+ * everyone who may not see them: a VP of organisation B, A's beheerder,
+ * redacteur and organisation contact. Each must get 404, on every method,
+ * while A's own VP gets the page (so the filled-in paths are real ones). A
+ * new tenant route is covered without touching this file; one whose object
+ * kind this test cannot fill fails it.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "accounts/keys.h"
+#include "cases/cases.h"
+#include "orgs/orgs.h"
+#include "store/keys.h"
+#include "store/sessions.h"
+#include "store/store.h"
+#include "store/users.h"
+#include "web/web.h"
+
+static struct config cfg;
+static struct store *st;
+static const struct http_app *app;
+static struct worker *w;
+static char org_a[64], org_b[64], case_a[32], case_b[32];
+
+struct person {
+	const char *email;
+	unsigned roles;
+	char token[TOKEN_HEX_LEN], csrf[TOKEN_HEX_LEN];
+	long long id;
+	unsigned char *sk;
+};
+
+static struct person vp_a = {.email = "vp-a@example.nl", .roles = ROLE_VP},
+		     vp_b = {.email = "vp-b@example.nl", .roles = ROLE_VP},
+		     admin = {.email = "baas@example.nl", .roles = ROLE_BEHEERDER},
+		     editor = {.email = "red@example.nl", .roles = ROLE_REDACTEUR},
+		     contact = {.email = "contact@example.nl", .roles = ROLE_ORGANISATIE};
+
+/* A user with a live session (and for a VP a key pair, boxed into the session as at sign-in). */
+static void person(struct person *p)
+{
+	unsigned char t[TOKEN_BYTES], h[32], box[SESSION_SK_BYTES];
+	char id[TOKEN_HEX_LEN];
+	assert_int_equal(store_user_add(st, p->email, "Iemand", p->roles, &p->id), 0);
+	vault_random(t, sizeof(t));
+	vault_hex(p->token, t, sizeof(t));
+	vault_hash(h, t, sizeof(t), "session-id");
+	vault_hex(id, h, sizeof(h));
+	vault_hash(h, t, sizeof(t), "csrf");
+	vault_hex(p->csrf, h, sizeof(h));
+	if (p->roles & ROLE_VP) {
+		struct user_key k = {.created_at = 1};
+		p->sk = vault_secret_new();
+		assert_int_equal(vault_keypair(k.pk, p->sk), 0);
+		assert_int_equal(store_key_set(st, p->id, &k), 0);
+		accounts_session_box(t, id, p->sk, box);
+	}
+	assert_int_equal(
+	    store_session_add(st, id, p->id, (long long) time(NULL), "test", p->sk ? box : NULL, sizeof(box)), 0);
+}
+
+static long long one_case(long long org)
+{
+	struct receipt r;
+	const char *why;
+	struct report_input in = {.org_id = org, .mode = "melden", .message = "Iets vertrouwelijks.", .consent = 1};
+	assert_int_equal(cases_report(st, &in, (long long) time(NULL), &r, &why), 0);
+	return r.case_id;
+}
+
+static int setup(void **state)
+{
+	char dir[] = "/tmp/vertrouwd-iso-XXXXXX", err[512];
+	const char *why;
+	long long a, b;
+	if (!mkdtemp(dir) || vault_start())
+		return -1;
+	config_defaults(&cfg);
+	test_dsn(cfg.db, sizeof(cfg.db), dir, "i.db");
+	if (store_open(cfg.db, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
+		return -1;
+	struct org_input ia = {.name = "Organisatie A", .listed = 1}, ib = {.name = "Organisatie B", .listed = 1};
+	if (orgs_add(st, "test", &ia, &a, &why) || orgs_add(st, "test", &ib, &b, &why))
+		return -1;
+	snprintf(org_a, sizeof(org_a), "organisatie-a");
+	snprintf(org_b, sizeof(org_b), "organisatie-b");
+	person(&vp_a);
+	person(&vp_b);
+	person(&admin);
+	person(&editor);
+	person(&contact);
+	if (orgs_member_add(st, "test", a, vp_a.email, ORG_ROLE_VP, &why) ||
+	    orgs_member_add(st, "test", b, vp_b.email, ORG_ROLE_VP, &why) ||
+	    orgs_member_add(st, "test", a, contact.email, ORG_ROLE_CONTACT, &why))
+		return -1;
+	snprintf(case_a, sizeof(case_a), "%lld", one_case(a));
+	snprintf(case_b, sizeof(case_b), "%lld", one_case(b));
+	if (web_init(&cfg, err, sizeof(err)))
+		return -1;
+	app = web_app();
+	return app->worker_new(&cfg, &w);
+}
+
+static int teardown(void **state)
+{
+	app->worker_free(w);
+	web_shutdown();
+	store_close(st);
+	return 0;
+}
+
+/* The route's pattern with its objects filled in from org's side; NULL for a kind this test does not know. */
+static const char *fill(struct arena *a, const char *pattern, const char *org, const char *zaak)
+{
+	char *out = arena_strdup(a, "");
+	for (const char *p = pattern; *p;) {
+		const char *open = strchr(p, '{');
+		if (!open)
+			return arena_printf(a, "%s%s", out, p);
+		const char *close = strchr(open, '}');
+		const char *name = arena_strndup(a, open + 1, (size_t) (close - open - 1));
+		const char *value = !strcmp(name, "org") ? org : !strcmp(name, "zaak") ? zaak : NULL;
+		if (!value)
+			return NULL;
+		out = arena_printf(a, "%s%.*s%s", out, (int) (open - p), p, value);
+		p = close + 1;
+	}
+	return out;
+}
+
+static int ask(const struct route *rt, const char *uri, const struct person *p)
+{
+	struct req r = {.cfg = &cfg, .w = w, .arena = ARENA_INIT, .out = BUF_INIT(BUF_MAX_DEFAULT)};
+	char body[200];
+	snprintf(body, sizeof(body), "csrf=%s&bericht=Hallo", p->csrf);
+	struct http_input in = {.method = rt->method,
+				.uri = uri,
+				.cookie_session = p->token,
+				.content_type = "application/x-www-form-urlencoded",
+				.body = strcmp(rt->method, "GET") ? body : NULL,
+				.body_len = strcmp(rt->method, "GET") ? strlen(body) : 0};
+	http_handle(app, &r, &in);
+	if (app->request_done)
+		app->request_done(&r);
+	int status = r.page.status;
+	buf_free(&r.out);
+	arena_free(&r.arena);
+	return status;
+}
+
+static void every_tenant_route_is_closed_to_others(void **state)
+{
+	const struct person *others[] = {&vp_b, &admin, &editor, &contact};
+	int routes = 0;
+	for (size_t i = 0; i < web_route_count; i++) {
+		const struct route *rt = &web_routes[i];
+		if (!(rt->flags & ROUTE_TENANT))
+			continue;
+		struct arena a = ARENA_INIT;
+		const char *mine = fill(&a, rt->pattern, org_a, case_a);
+		const char *crossed = fill(&a, rt->pattern, org_b, case_a); /* B's org, A's case */
+		const char *theirs = fill(&a, rt->pattern, org_a, case_b);  /* A's org, B's case */
+		if (!mine) {
+			printf("  %s %s: an object kind this test cannot fill\n", rt->method, rt->pattern);
+			fail();
+		}
+		int own = ask(rt, mine, &vp_a);
+		printf("  %s %s: own VP %d\n", rt->method, mine, own);
+		assert_true(own == 200 || own == 303);
+		for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+			assert_int_equal(ask(rt, mine, others[k]), 404);
+		assert_int_equal(ask(rt, crossed, &vp_b),
+				 strstr(rt->pattern, "{zaak}") ? 404 : ask(rt, crossed, &vp_b));
+		if (strstr(rt->pattern, "{zaak}"))
+			assert_int_equal(ask(rt, theirs, &vp_a), 404);
+		routes++;
+		arena_free(&a);
+	}
+	printf("  isolation: %d tenant routes, each closed to 4 outsiders\n", routes);
+	assert_true(routes >= 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(every_tenant_route_is_closed_to_others),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
