@@ -98,6 +98,12 @@ run: deps-run
 	@echo "Open http://127.0.0.1:8080/ in uw browser. Stoppen: Ctrl-C."
 	@echo "Redactie: meld u aan op http://127.0.0.1:8080/inloggen als redactie@demo.vertrouwd.example,"
 	@echo "wachtwoord demo-redactie-wachtwoord (dit account bestaat alleen in de demodatabase)."
+	@echo "Melder: open http://127.0.0.1:8080/organisaties/gemeente-rivierstad (of zoek de organisatie via"
+	@echo "'Vind een vertrouwenspersoon') en stuur een bericht; bewaar de ontvangstcode."
+	@echo "Vertrouwenspersonen (alleen demo): ilse@demo.vertrouwd.example (intern) en erik@demo.vertrouwd.example"
+	@echo "(extern, ook voor http://127.0.0.1:8080/organisaties/kinderopvang-de-boomhut), wachtwoord"
+	@echo "demo-vertrouwenspersoon-wachtwoord, TOTP-sleutel 5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC"
+	@echo "(code maken: oathtool --totp -b 5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC); daarna naar /werkruimte."
 	@exec ./$(BIN) serve
 
 # ---- tests ----

@@ -1,0 +1,122 @@
+// The melder's channel in a real browser, with axe on every page of it: a melder
+// reports anonymously and keeps the receipt code, the external VP signs in (TOTP),
+// reads and replies, and the melder comes back with the code and reads the reply.
+//
+//   node tests/browser/melder.mjs BASE_URL   (env: VP_EMAIL, VP_PASSWORD, VP_TOTP, CHROMIUM)
+//
+// Prints "ok - ..." / "not ok - ..." lines; exits 1 when a check failed.
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const { axeOnPage } = await import('./axe.mjs');
+const base = (process.argv[2] || '').replace(/\/+$/, '');
+const org = '/organisaties/gemeente-rivierstad';
+let failed = 0;
+
+async function check(name, fn) {
+	let why;
+	try {
+		why = await fn();
+	} catch (e) {
+		why = String(e && e.message ? e.message : e).split('\n')[0];
+	}
+	if (typeof why === 'string' && why) {
+		failed++;
+		console.log(`not ok - ${name}\n#   ${why.replace(/\n/g, '\n#   ')}`);
+	} else {
+		console.log(`ok - ${name}`);
+	}
+}
+
+function totp(secret, now = Date.now()) {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const ch of secret) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+	const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
+	const mac = createHmac('sha1', key).update(counter).digest();
+	const off = mac[mac.length - 1] & 15;
+	return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+// Contexts bypass CSP only so that axe can be injected into pages reached by a POST.
+const fresh = async () => {
+	const p = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
+	p.setDefaultTimeout(15000);
+	return p;
+};
+const melder = await fresh();
+let code = '';
+
+await check('the organisation page shows its VPs and the form, axe-clean', async () => {
+	await melder.goto(base + org);
+	const cards = await melder.locator('.vp-card').count();
+	if (cards !== 2) return `${cards} VP cards`;
+	await melder.screenshot({ path: 'test-output/melder-org.png', fullPage: true });
+	return axeOnPage(melder, org);
+});
+
+await check('an anonymous report gives a receipt code, axe-clean', async () => {
+	await melder.check('input[name=soort][value=melden]');
+	await melder.selectOption('#onderwerp', 'werkdruk');
+	await melder.fill('#bericht', 'Browsertest: op onze afdeling wordt al weken overgewerkt zonder dat iemand iets zegt.');
+	await melder.check('input[name=toestemming]');
+	await Promise.all([melder.waitForLoadState('load'), melder.click('form[action="/melden"] button[type=submit]')]);
+	code = ((await melder.getAttribute('.receipt-card .code', 'aria-label')) || '').replace('Ontvangstcode: ', '');
+	if (!/^\d{4}( \d{4}){4}$/.test(code)) return `code: ${code}`;
+	if (new URL(melder.url()).search) return `the address holds something: ${melder.url()}`;
+	await melder.screenshot({ path: 'test-output/melder-receipt.png', fullPage: true });
+	return axeOnPage(melder, 'the receipt page');
+});
+
+await check('the melder opens the mailbox with the code, axe-clean', async () => {
+	await melder.goto(base + org);
+	await melder.fill('#code', code);
+	await Promise.all([melder.waitForURL(/\/postvak$/), melder.click('form[action="/postvak/inloggen"] button')]);
+	if (!(await melder.textContent('.messages')).includes('overgewerkt')) return 'the report is not in the mailbox';
+	return axeOnPage(melder, 'the mailbox');
+});
+
+const vp = await fresh();
+await check('the VP signs in, finds the case and replies, axe-clean', async () => {
+	await vp.goto(`${base}/inloggen`);
+	await vp.fill('#email', process.env.VP_EMAIL);
+	await vp.fill('#password', process.env.VP_PASSWORD);
+	await vp.fill('#code', totp(process.env.VP_TOTP));
+	await Promise.all([vp.waitForURL(/\/account$/), vp.click('form[action="/inloggen"] button[type=submit]')]);
+	await vp.goto(`${base}/werkruimte`);
+	let why = await axeOnPage(vp, 'the workspace');
+	if (why) return why;
+	await vp.click('a[href="/werkruimte/gemeente-rivierstad"]');
+	why = await axeOnPage(vp, "an organisation's cases");
+	if (why) return why;
+	await vp.click('a[href*="/zaken/"] >> nth=0');
+	if (!(await vp.textContent('.messages')).includes('overgewerkt')) return 'the VP does not read the report';
+	why = await axeOnPage(vp, 'a case');
+	if (why) return why;
+	await vp.fill('#bericht', 'Dank voor je bericht. Zullen we volgende week bellen? Laat hier weten wanneer het past.');
+	await Promise.all([vp.waitForURL(/#berichten$/), vp.click('form[action$="/bericht"] button')]);
+	await vp.screenshot({ path: 'test-output/vp-case.png', fullPage: true });
+});
+
+await check('the melder comes back with the code and reads the reply', async () => {
+	const back = await fresh();
+	await back.goto(base + org);
+	await back.fill('#code', code);
+	await Promise.all([back.waitForURL(/\/postvak$/), back.click('form[action="/postvak/inloggen"] button')]);
+	if (!(await back.textContent('.messages')).includes('Zullen we volgende week bellen')) return 'no reply in the mailbox';
+	await back.screenshot({ path: 'test-output/melder-mailbox.png', fullPage: true });
+	await Promise.all([back.waitForURL((u) => !u.pathname.startsWith('/postvak')), back.click('form[action="/postvak/uitloggen"] button')]);
+	const cookies = await back.context().cookies(base);
+	if (cookies.some((c) => c.name.endsWith('vt_postvak'))) return 'the mailbox cookie outlived signing out';
+});
+
+await browser.close();
+process.exit(failed ? 1 : 0);
