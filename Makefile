@@ -170,6 +170,7 @@ bench: $(BIN)
 	@sh bench/http.sh $(BIN)
 	@sh bench/search.sh $(BUILD)
 	@sh bench/scale.sh $(BIN)
+	@sh bench/melder.sh $(BIN)
 
 lint:
 	@sh scripts/lint.sh
