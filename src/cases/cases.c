@@ -449,3 +449,61 @@ int cases_vp_case(struct store *st, struct arena *a, const char *slug, const cha
 		rc = cases_vp_open(st, id, user_id, sk, ck);
 	return rc;
 }
+
+int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long to_vp,
+		const char *consent_how, long long now, const char **why)
+{
+	static const char *const hows[] = {"postvak", "mondeling", "schriftelijk", NULL};
+	if (!one_of(consent_how, hows)) {
+		*why =
+		    "Delen met een andere vertrouwenspersoon mag alleen met toestemming van de melder. Leg vast hoe de "
+		    "melder die gaf.";
+		return ERR_INVALID;
+	}
+	int serves = store_org_member_has(st, org_id, to_vp, "vertrouwenspersoon");
+	struct user_key k;
+	unsigned char sealed[CASE_SEALED_BYTES];
+	char today[11];
+	int rc = serves < 0 ? serves : serves ? store_key_get(st, to_vp, &k) : ERR_NOT_FOUND;
+	if (!rc)
+		rc = vault_seal(k.pk, ck, sealed);
+	if (!rc)
+		rc = store_begin(st);
+	if (rc)
+		return rc;
+	date_local_today(now, today);
+	rc = store_consent_add(st, case_id, "tweede-vertrouwenspersoon", consent_how, 1, today);
+	if (!rc)
+		rc = store_case_access_add(st, case_id, to_vp, sealed);
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+int cases_melder_request(struct store *st, long long case_id, const unsigned char *ck, enum melder_request what,
+			 long long now)
+{
+	char today[11];
+	long long id;
+	date_local_today(now, today);
+	int withdraw = what == MELDER_WITHDRAW_CONSENT;
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = store_consent_add(st, case_id, withdraw ? "registratie" : "verwijdering", "postvak", withdraw ? 0 : 1,
+			       today);
+	if (!rc)
+		rc = record_put(st, case_id, ck, "verzoek", "melder", "", now,
+				withdraw ? "De melder trekt de toestemming voor registratie in."
+					 : "De melder vraagt om de zaak te verwijderen.",
+				&id);
+	if (!rc)
+		rc = store_case_seen(st, case_id, "melder", id);
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}

@@ -121,6 +121,25 @@ int cases_acknowledge(struct store *st, long long case_id, long long now) WUR;
 /* Messages of author ("vp" or "melder") that reader has not seen. */
 int cases_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n) WUR;
 
+/*
+ * Share a case with another VP of its organisation: only with the melder's
+ * consent, recorded with how it was given ("postvak", "mondeling",
+ * "schriftelijk") and when. The case key (open in ck) is sealed to that VP.
+ * ERR_INVALID (and *why) without consent; ERR_NOT_FOUND when the VP does not
+ * serve the organisation or has no key yet.
+ */
+int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long to_vp,
+		const char *consent_how, long long now, const char **why) WUR;
+
+/* What a melder may ask from the mailbox. */
+enum melder_request { MELDER_WITHDRAW_CONSENT, MELDER_ASK_DELETION };
+/*
+ * Record the request as a consent change and tell the case's VPs in a record
+ * they read (the deletion itself is the VP's, on the retention schedule).
+ */
+int cases_melder_request(struct store *st, long long case_id, const unsigned char *ck, enum melder_request what,
+			 long long now) WUR;
+
 struct org;
 
 /*

@@ -263,6 +263,7 @@ struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t 
 		date_local_dutch(e[i].at, when, sizeof(when));
 		tv_set_bool(m, "mine", !strcmp(e[i].author, me));
 		tv_set_bool(m, "details", !strcmp(e[i].kind, "gegevens"));
+		tv_set_bool(m, "request", !strcmp(e[i].kind, "verzoek"));
 		tv_set_str(m, "who",
 			   !strcmp(e[i].author, "melder") ? "Melder"
 			   : *e[i].who			  ? e[i].who
@@ -314,12 +315,28 @@ int web_mailbox(struct req *r)
 	tv_set_str(v, "feedback_due", dutch(&r->arena, c.feedback_due));
 	tv_set_bool(v, "closed", !strcmp(c.status, "gesloten"));
 	tv_set_bool(v, "sent", req_query(r, "verstuurd") != NULL);
+	tv_set_bool(v, "requested", req_query(r, "verzoek") != NULL);
 	tv_set_str(v, "error", why);
 	tv_set_str(v, "typed", why ? req_form(r, "bericht") : NULL);
 	tv_set_str(v, "csrf", r->mailbox->csrf);
 	tv_set_bool(v, "noindex", true);
 	r->page.status = why ? 400 : 200;
 	return web_render(r, "mailbox", v);
+}
+
+int web_mailbox_request(struct req *r)
+{
+	const char *what = req_form(r, "verzoek");
+	if (!what || (strcmp(what, "intrekken") && strcmp(what, "verwijderen")))
+		return 400;
+	int rc = cases_melder_request(r->w->store, r->mailbox->case_id, r->mailbox->key,
+				      !strcmp(what, "intrekken") ? MELDER_WITHDRAW_CONSENT : MELDER_ASK_DELETION,
+				      (long long) time(NULL));
+	if (rc)
+		return 500;
+	r->page.status = 303;
+	r->page.location = "/postvak?verzoek=1";
+	return 0;
 }
 
 int web_mailbox_signout(struct req *r)

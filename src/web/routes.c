@@ -26,6 +26,7 @@ static const struct route routes[] = {
     {"POST", "/postvak/inloggen", ROUTE_OPEN | ROUTE_NO_STORE, web_mailbox_signin},
     {"GET", "/postvak", ROUTE_MELDER | ROUTE_NO_STORE, web_mailbox},
     {"POST", "/postvak", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox},
+    {"POST", "/postvak/verzoek", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_request},
     {"POST", "/postvak/uitloggen", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_signout},
     {"GET", "/feed/categorie/{slug}", ROUTE_CACHE, web_feed_category},
     {"GET", "/feed/categorie/{slug}/rss", ROUTE_CACHE, web_feed_category},

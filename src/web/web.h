@@ -137,6 +137,7 @@ int web_report(struct req *r);
 int web_report_proof(struct req *r);
 int web_mailbox_signin(struct req *r);
 int web_mailbox(struct req *r);
+int web_mailbox_request(struct req *r);
 int web_mailbox_signout(struct req *r);
 int web_mailbox_load(struct req *r, const char *token);
 void web_request_done(struct req *r);

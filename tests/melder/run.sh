@@ -93,6 +93,14 @@ signin_post "$u" "$ij" "$ic" ilse@demo.vertrouwd.example demo-vertrouwenspersoon
 check "the internal VP of Rivierstad has no access to De Boomhut: 404" "$(curl -s -b "$ij" -o /dev/null -w '%{http_code}' "$u/werkruimte/kinderopvang-de-boomhut")" 404
 check "a case under another organisation's address: 404" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' "$u$(echo "$case_url" | sed "s/$org/kinderopvang-de-boomhut/")")" 404
 
+# ---- the melder keeps control: consent withdrawn, deletion asked, and the VP is told ----
+check "the melder withdraws consent: 303" "$(curl -s -b "$mj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$mcsrf" --data-urlencode verzoek=intrekken "$u/postvak/verzoek")" 303
+check "and asks for deletion: 303" "$(curl -s -b "$mj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$mcsrf" --data-urlencode verzoek=verwijderen "$u/postvak/verzoek")" 303
+check "a request that is neither: 400" "$(curl -s -b "$mj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$mcsrf" --data-urlencode verzoek=iets "$u/postvak/verzoek")" 400
+curl -s -b "$vj" -o "$tmp/case" "$u$case_url"
+grep -q 'trekt de toestemming voor registratie in' "$tmp/case" && grep -q 'vraagt om de zaak te verwijderen' "$tmp/case" &&
+	ok "the VP reads both requests in the case" || not_ok "requests in the case"
+
 # ---- signing out of the mailbox ----
 check "signing out of the mailbox: 303" "$(curl -s -b "$mj" -c "$mj" -D "$tmp/head" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$mcsrf" "$u/postvak/uitloggen")" 303
 grep -qi '^clear-site-data: "cookies", "storage", "cache"' "$tmp/head" && ok "it sends Clear-Site-Data" || not_ok "Clear-Site-Data"

@@ -205,6 +205,32 @@ static void tampered_or_swapped_records_do_not_open(void **state)
 	arena_free(&a);
 }
 
+/* A second VP reads the case only after the melder's consent is recorded; never a VP of another organisation. */
+static void sharing_needs_consent(void **state)
+{
+	struct arena a = ARENA_INIT;
+	const char *why = NULL;
+	unsigned char *sk2 = NULL, *ck = vault_secret_new(), *ck2 = vault_secret_new();
+	struct receipt r;
+	struct report_input in = {
+	    .org_id = org_a, .vp_id = vp_a, .mode = "sparren", .message = "Alleen voor A.", .consent = 1};
+	assert_int_equal(cases_report(st, &in, 1796000000, &r, &why), 0);
+	long long vp_a2 = vp_with_key("vp-a2@example.nl", org_a, &sk2);
+	assert_int_equal(cases_vp_open(st, r.case_id, vp_a2, sk2, ck2), ERR_NOT_FOUND); /* chosen: only vp_a */
+	assert_int_equal(cases_vp_open(st, r.case_id, vp_a, sk_a, ck), 0);
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a2, NULL, 1796000100, &why), ERR_INVALID);
+	assert_contains(why, "toestemming");
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_b, "mondeling", 1796000100, &why), ERR_NOT_FOUND);
+	assert_int_equal(cases_vp_open(st, r.case_id, vp_b, sk_b, ck2), ERR_NOT_FOUND);
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a2, "mondeling", 1796000100, &why), 0);
+	assert_int_equal(cases_vp_open(st, r.case_id, vp_a2, sk2, ck2), 0);
+	assert_contains(all_text(&a, r.case_id, ck2), "Alleen voor A.");
+	vault_secret_free(sk2);
+	vault_secret_free(ck);
+	vault_secret_free(ck2);
+	arena_free(&a);
+}
+
 /* Whether the bytes of needle occur in a file. */
 static int file_has(const char *path, const char *needle)
 {
@@ -236,6 +262,7 @@ int main(void)
 	    cmocka_unit_test(melder_and_vp_read_it_nobody_else),
 	    cmocka_unit_test(wrong_codes_look_unknown_and_are_limited),
 	    cmocka_unit_test(tampered_or_swapped_records_do_not_open),
+	    cmocka_unit_test(sharing_needs_consent),
 	    cmocka_unit_test(the_store_holds_no_plaintext),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
