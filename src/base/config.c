@@ -31,7 +31,10 @@ const char config_help[] =
     "  --wordlist PAD    VERTROUWD_WORDLIST  Nederlandse woordenlijst (standaard: /usr/share/dict/dutch)\n"
     "  --publish-interval S VERTROUWD_PUBLISH_INTERVAL seconden tussen controles op geplande inhoud (standaard: 30)\n"
     "  --trusted-proxy ADRES[,ADRES...] VERTROUWD_TRUSTED_PROXY reverse proxy's waarvan X-Forwarded-For en\n"
-    "                    X-Forwarded-Proto geloofd worden / proxies trusted for those headers (standaard: geen)\n";
+    "                    X-Forwarded-Proto geloofd worden / proxies trusted for those headers (standaard: geen)\n"
+    "  --smtp URL        VERTROUWD_SMTP      mailserver voor meldingen zonder inhoud aan vertrouwenspersonen,\n"
+    "                    smtp://host:poort / notices to VPs (standaard: geen)\n"
+    "  --mail-from ADRES VERTROUWD_MAIL_FROM afzender van die meldingen (standaard: vertrouwd@localhost)\n";
 
 void config_defaults(struct config *cfg)
 {
@@ -48,6 +51,7 @@ void config_defaults(struct config *cfg)
 	cfg->publish_interval = 30;
 	snprintf(cfg->wordlist, sizeof(cfg->wordlist), "/usr/share/dict/dutch");
 	cfg->log_level = LOG_INFO;
+	snprintf(cfg->mail_from, sizeof(cfg->mail_from), "vertrouwd@localhost");
 }
 
 static int parse_long(const char *s, long min, long max, long *out)
@@ -194,6 +198,12 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 			cfg->upload_max = (size_t) n;
 	} else if (!strcmp(name, "media")) {
 		rc = *value ? copy(cfg->media, sizeof(cfg->media), value) : ERR_INVALID;
+	} else if (!strcmp(name, "smtp")) {
+		rc = strncmp(value, "smtp://", 7) && strncmp(value, "smtps://", 8)
+			 ? ERR_INVALID
+			 : copy(cfg->smtp, sizeof(cfg->smtp), value);
+	} else if (!strcmp(name, "mail-from")) {
+		rc = strchr(value, '@') ? copy(cfg->mail_from, sizeof(cfg->mail_from), value) : ERR_INVALID;
 	} else if (!strcmp(name, "trusted-proxy")) {
 		rc = parse_proxies(cfg, value);
 	} else if (!strcmp(name, "body-max")) {
@@ -215,9 +225,9 @@ int config_set(struct config *cfg, const char *name, const char *value, char *er
 
 int config_from_env(struct config *cfg, char *err, size_t errlen)
 {
-	static const char *const names[] = {"db",	  "listen",   "threads",      "root",	  "log-level",
-					    "body-max",	  "base-url", "page-cache",   "wordlist", "publish-interval",
-					    "upload-max", "media",    "trusted-proxy"};
+	static const char *const names[] = {"db",	  "listen",   "threads",       "root",	   "log-level",
+					    "body-max",	  "base-url", "page-cache",    "wordlist", "publish-interval",
+					    "upload-max", "media",    "trusted-proxy", "smtp",	   "mail-from"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char var[64] = "VERTROUWD_";
 		size_t k = strlen(var);

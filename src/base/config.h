@@ -40,6 +40,8 @@ struct config {
 	/* Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (--trusted-proxy); none by default. */
 	struct config_addr trusted_proxy[CONFIG_MAX_PROXIES];
 	size_t ntrusted_proxy;
+	char smtp[512];	     /* "smtp://host:port" (or smtps://user:pass@host) for notices; "" = none */
+	char mail_from[256]; /* the notices' sender */
 };
 
 void config_defaults(struct config *cfg);

@@ -15,6 +15,7 @@
 #include "cases/cases.h"
 #include "orgs/orgs.h"
 #include "store/keys.h"
+#include "store/notify.h"
 #include "store/orgs.h"
 #include "store/store.h"
 
@@ -114,6 +115,19 @@ static int recipients(struct store *st, struct arena *a, const struct report_inp
 	return rc ? rc : *n ? 0 : ERR_NOT_FOUND;
 }
 
+/* Everyone who may read the case is told that something new waits (in the caller's transaction). */
+static int tell_readers(struct store *st, long long case_id, long long now)
+{
+	struct arena a = ARENA_INIT;
+	long long *ids;
+	size_t n;
+	int rc = store_case_readers(st, &a, case_id, &ids, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = store_notify_add(st, ids[i], now);
+	arena_free(&a);
+	return rc;
+}
+
 /* The melder's box of ck is bound to the lookup key, which belongs to this one case. */
 static size_t melder_ad(char out[96], const unsigned char lookup[CASE_LOOKUP_BYTES])
 {
@@ -189,8 +203,9 @@ int cases_report(struct store *st, const struct report_input *in, long long now,
 		if (!rc && in->theme && *in->theme)
 			rc = store_case_theme_add(st, out->case_id, in->theme);
 		for (size_t i = 0; !rc && i < n; i++)
-			if (!(rc = vault_seal(keys[i].pk, ck, sealed)))
-				rc = store_case_access_add(st, out->case_id, to[i].user_id, sealed);
+			if (!(rc = vault_seal(keys[i].pk, ck, sealed)) &&
+			    !(rc = store_case_access_add(st, out->case_id, to[i].user_id, sealed)))
+				rc = store_notify_add(st, to[i].user_id, now);
 		if (!rc)
 			rc = record_put(st, out->case_id, ck, "bericht", "melder", "", now, in->message, &rid);
 		const char *d = details(&a, in);
@@ -378,6 +393,8 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 	rc = record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
 	if (!rc)
 		rc = store_case_seen(st, case_id, reader, id);
+	if (!rc && !strcmp(author, "melder"))
+		rc = tell_readers(st, case_id, now);
 	if (!rc)
 		rc = store_commit(st);
 	if (rc)
@@ -502,8 +519,28 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 	if (!rc)
 		rc = store_case_seen(st, case_id, "melder", id);
 	if (!rc)
+		rc = tell_readers(st, case_id, now);
+	if (!rc)
 		rc = store_commit(st);
 	if (rc)
 		store_rollback(st);
+	return rc;
+}
+
+int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent)
+{
+	struct arena a = ARENA_INIT;
+	struct notify_due *due;
+	size_t n;
+	*sent = 0;
+	int rc = store_notify_due(st, &a, &due, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		/* Without a mail server nobody can be told: the notices are dropped, the workspace still counts. */
+		if (send && send(ctx, due[i].email))
+			continue; /* tried again next round */
+		rc = store_notify_done(st, due[i].user_id);
+		*sent += send != NULL;
+	}
+	arena_free(&a);
 	return rc;
 }

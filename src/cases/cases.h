@@ -140,6 +140,13 @@ enum melder_request { MELDER_WITHDRAW_CONSENT, MELDER_ASK_DELETION };
 int cases_melder_request(struct store *st, long long case_id, const unsigned char *ck, enum melder_request what,
 			 long long now) WUR;
 
+/*
+ * Send the content-free notices that wait: send(ctx, email) for each VP with
+ * news (0 on success; a failure is tried again next time), or, with send NULL
+ * (no mail server), drop them. *sent counts the notices sent.
+ */
+int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent) WUR;
+
 struct org;
 
 /*

@@ -11,6 +11,8 @@
 
 #include "base/dates.h"
 #include "base/log.h"
+#include "cases/cases.h"
+#include "mail/mail.h"
 #include "cli/cli.h"
 #include "content/content.h"
 #include "crypto/crypto.h"
@@ -28,6 +30,13 @@ static struct {
 
 /* The lease that makes one server of a cluster do the scheduled work. */
 #define PUBLISH_LEASE "publicatie"
+
+/* Notices go by mail (mail/mail.h) when --smtp names a server. */
+static int send_notice(void *ctx, const char *email)
+{
+	(void) ctx;
+	return mail_notify(pub.cfg, email);
+}
 
 /*
  * One round: renew or take the lease (it lasts three rounds, at least 10 s,
@@ -54,6 +63,11 @@ static void publish_round(struct search_env *env, const char *me, int *held)
 		log_error("geplande inhoud publiceren mislukt; volgende poging over %d s", pub.cfg->publish_interval);
 	else if (count)
 		log_info("%d geplande item(s) gepubliceerd", count);
+	if (cases_notify_due(env->st, *pub.cfg->smtp ? send_notice : NULL, NULL, &count))
+		log_error("meldingen aan vertrouwenspersonen: de database faalde; volgende poging over %d s",
+			  pub.cfg->publish_interval);
+	else if (count)
+		log_info("%d melding(en) zonder inhoud verstuurd", count);
 }
 
 /* Sleep one interval, or less when asked to stop; returns whether to go on. */

@@ -240,6 +240,11 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_MELDER_SESSION_GET] = "SELECT case_id, ck, created_at, seen_at FROM melder_sessions WHERE id = $1",
     [ST_MELDER_SESSION_TOUCH] = "UPDATE melder_sessions SET seen_at = $2 WHERE id = $1",
     [ST_MELDER_SESSION_DELETE] = "DELETE FROM melder_sessions WHERE id = $1",
+    [ST_NOTIFY_ADD] = "INSERT INTO notifications (user_id, created_at) VALUES ($1, $2)",
+    [ST_NOTIFY_DUE] = "SELECT DISTINCT n.user_id, u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE "
+		      "u.disabled = 0 ORDER BY n.user_id",
+    [ST_NOTIFY_DONE] = "DELETE FROM notifications WHERE user_id = $1",
+    [ST_CASE_READERS] = "SELECT user_id FROM case_access WHERE case_id = $1 ORDER BY user_id",
     [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = $1",
     [ST_KEY_SET] =
 	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES ($1, $2, $3, $4, $5) "

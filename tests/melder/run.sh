@@ -13,16 +13,22 @@
 set -u
 bin=${1:-build/vertrouwd}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-melder.XXXXXX")
-srv_pid=""
-trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+srv_pid="" sink_pid=""
+trap 'for p in $srv_pid $sink_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
 . tests/lib/tls.sh
 . tests/lib/serve.sh
+. tests/lib/balancer.sh
 finish() { tap_finish "melder${TEST_DB:+ (postgresql)}"; }
 
 db=${TEST_DB:-sqlite:$tmp/m.db}
 "$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }
-serve_free "$bin" "$tmp/log" --db "$db" --root . || { not_ok "the server starts"; finish; }
+# A local mail server that keeps what it receives: notices to VPs must carry nothing of the case.
+sink=$(free_port)
+node tests/lib/smtp_sink.mjs "$sink" "$tmp/mail" &
+sink_pid=$!
+serve_free "$bin" "$tmp/log" --db "$db" --root . --smtp "smtp://127.0.0.1:$sink" --mail-from vertrouwd@example.nl \
+	--publish-interval 1 || { not_ok "the server starts"; finish; }
 u=$BASE
 CANARY="kanarie-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 org=gemeente-rivierstad
@@ -47,6 +53,15 @@ check "a report from another site is refused" "$(report --data-urlencode toestem
 curl -s -o "$tmp/proof" -D "$tmp/head" --data-urlencode "organisatie=$org" --data-urlencode "code=$code" \
 	--data-urlencode datum=2026-12-04 "$u/melden/bewijs"
 grep -q "$code" "$tmp/proof" && grep -qi '^content-disposition: attachment' "$tmp/head" && ok "the proof file carries the code" || not_ok "proof file"
+
+# ---- the VPs are told, and told nothing ----
+for _ in $(seq 50); do [ "$(grep -c '^RCPT' "$tmp/mail" 2>/dev/null)" -ge 2 ] && break; sleep 0.2; done
+grep -q '^RCPT <erik@demo.vertrouwd.example>' "$tmp/mail" && grep -q '^RCPT <ilse@demo.vertrouwd.example>' "$tmp/mail" &&
+	ok "both VPs of the organisation get a notice by e-mail" || not_ok "notices" "$(head -5 "$tmp/mail" 2>/dev/null)"
+grep -q 'Subject: Nieuw bericht in je werkruimte' "$tmp/mail" && grep -q '/werkruimte' "$tmp/mail" &&
+	ok "the notice says where to sign in" || not_ok "notice text"
+grep -qiE "$CANARY|Rivierstad|pesten|melden|Naam" "$tmp/mail" && not_ok "a notice holds something of the case" "$(grep -iE "$CANARY|Rivierstad|pesten" "$tmp/mail" | head -2)" ||
+	ok "the notice holds no content, name, organisation or theme"
 
 # ---- the mailbox ----
 mj=$tmp/melder.jar
