@@ -35,8 +35,14 @@ FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
         deps-run deps-check check-all clean help
 
 DEMO_PDF  = $(patsubst %.md,%.pdf,$(wildcard demo/downloads/*.md))
+# The melder's pages in other languages: gettext catalogues compiled by msgfmt (gitignored).
+LOCALE    = $(patsubst po/%.po,locale/%.mo,$(wildcard po/*.po))
 
-all: $(BIN) $(DEMO_PDF)
+all: $(BIN) $(DEMO_PDF) $(LOCALE)
+
+locale/%.mo: po/%.po
+	@mkdir -p locale
+	msgfmt --check -o $@ $<
 
 help:
 	@echo "make run     install what is missing, build, create data/ with demo content, serve on :8080"
@@ -122,10 +128,10 @@ check-all:
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@sh tests/summary.sh
 
-unit: $(UNIT_BIN) $(DEMO_PDF)
+unit: $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/run-unit.sh $(BUILD) $(UNIT_BIN)
 
-integration: $(BIN) $(DEMO_PDF)
+integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/http/run.sh $(BIN) $(BUILD)
 	@sh tests/cli/run.sh $(BIN)
 	@sh tests/pages/run.sh $(BIN)
@@ -133,23 +139,23 @@ integration: $(BIN) $(DEMO_PDF)
 	@sh tests/melder/run.sh $(BIN)
 
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
-pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF)
+pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/pg/run.sh $(BIN) $(BUILD)
 	@sh tests/pg/copy.sh $(BIN)
 
 # As deployed: nginx with TLS in front (sign-in, CMS, sign-out with curl and Chromium), and a lying client.
-proxy: $(BIN) $(DEMO_PDF)
+proxy: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/proxy/run.sh $(BIN)
 	@sh tests/hostile/run.sh $(BIN)
 
 # Three servers behind nginx on one PostgreSQL database: shared sessions, work done once, a server killed.
-cluster: $(BIN) $(DEMO_PDF)
+cluster: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/cluster/run.sh $(BIN)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit integration pg proxy
 
-browser: $(BIN) $(DEMO_PDF)
+browser: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/browser/run.sh $(BIN)
 
 FUZZ_SECONDS ?= 120
@@ -179,6 +185,6 @@ format:
 	clang-format -i $$(find src tests fuzz -name '*.[ch]')
 
 clean:
-	rm -rf build test-output $(DEMO_PDF)
+	rm -rf build test-output $(DEMO_PDF) locale
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

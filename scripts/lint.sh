@@ -27,5 +27,8 @@ if ! clang-format --dry-run -Werror $(find src tests/unit fuzz -name '*.[ch]') 2
 	head -20 /tmp/vertrouwd-format.log
 	echo "lint: run 'make format'"; fail=1
 fi
+if ! sh scripts/po.sh check >/tmp/vertrouwd-po.log 2>&1; then
+	cat /tmp/vertrouwd-po.log; echo "lint: every text of the melder's pages needs its translation (scripts/po.sh)"; fail=1
+fi
 if [ $fail = 0 ]; then echo "lint: ok"; echo "lint: 1 passed, 0 failed" >> "${SUMMARY:-/dev/null}"; fi
 exit $fail

@@ -222,6 +222,33 @@ void date_local_today(long long when, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+static const char *const months_en[] = {"January", "February", "March",	    "April",   "May",	   "June",
+					"July",	   "August",   "September", "October", "November", "December"};
+
+int date_long(const char *iso, const char *lang, char *out, size_t outlen)
+{
+	int y, m, d;
+	if (lang && !strcmp(lang, "en")) {
+		if (parse(iso, &y, &m, &d))
+			return ERR_INVALID;
+		snprintf(out, outlen, "%d %s %d", d, months_en[m - 1], y);
+		return 0;
+	}
+	return date_dutch(iso, out, outlen);
+}
+
+void date_local_long(long long when, const char *lang, char *out, size_t outlen)
+{
+	struct tm tm;
+	if (!lang || strcmp(lang, "en")) {
+		date_local_dutch(when, out, outlen);
+		return;
+	}
+	local_tm(when, &tm);
+	snprintf(out, outlen, "%d %s %d, %02d:%02d", tm.tm_mday, months_en[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
+		 tm.tm_min);
+}
+
 void date_local_dutch(long long when, char *out, size_t outlen)
 {
 	struct tm tm;

@@ -37,5 +37,8 @@ int date_local_parse(const char *s, long long *when) WUR;
 void date_local_input(long long when, char out[17]);
 void date_local_today(long long when, char out[11]);
 void date_local_dutch(long long when, char *out, size_t outlen);
+/* The same in the page's language: Dutch, or English for "en" ("4 December 2026, 21:46"). */
+int date_long(const char *iso, const char *lang, char *out, size_t outlen) WUR;
+void date_local_long(long long when, const char *lang, char *out, size_t outlen);
 
 #endif

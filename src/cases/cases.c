@@ -12,6 +12,7 @@
 
 #include "accounts/limits.h"
 #include "base/dates.h"
+#include "base/i18n.h"
 #include "cases/cases.h"
 #include "orgs/orgs.h"
 #include "store/keys.h"
@@ -68,22 +69,23 @@ static int check_report(const struct report_input *in, const char **why)
 	static const char *const modes[] = {"sparren", "melden", NULL};
 	static const char *const reaches[] = {"postvak", "telefoon", "email", "gesprek", NULL};
 	if (!one_of(in->mode, modes))
-		*why = "Kies of u wilt sparren (er samen over praten) of een melding wilt doen.";
+		*why = T_("Kies of u wilt sparren (er samen over praten) of een melding wilt doen.");
 	else if (!in->message || !*in->message)
-		*why = "Schrijf in een paar zinnen wat er aan de hand is.";
+		*why = T_("Schrijf in een paar zinnen wat er aan de hand is.");
 	else if (strlen(in->message) > CASE_MESSAGE_MAX)
-		*why = "Uw bericht is te lang (hoogstens 20.000 tekens). Kort het in; u kunt later meer sturen.";
+		*why = T_("Uw bericht is te lang (hoogstens 20.000 tekens). Kort het in; u kunt later meer sturen.");
 	else if (in->theme && *in->theme && !case_theme_find(in->theme))
-		*why = "Kies een onderwerp uit de lijst, of laat het leeg.";
+		*why = T_("Kies een onderwerp uit de lijst, of laat het leeg.");
 	else if (in->reach && *in->reach && !one_of(in->reach, reaches))
-		*why = "Kies hoe de vertrouwenspersoon u kan bereiken.";
+		*why = T_("Kies hoe de vertrouwenspersoon u kan bereiken.");
 	else if ((in->name && strlen(in->name) > 200) || (in->contact && strlen(in->contact) > 200))
-		*why = "Uw naam of contactgegevens zijn te lang (hoogstens 200 tekens).";
+		*why = T_("Uw naam of contactgegevens zijn te lang (hoogstens 200 tekens).");
 	else if (in->passphrase && strlen(in->passphrase) > 1024)
-		*why = "Uw eigen wachtwoordzin is te lang (hoogstens 1024 tekens).";
+		*why = T_("Uw eigen wachtwoordzin is te lang (hoogstens 1024 tekens).");
 	else if (!in->consent)
-		*why = "Zonder uw toestemming mag de vertrouwenspersoon uw bericht niet vastleggen. Vink het vakje aan "
-		       "als u akkoord bent, of neem liever eerst anoniem telefonisch contact op.";
+		*why =
+		    T_("Zonder uw toestemming mag de vertrouwenspersoon uw bericht niet vastleggen. Vink het vakje aan "
+		       "als u akkoord bent, of neem liever eerst anoniem telefonisch contact op.");
 	else
 		return 0;
 	return ERR_INVALID;
@@ -161,9 +163,10 @@ int cases_report(struct store *st, const struct report_input *in, long long now,
 	memset(out, 0, sizeof(*out));
 	if ((rc = store_org_get(st, &a, in->org_id, &org)) || (rc = recipients(st, &a, in, &to, &n, &keys))) {
 		if (rc == ERR_NOT_FOUND)
-			*why = "Deze organisatie heeft nog geen vertrouwenspersoon die online berichten kan ontvangen. "
+			*why =
+			    T_("Deze organisatie heeft nog geen vertrouwenspersoon die online berichten kan ontvangen. "
 			       "Neem "
-			       "telefonisch of persoonlijk contact op.";
+			       "telefonisch of persoonlijk contact op.");
 		arena_free(&a);
 		return rc;
 	}
@@ -379,11 +382,11 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 		  const char *reader, const char *text, long long now, const char **why)
 {
 	if (!text || !*text) {
-		*why = "Schrijf eerst een bericht.";
+		*why = T_("Schrijf eerst een bericht.");
 		return ERR_INVALID;
 	}
 	if (strlen(text) > CASE_MESSAGE_MAX) {
-		*why = "Dit bericht is te lang (hoogstens 20.000 tekens). Verdeel het over twee berichten.";
+		*why = T_("Dit bericht is te lang (hoogstens 20.000 tekens). Verdeel het over twee berichten.");
 		return ERR_INVALID;
 	}
 	long long id;
@@ -513,8 +516,8 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 			       today);
 	if (!rc)
 		rc = record_put(st, case_id, ck, "verzoek", "melder", "", now,
-				withdraw ? "De melder trekt de toestemming voor registratie in."
-					 : "De melder vraagt om de zaak te verwijderen.",
+				withdraw ? T_("De melder trekt de toestemming voor registratie in.")
+					 : T_("De melder vraagt om de zaak te verwijderen."),
 				&id);
 	if (!rc)
 		rc = store_case_seen(st, case_id, "melder", id);

@@ -229,11 +229,59 @@ static int variable(struct compiler *c, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * {{t "Dutch text"}} or {{t path}}: the text (or the path's value) in the
+ * page's language ({{lang}}), escaped for where it stands; {{t "... {} ..."
+ * path}} puts the path's value (escaped too) where "{}" is.
+ */
+static int translate(struct compiler *c, const char *s, size_t n)
+{
+	trim(&s, &n);
+	const char *text = s, *rest;
+	size_t tlen;
+	int literal = n && s[0] == '"';
+	if (literal) {
+		const char *q = memchr(s + 1, '"', n - 1);
+		if (!q)
+			return fail(c, "{{t \"...\"}} without its closing quote");
+		text = s + 1;
+		tlen = (size_t) (q - text);
+		rest = q + 1;
+	} else {
+		tlen = strcspn(s, " ");
+		if (tlen > n)
+			tlen = n;
+		if (!valid_path(s, tlen))
+			return fail(c, "{{t}} takes \"a text\" or a value name");
+		rest = s + tlen;
+	}
+	size_t rlen = n - (size_t) (rest - s);
+	trim(&rest, &rlen);
+	if (rlen && !valid_path(rest, rlen))
+		return fail(c, "bad value name after {{t ...}}");
+	const char *why = "";
+	int esc = hctx_escaper(&c->html, &why);
+	if (esc < 0)
+		return fail(c, why);
+	struct node *node;
+	int rc = emit(c, N_TRANSLATE, text, tlen, &node);
+	if (rc)
+		return rc;
+	node->esc = (enum esc) esc;
+	node->literal = literal;
+	node->arg = rlen ? rest : NULL;
+	node->arglen = rlen;
+	hctx_value_written(&c->html);
+	return 0;
+}
+
 static int tag(struct compiler *c, const char *s, size_t n, int first_tag)
 {
 	trim(&s, &n);
 	if (n && s[0] == '!')
 		return 0;
+	if (starts(s, n, "t "))
+		return translate(c, s + 2, n - 2);
 	if (starts(s, n, "#if "))
 		return open_block(c, N_IF, s + 4, n - 4);
 	if (starts(s, n, "#unless "))

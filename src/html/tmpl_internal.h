@@ -6,7 +6,7 @@
 
 #include "html/tmpl_context.h"
 
-enum kind { N_TEXT, N_VAR, N_IF, N_UNLESS, N_EACH, N_ELSE, N_END, N_PARTIAL };
+enum kind { N_TEXT, N_VAR, N_IF, N_UNLESS, N_EACH, N_ELSE, N_END, N_PARTIAL, N_TRANSLATE };
 
 struct node {
 	enum kind kind;
@@ -16,6 +16,10 @@ struct node {
 	size_t alt; /* N_IF/N_UNLESS/N_EACH: index of N_ELSE, or of N_END */
 	size_t end; /* N_IF/N_UNLESS/N_EACH: index of N_END */
 	int line;
+	/* N_TRANSLATE: s is the Dutch text itself (literal) or a value's path; arg a path whose value fills "{}". */
+	int literal;
+	const char *arg;
+	size_t arglen;
 };
 
 struct tmpl {

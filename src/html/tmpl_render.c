@@ -10,6 +10,7 @@
 
 #include "base/mem.h"
 #include "html/escape.h"
+#include "base/i18n.h"
 #include "html/tmpl.h"
 #include "html/tmpl_internal.h"
 
@@ -58,6 +59,43 @@ static const struct tval *lookup(struct render *r, const struct scope *sc, const
 	return v;
 }
 
+static int escape(struct render *r, enum esc esc, const char *s, size_t n)
+{
+	switch (esc) {
+	case ESC_TEXT: return html_text(r->out, s, n);
+	case ESC_ATTR: return html_attr(r->out, s, n);
+	case ESC_PATH: return html_url_path(r->out, s, n);
+	case ESC_QUERY: return html_url_query(r->out, s, n);
+	case ESC_URL: return html_url_safe(r->out, s, n);
+	}
+	return ERR_INVALID;
+}
+
+/* A {{t ...}} node: the Dutch text in the page's language, "{}" filled with its argument. */
+static int write_translated(struct render *r, const struct node *node, const struct scope *sc)
+{
+	const char *msgid = node->s;
+	size_t n = node->len, tlen;
+	if (!node->literal) {
+		const struct tval *v = lookup(r, sc, node->s, node->len);
+		if (!v || v->type != TV_STR)
+			return 0;
+		msgid = v->u.str.s, n = v->u.str.len;
+	}
+	const struct tval *lang = lookup(r, sc, "lang", 4);
+	const char *text = i18n_text(lang && lang->type == TV_STR ? lang->u.str.s : "nl", msgid, n, &tlen);
+	const char *hole = node->arg ? memmem(text, tlen, "{}", 2) : NULL;
+	if (!hole)
+		return escape(r, node->esc, text, tlen);
+	const struct tval *arg = lookup(r, sc, node->arg, node->arglen);
+	int rc = escape(r, node->esc, text, (size_t) (hole - text));
+	if (!rc && arg && arg->type == TV_STR)
+		rc = escape(r, node->esc, arg->u.str.s, arg->u.str.len);
+	else if (!rc && arg && arg->type == TV_INT)
+		rc = buf_addf(r->out, "%lld", arg->u.i);
+	return rc ? rc : escape(r, node->esc, hole + 2, tlen - (size_t) (hole + 2 - text));
+}
+
 static int write_value(struct render *r, const struct node *node, const struct tval *v)
 {
 	char num[32];
@@ -79,14 +117,7 @@ static int write_value(struct render *r, const struct node *node, const struct t
 	case TV_BOOL: s = v->u.b ? "true" : "false", n = strlen(s); break;
 	default: return 0;
 	}
-	switch (node->esc) {
-	case ESC_TEXT: return html_text(r->out, s, n);
-	case ESC_ATTR: return html_attr(r->out, s, n);
-	case ESC_PATH: return html_url_path(r->out, s, n);
-	case ESC_QUERY: return html_url_query(r->out, s, n);
-	case ESC_URL: return html_url_safe(r->out, s, n);
-	}
-	return ERR_INVALID;
+	return escape(r, node->esc, s, n);
 }
 
 static int render_template(struct render *r, const struct tmpl *t, const struct scope *sc);
@@ -103,6 +134,10 @@ static int render_range(struct render *r, const struct tmpl *t, size_t from, siz
 			break;
 		case N_VAR:
 			rc = write_value(r, node, lookup(r, sc, node->s, node->len));
+			i++;
+			break;
+		case N_TRANSLATE:
+			rc = write_translated(r, node, sc);
 			i++;
 			break;
 		case N_IF:

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/dates.h"
+#include "base/i18n.h"
 #include "base/mem.h"
 #include "html/tmpl.h"
 #include "crypto/crypto.h"
@@ -109,18 +110,20 @@ static const struct {
 	const char *title;
 	const char *text;
 } errors[] = {
-    {400, "Ongeldig verzoek",
-     "Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige pagina."},
-    {401, "Inloggen nodig", "Voor deze pagina moet je eerst inloggen via /inloggen."},
-    {403, "Geen toegang", "U heeft geen toegang tot deze pagina."},
-    {404, "Pagina niet gevonden",
-     "Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout."},
-    {405, "Methode niet toegestaan", "Deze pagina kan zo niet worden opgevraagd."},
-    {413, "Te veel gegevens", "Het verzonden formulier of bestand is te groot. Verklein het en probeer het opnieuw."},
-    {414, "Adres te lang", "Het adres is te lang. Gebruik minder zoek- of filtertermen."},
-    {500, "Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw."},
-    {503, "Even niet beschikbaar",
-     "De website is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw."},
+    {400, T_("Ongeldig verzoek"),
+     T_("Het adres of formulier bevat iets wat we niet begrijpen. Controleer de link of ga terug naar de vorige "
+	"pagina.")},
+    {401, T_("Inloggen nodig"), T_("Voor deze pagina moet je eerst inloggen via /inloggen.")},
+    {403, T_("Geen toegang"), T_("U heeft geen toegang tot deze pagina.")},
+    {404, T_("Pagina niet gevonden"),
+     T_("Deze pagina bestaat niet (meer). Misschien is de link verouderd of bevat het adres een typefout.")},
+    {405, T_("Methode niet toegestaan"), T_("Deze pagina kan zo niet worden opgevraagd.")},
+    {413, T_("Te veel gegevens"),
+     T_("Het verzonden formulier of bestand is te groot. Verklein het en probeer het opnieuw.")},
+    {414, T_("Adres te lang"), T_("Het adres is te lang. Gebruik minder zoek- of filtertermen.")},
+    {500, T_("Er ging iets mis"), T_("Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw.")},
+    {503, T_("Even niet beschikbaar"),
+     T_("De website is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.")},
 };
 
 static int render_error(struct req *r, int status)
@@ -134,6 +137,13 @@ static int render_error(struct req *r, int status)
 	tv_set_int(v, "status", status);
 	tv_set_str(v, "title", errors[i].title);
 	tv_set_str(v, "text", errors[i].text);
+	if (status == 401 && r->in.path && !strncmp(r->in.path, "/postvak", 8)) {
+		/* A melder has no account: their mailbox closed (signed out, or 15 idle minutes). */
+		tv_set_str(v, "title", T_("Uw postvak is gesloten"));
+		tv_set_str(v, "text",
+			   T_("Na uitloggen of een kwartier zonder activiteit gaat het postvak dicht. Log opnieuw "
+			      "in met uw ontvangstcode, onderaan de pagina van uw organisatie."));
+	}
 	tv_set_bool(v, "noindex", true);
 	return web_render(r, "error", v) ? ERR_INVALID : 0;
 }
@@ -201,6 +211,11 @@ int web_init(const struct config *cfg, char *err, size_t errlen)
 		web_shutdown();
 		return ERR_IO;
 	}
+	snprintf(dir, sizeof(dir), "%s/locale", cfg->root);
+	if ((rc = i18n_load(dir, err, errlen))) {
+		web_shutdown();
+		return rc;
+	}
 	snprintf(dir, sizeof(dir), "%s/lexicon", cfg->root);
 	rc = lexicon_load(cfg->wordlist, dir, &lexicon, err, errlen);
 	if (!rc) {
@@ -231,7 +246,45 @@ void web_shutdown(void)
 	password_free_common();
 	lexicon_free(lexicon);
 	lexicon = NULL;
+	i18n_free();
 	http_static_free();
+}
+
+const char *web_lang(const struct req *r)
+{
+	const char *lang = req_query(r, "taal");
+	if (!lang)
+		lang = req_form(r, "taal");
+	return lang && strlen(lang) <= 3 && i18n_has(lang) ? lang : "nl";
+}
+
+void web_lang_switch(struct req *r, struct tval *v, const char *query)
+{
+	static const struct {
+		const char *code, *label;
+	} names[] = {{"nl", "Nederlands"}, {"en", "English"}, {"pl", "Polski"}, {"tr", "Türkçe"}, {"ar", "العربية"}};
+	const char *langs[I18N_MAX_LANGS + 1] = {"nl"};
+	size_t n = 1 + i18n_langs(langs + 1);
+	struct tval *list = tv_list(&r->arena);
+	const char *now = web_lang(r);
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		if (!strcmp(langs[i], now))
+			continue;
+		const char *label = langs[i];
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (!strcmp(names[k].code, langs[i]))
+				label = names[k].label;
+		int nl = !strcmp(langs[i], "nl");
+		struct tval *o = tv_obj(&r->arena);
+		tv_set_str(o, "code", langs[i]);
+		tv_set_str(o, "label", label);
+		tv_set_str(o, "url",
+			   arena_printf(&r->arena, "%s%s%s%s%s", r->in.path, query || !nl ? "?" : "",
+					query ? query : "", query && !nl ? "&" : "",
+					nl ? "" : arena_printf(&r->arena, "taal=%s", langs[i])));
+		tv_push(list, o);
+	}
+	tv_set(v, "langs", list);
 }
 
 int web_render(struct req *r, const char *name, struct tval *data)
@@ -240,6 +293,12 @@ int web_render(struct req *r, const char *name, struct tval *data)
 	date_today(year);
 	year[4] = '\0';
 	tv_set_str(data, "year", year);
+	const char *lang = web_lang(r);
+	if (!tv_get(data, "lang", 4))
+		tv_set_str(data, "lang", lang);
+	tv_set_bool(data, "rtl", i18n_rtl(lang));
+	if (strcmp(lang, "nl"))
+		tv_set_str(data, "taal", lang);
 	tv_set_str(data, "path", r->in.path);
 	if (!tv_get(data, "canonical", 9)) {
 		const char *page = req_query(r, "page");

@@ -13,14 +13,15 @@
 #include <time.h>
 
 #include "base/dates.h"
+#include "base/i18n.h"
 #include "cases/cases.h"
 #include "html/markdown.h"
 #include "orgs/orgs.h"
 #include "web/web.h"
 
-static const char *const focus_labels[][2] = {{"omgangsvormen", "ongewenste omgangsvormen"},
-					      {"integriteit", "integriteit"},
-					      {"beide", "ongewenste omgangsvormen en integriteit"}};
+static const char *const focus_labels[][2] = {{"omgangsvormen", T_("voor ongewenste omgangsvormen")},
+					      {"integriteit", T_("voor integriteit")},
+					      {"beide", T_("voor ongewenste omgangsvormen en integriteit")}};
 
 static const char *focus_label(const char *focus)
 {
@@ -43,7 +44,10 @@ int web_find_vp(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		struct tval *o = tv_obj(&r->arena);
 		tv_set_str(o, "name", orgs[i].name);
-		tv_set_str(o, "url", arena_printf(&r->arena, "/organisaties/%s", orgs[i].slug));
+		tv_set_str(o, "url",
+			   arena_printf(&r->arena, "/organisaties/%s%s%s", orgs[i].slug,
+					strcmp(web_lang(r), "nl") ? "?taal=" : "",
+					strcmp(web_lang(r), "nl") ? web_lang(r) : ""));
 		tv_set_str(o, "sector", orgs[i].sector);
 		tv_push(list, o);
 	}
@@ -53,6 +57,7 @@ int web_find_vp(struct req *r)
 	tv_set_bool(v, "searched", q && strlen(q) >= 2);
 	tv_set_bool(v, "short", q && *q && strlen(q) < 2);
 	tv_set(v, "orgs", list);
+	web_lang_switch(r, v, NULL);
 	return web_render(r, "find_vp", v);
 }
 
@@ -102,6 +107,7 @@ static struct tval *org_view(struct req *r, const struct org *o, struct org_vp *
 	tv_set_bool(v, "section_vind", true);
 	tv_set_str(v, "canonical", arena_printf(a, "%s/organisaties/%s", r->cfg->base_url, o->slug));
 	tv_set_bool(v, "noindex", !o->listed);
+	web_lang_switch(r, v, NULL);
 	return v;
 }
 
@@ -160,7 +166,7 @@ int web_report(struct req *r)
 				  .passphrase = req_form(r, "wachtwoordzin"),
 				  .consent = req_form(r, "toestemming") != NULL};
 	struct receipt rc_out;
-	const char *why = "Er ging iets mis bij het versturen. Probeer het opnieuw.";
+	const char *why = T_("Er ging iets mis bij het versturen. Probeer het opnieuw.");
 	int rc = cases_report(r->w->store, &in, (long long) time(NULL), &rc_out, &why);
 	if (rc == ERR_INVALID || rc == ERR_NOT_FOUND)
 		return org_again(r, rc == ERR_INVALID ? 400 : 409, "melden", why);
@@ -178,10 +184,11 @@ int web_report(struct req *r)
 	tv_set_str(v, "slug", o.slug);
 	tv_set_str(v, "code", rc_out.code);
 	tv_set(v, "groups", groups);
-	tv_set_str(v, "received", date_dutch(rc_out.received_on, when, sizeof(when)) ? rc_out.received_on : when);
+	const char *lang = web_lang(r);
+	tv_set_str(v, "received", date_long(rc_out.received_on, lang, when, sizeof(when)) ? rc_out.received_on : when);
 	tv_set_str(v, "received_iso", rc_out.received_on);
 	if (*rc_out.ack_due)
-		tv_set_str(v, "ack_due", date_dutch(rc_out.ack_due, due, sizeof(due)) ? rc_out.ack_due : due);
+		tv_set_str(v, "ack_due", date_long(rc_out.ack_due, lang, due, sizeof(due)) ? rc_out.ack_due : due);
 	tv_set_bool(v, "passphrase", in.passphrase && *in.passphrase);
 	tv_set_bool(v, "noindex", true);
 	vault_wipe(&rc_out, sizeof(rc_out));
@@ -200,15 +207,36 @@ int web_report_proof(struct req *r)
 	vault_wipe(digits, sizeof(digits));
 	r->page.content_type = "text/plain; charset=utf-8";
 	r->page.disposition = "attachment; filename=\"ontvangstbewijs.txt\"";
-	if (buf_addf(
-		&r->out,
-		"Ontvangstbewijs vertrouwenspersoon\n\n"
-		"Organisatie: %s\nVerstuurd op: %s\nOntvangstcode: %s\n\n"
-		"Met deze code leest u de antwoorden van de vertrouwenspersoon en stuurt u berichten terug:\n"
-		"%s/organisaties/%s (onderaan: inloggen met uw ontvangstcode).\n"
-		"Bewaar dit bestand op een plek die alleen u kunt zien. Wie de code heeft, kan uw berichten lezen.\n",
-		o.name, day, code, r->cfg->base_url, o.slug))
+	static const char *const lines[] = {
+	    T_("Ontvangstbewijs vertrouwenspersoon"),
+	    T_("Organisatie"),
+	    T_("Verstuurd op"),
+	    T_("Ontvangstcode"),
+	    T_("Met deze code leest u de antwoorden van de vertrouwenspersoon en stuurt u berichten terug, onderaan "
+	       "deze pagina:"),
+	    T_("Bewaar dit bestand op een plek die alleen u kunt zien. Wie de code heeft, kan uw berichten lezen."),
+	};
+	const char *t[6];
+	int len[6];
+	for (size_t i = 0; i < 6; i++) {
+		size_t n;
+		t[i] = i18n_text(web_lang(r), lines[i], strlen(lines[i]), &n);
+		len[i] = (int) n;
+	}
+	if (buf_addf(&r->out, "%.*s\n\n%.*s: %s\n%.*s: %s\n%.*s: %s\n\n%.*s\n%s/organisaties/%s\n%.*s\n", len[0], t[0],
+		     len[1], t[1], o.name, len[2], t[2], day, len[3], t[3], code, len[4], t[4], r->cfg->base_url,
+		     o.slug, len[5], t[5]))
 		return 500;
+	return 0;
+}
+
+/* 303 to the mailbox, in the language the melder chose, with an optional note for the page. */
+static int to_mailbox(struct req *r, const char *note)
+{
+	int other = strcmp(web_lang(r), "nl") != 0;
+	r->page.status = 303;
+	r->page.location = arena_printf(&r->arena, "/postvak%s%s%s%s%s", note || other ? "?" : "", note ? note : "",
+					note && other ? "&" : "", other ? "taal=" : "", other ? web_lang(r) : "");
 	return 0;
 }
 
@@ -224,33 +252,31 @@ int web_mailbox_signin(struct req *r)
 	if (rc == ERR_NOT_FOUND)
 		return org_again(
 		    r, 401, "postvak",
-		    "Deze ontvangstcode (met wachtwoordzin) kennen we niet bij deze organisatie. Controleer "
-		    "de cijfers; een eigen wachtwoordzin hoort er precies zo bij als u hem koos.");
+		    T_("Deze ontvangstcode (met wachtwoordzin) kennen we niet bij deze organisatie. Controleer "
+		       "de cijfers; een eigen wachtwoordzin hoort er precies zo bij als u hem koos."));
 	if (rc == ERR_TOO_LARGE)
 		return org_again(r, 429, "postvak",
-				 arena_printf(&r->arena, "Te veel pogingen. Probeer het over %lld minuten opnieuw.",
-					      (wait + 59) / 60));
+				 T_("Te veel pogingen vanaf dit adres. Wacht even (hoogstens een kwartier) en probeer "
+				    "het dan opnieuw."));
 	if (rc)
 		return rc == ERR_NOMEM ? 503 : 500;
 	r->page.set_cookie[0] = http_cookie_header(&r->arena, HTTP_COOKIE_MAILBOX, r->in.secure, token, -1);
 	vault_wipe(token, sizeof(token));
-	r->page.status = 303;
-	r->page.location = "/postvak";
-	return 0;
+	return to_mailbox(r, NULL);
 }
 
 static const char *status_label(const char *status)
 {
-	return !strcmp(status, "nieuw")	   ? "Ontvangen, nog niet gelezen"
-	       : !strcmp(status, "lopend") ? "In behandeling"
-					   : "Afgesloten";
+	return !strcmp(status, "nieuw")	   ? T_("Ontvangen, nog niet gelezen")
+	       : !strcmp(status, "lopend") ? T_("In behandeling")
+					   : T_("Afgesloten");
 }
 
-/* A date for people, or "" when not set. */
-static const char *dutch(struct arena *a, const char *iso)
+/* A date for people in the page's language, or "" when not set. */
+static const char *long_date(struct req *r, const char *iso)
 {
 	char out[40];
-	return !*iso ? "" : date_dutch(iso, out, sizeof(out)) ? iso : arena_strdup(a, out);
+	return !*iso ? "" : date_long(iso, web_lang(r), out, sizeof(out)) ? iso : arena_strdup(&r->arena, out);
 }
 
 /* The messages of a case as the page shows them. */
@@ -260,14 +286,14 @@ struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t 
 	for (size_t i = 0; i < n; i++) {
 		struct tval *m = tv_obj(&r->arena);
 		char when[64];
-		date_local_dutch(e[i].at, when, sizeof(when));
+		date_local_long(e[i].at, web_lang(r), when, sizeof(when));
 		tv_set_bool(m, "mine", !strcmp(e[i].author, me));
 		tv_set_bool(m, "details", !strcmp(e[i].kind, "gegevens"));
 		tv_set_bool(m, "request", !strcmp(e[i].kind, "verzoek"));
 		tv_set_str(m, "who",
-			   !strcmp(e[i].author, "melder") ? "Melder"
+			   !strcmp(e[i].author, "melder") ? T_("Melder")
 			   : *e[i].who			  ? e[i].who
-							  : "Vertrouwenspersoon");
+							  : T_("Vertrouwenspersoon"));
 		tv_set_str(m, "when", arena_strdup(&r->arena, when));
 		tv_set_str(m, "text", e[i].text);
 		tv_push(list, m);
@@ -290,11 +316,8 @@ int web_mailbox(struct req *r)
 				   (long long) time(NULL), &why);
 		if (rc == ERR_INVALID)
 			rc = 0;
-		else if (!rc) {
-			r->page.status = 303;
-			r->page.location = "/postvak?verstuurd=1";
-			return 0;
-		}
+		else if (!rc)
+			return to_mailbox(r, "verstuurd=1");
 	}
 	if (!rc)
 		rc = cases_entries(r->w->store, &r->arena, c.id, r->mailbox->key, &e, &n);
@@ -309,10 +332,10 @@ int web_mailbox(struct req *r)
 	tv_set(v, "messages", web_case_entries(r, e, n, "melder"));
 	tv_set_str(v, "status", status_label(c.status));
 	tv_set_bool(v, "melden", !strcmp(c.mode, "melden"));
-	tv_set_str(v, "received", dutch(&r->arena, c.received_on));
-	tv_set_str(v, "ack_due", dutch(&r->arena, c.ack_due));
-	tv_set_str(v, "acknowledged", dutch(&r->arena, c.acknowledged_on));
-	tv_set_str(v, "feedback_due", dutch(&r->arena, c.feedback_due));
+	tv_set_str(v, "received", long_date(r, c.received_on));
+	tv_set_str(v, "ack_due", long_date(r, c.ack_due));
+	tv_set_str(v, "acknowledged", long_date(r, c.acknowledged_on));
+	tv_set_str(v, "feedback_due", long_date(r, c.feedback_due));
 	tv_set_bool(v, "closed", !strcmp(c.status, "gesloten"));
 	tv_set_bool(v, "sent", req_query(r, "verstuurd") != NULL);
 	tv_set_bool(v, "requested", req_query(r, "verzoek") != NULL);
@@ -320,6 +343,7 @@ int web_mailbox(struct req *r)
 	tv_set_str(v, "typed", why ? req_form(r, "bericht") : NULL);
 	tv_set_str(v, "csrf", r->mailbox->csrf);
 	tv_set_bool(v, "noindex", true);
+	web_lang_switch(r, v, NULL);
 	r->page.status = why ? 400 : 200;
 	return web_render(r, "mailbox", v);
 }
@@ -332,11 +356,7 @@ int web_mailbox_request(struct req *r)
 	int rc = cases_melder_request(r->w->store, r->mailbox->case_id, r->mailbox->key,
 				      !strcmp(what, "intrekken") ? MELDER_WITHDRAW_CONSENT : MELDER_ASK_DELETION,
 				      (long long) time(NULL));
-	if (rc)
-		return 500;
-	r->page.status = 303;
-	r->page.location = "/postvak?verzoek=1";
-	return 0;
+	return rc ? 500 : to_mailbox(r, "verzoek=1");
 }
 
 int web_mailbox_signout(struct req *r)

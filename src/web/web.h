@@ -29,6 +29,10 @@ const struct lexicon *web_lexicon(void);
 /* The application for http_serve (routes and callbacks). */
 const struct http_app *web_app(void);
 
+/* The language of the melder's pages asked for (?taal= or a form's taal), one with a catalogue, else "nl". */
+const char *web_lang(const struct req *r);
+/* Links to the page in the other languages ("langs" in v), keeping query (already encoded, or NULL). */
+void web_lang_switch(struct req *r, struct tval *v, const char *query);
 /* Render template name with data (site-wide values are added) into r->out; 0 or 500. */
 int web_render(struct req *r, const char *name, struct tval *data);
 /* The view of one item: title, url, date, categories, ... (body when with_body). */

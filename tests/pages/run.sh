@@ -115,6 +115,19 @@ grep -q '<h1>Bijgewerkte titel uit een ander proces</h1>' "$tmp/body" && ok "a c
 get "/nieuws" >/dev/null
 grep -q 'Bijgewerkte titel uit een ander proces' "$tmp/body" && ok "lists show the change too" || not_ok "list went stale"
 
+# The melder's pages in English (a gettext catalogue): valid, marked English, nothing left in Dutch.
+for path in "/organisaties/gemeente-rivierstad?taal=en" "/vind-een-vertrouwenspersoon?taal=en&q=rivier"; do
+	[ "$(get "$path")" = 200 ] && ok "$path: 200" || not_ok "$path: 200"
+	tidy -q -e "$tmp/body" >"$tmp/tidy" 2>&1
+	if [ $? -lt 2 ] && ! grep -vE 'aria-current|"inputmode"' "$tmp/tidy" | grep -q .; then ok "$path: valid HTML"; else not_ok "$path: valid HTML" "$(head -3 "$tmp/tidy")"; fi
+	grep -q '<html lang="en">' "$tmp/body" && ok "$path: lang=en" || not_ok "$path: lang=en"
+	grep -q 'lang="nl" hreflang="nl">Nederlands</a>' "$tmp/body" && ok "$path: offers Dutch" || not_ok "$path: offers Dutch"
+	if grep -qE 'Vertrouwelijk, tenzij|Contact opnemen|Ontvangstcode<|Naam van je organisatie|Vind een vertrouwenspersoon<' "$tmp/body"; then
+		not_ok "$path: no Dutch left" "$(grep -oE 'Vertrouwelijk, tenzij|Contact opnemen|Ontvangstcode<|Naam van je organisatie|Vind een vertrouwenspersoon<' "$tmp/body" | head -2)"
+	else ok "$path: no Dutch left"; fi
+done
+grep -qE 'href="/organisaties/gemeente-rivierstad\?taal(=|&#61;)en"' "$tmp/body" && ok "found organisations link to their English page" || not_ok "English org link"
+
 kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; srv=""
 if grep -q 'AddressSanitizer\|runtime error:' "$tmp/log"; then not_ok "no sanitizer reports" "$(grep -m3 'Sanitizer\|runtime error' "$tmp/log")"; else ok "no sanitizer reports"; fi
 line="pages${TEST_STORE:+ ($TEST_STORE)}: $passed passed, $failed failed"

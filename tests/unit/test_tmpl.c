@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "html/markdown.h"
 #include "html/tmpl.h"
 
@@ -251,6 +252,51 @@ static void load_project_templates(void **state)
 	assert_null(set);
 }
 
+/*
+ * {{t "..."}} and {{t path}}: the Dutch text, or its translation from the
+ * compiled catalogue (locale/en.mo, which make builds before the tests), with
+ * "{}" filled and everything escaped for where it stands; an unknown text and
+ * an unknown language stay Dutch; a broken catalogue is refused.
+ */
+static void translated_texts(void **state)
+{
+	struct fixture *f = *state;
+	char err[256];
+	assert_int_equal(i18n_load("locale", err, sizeof(err)), 0);
+	assert_true(i18n_has("en"));
+	assert_false(i18n_has("xx"));
+	assert_int_equal(
+	    add(f, "t",
+		"<p title=\"{{t \"Uitloggen\"}}\">{{t \"Fout {}\" n}}|{{t msg}}|{{t \"Vertrouwenspersonen van "
+		"{}\" org}}|{{t \"Niet vertaald\"}}</p>"),
+	    0);
+	struct tval *d = tv_obj(&f->a);
+	tv_set_int(d, "n", 404);
+	tv_set_str(d, "msg", "Schrijf eerst een bericht.");
+	tv_set_str(d, "org", "A&B <Zorg>");
+	assert_string_equal(render(f, "t", d), "<p title=\"Uitloggen\">Fout 404|Schrijf eerst een bericht.|"
+					       "Vertrouwenspersonen van A&amp;B &lt;Zorg&gt;|Niet vertaald</p>");
+	tv_set_str(d, "lang", "en");
+	assert_string_equal(render(f, "t", d), "<p title=\"Sign out\">Error 404|Write a message first.|"
+					       "Confidential advisers of A&amp;B &lt;Zorg&gt;|Niet vertaald</p>");
+	tv_set_str(d, "lang", "xx");
+	assert_string_equal(render(f, "t", d), "<p title=\"Uitloggen\">Fout 404|Schrijf eerst een bericht.|"
+					       "Vertrouwenspersonen van A&amp;B &lt;Zorg&gt;|Niet vertaald</p>");
+	assert_int_not_equal(add(f, "bad", "{{t \"zonder eind}}"), 0);
+	assert_int_not_equal(add(f, "bad2", "{{t 12 + 3}}"), 0);
+	/* A file that only looks like a catalogue: refused, and nothing is loaded. */
+	char dir[] = "/tmp/vertrouwd-mo-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/en.mo", dir);
+	FILE *mo = fopen(path, "wb");
+	unsigned char junk[40] = {0xde, 0x12, 0x04, 0x95, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f};
+	fwrite(junk, 1, sizeof(junk), mo);
+	fclose(mo);
+	assert_int_equal(i18n_load(dir, err, sizeof(err)), ERR_INVALID);
+	assert_false(i18n_has("en"));
+	i18n_free();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +308,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(layouts_and_partials, setup, teardown),
 	    cmocka_unit_test_setup_teardown(markdown_is_the_only_raw_html, setup, teardown),
 	    cmocka_unit_test_setup_teardown(malformed_templates, setup, teardown),
+	    cmocka_unit_test_setup_teardown(translated_texts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(unknown_partial_fails_link, setup, teardown),
 	    cmocka_unit_test_setup_teardown(recursion_is_bounded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(output_cap, setup, teardown),
