@@ -98,13 +98,7 @@ async function flow(lang) {
 		return axeOnPage(melder, `the mailbox (${lang})`);
 	});
 
-	const vp = await fresh();
-	await check(`[${lang}] the VP signs in, finds the case and replies, axe-clean`, async () => {
-		await vp.goto(`${base}/inloggen`);
-		await vp.fill('#email', process.env.VP_EMAIL);
-		await vp.fill('#password', process.env.VP_PASSWORD);
-		await vp.fill('#code', totp(process.env.VP_TOTP));
-		await Promise.all([vp.waitForURL(/\/account$/), vp.click('form[action="/inloggen"] button[type=submit]')]);
+	await check(`[${lang}] the VP finds the case and replies, axe-clean`, async () => {
 		await vp.goto(`${base}/werkruimte`);
 		let why = await axeOnPage(vp, 'the workspace');
 		if (why) return why;
@@ -133,6 +127,15 @@ async function flow(lang) {
 	});
 }
 
+// The VP signs in once: a TOTP code works only once, and both flows may fall in one 30-second step.
+const vp = await fresh();
+await check('the VP signs in with password and TOTP code', async () => {
+	await vp.goto(`${base}/inloggen`);
+	await vp.fill('#email', process.env.VP_EMAIL);
+	await vp.fill('#password', process.env.VP_PASSWORD);
+	await vp.fill('#code', totp(process.env.VP_TOTP));
+	await Promise.all([vp.waitForURL(/\/account$/), vp.click('form[action="/inloggen"] button[type=submit]')]);
+});
 await flow('nl');
 await flow('en');
 
