@@ -82,6 +82,8 @@ static int check_report(const struct report_input *in, const char **why)
 		*why = T_("Uw naam of contactgegevens zijn te lang (hoogstens 200 tekens).");
 	else if (in->passphrase && strlen(in->passphrase) > 1024)
 		*why = T_("Uw eigen wachtwoordzin is te lang (hoogstens 1024 tekens).");
+	else if (in->file.len > CASE_FILE_MAX)
+		*why = T_("De bijlage is te groot (hoogstens 900 kB). Maak hem kleiner of laat hem weg.");
 	else if (!in->consent)
 		*why =
 		    T_("Zonder uw toestemming mag de vertrouwenspersoon uw bericht niet vastleggen. Vink het vakje aan "
@@ -128,6 +130,75 @@ static int tell_readers(struct store *st, long long case_id, long long now)
 		rc = store_notify_add(st, ids[i], now);
 	arena_free(&a);
 	return rc;
+}
+
+/* A file's name fit for a header and a page: no directories, controls or quotes; at most 100 bytes. */
+static void clean_name(const char *in, char out[101])
+{
+	const char *base = in ? strrchr(in, '/') : NULL;
+	base = base ? base + 1 : in && *in ? in : "bijlage";
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *) base; *p && k < 100; p++)
+		out[k++] = *p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\' || *p == '\x1e' ? '_' : (char) *p;
+	while (k && ((unsigned char) out[k - 1] & 0xC0) == 0x80) /* no half UTF-8 character at the cut */
+		k--;
+	if (k && (unsigned char) out[k - 1] >= 0xC0)
+		k--;
+	out[k] = '\0';
+}
+
+/* What the file's own key is bound to: its case and record. */
+static size_t file_ad(char out[96], long long case_id, long long record_id)
+{
+	int n = snprintf(out, 96, "file:%lld|%lld", case_id, record_id);
+	return n > 0 && n < 96 ? (size_t) n : 0;
+}
+
+/*
+ * An attachment in the caller's transaction: a 'bijlage' record (its size,
+ * cleaned name and its own random key, boxed under ck) and the bytes sealed
+ * under that key beside it. 0, ERR_INVALID (*why), ERR_NOMEM or a store error.
+ */
+static int attach(struct store *st, long long case_id, const unsigned char *ck, const char *author,
+		  const struct case_file_in *f, long long now, long long *rid, const char **why)
+{
+	if (f->len > CASE_FILE_MAX) {
+		*why = T_("De bijlage is te groot (hoogstens 900 kB). Maak hem kleiner of laat hem weg.");
+		return ERR_INVALID;
+	}
+	unsigned char key[VAULT_KEY_BYTES];
+	char name[101], keyhex[2 * VAULT_KEY_BYTES + 1], ad[96];
+	clean_name(f->name, name);
+	vault_random(key, sizeof(key));
+	vault_hex(keyhex, key, sizeof(key));
+	char text[256];
+	snprintf(text, sizeof(text), "%zu\x1e%s\x1e%s", f->len, keyhex, name);
+	int rc = record_put(st, case_id, ck, "bijlage", author, "", now, text, rid);
+	unsigned char *sealed = rc ? NULL : malloc(vault_stream_size(f->len));
+	if (!rc && !sealed)
+		rc = ERR_NOMEM;
+	if (!rc) {
+		vault_stream_seal(key, f->data, f->len, ad, file_ad(ad, case_id, *rid), sealed);
+		rc = store_case_file_put(st, case_id, *rid, sealed, vault_stream_size(f->len));
+	}
+	free(sealed);
+	vault_wipe(key, sizeof(key));
+	vault_wipe(keyhex, sizeof(keyhex));
+	vault_wipe(text, sizeof(text));
+	return rc;
+}
+
+/* An attachment record's text: size, key (hex) and name; ERR_INVALID when it is not one. */
+static int file_record(char *text, long long *size, const char **keyhex, const char **name)
+{
+	char *a = strchr(text, '\x1e'), *b = a ? strchr(a + 1, '\x1e') : NULL;
+	if (!b)
+		return ERR_INVALID;
+	*a = *b = '\0';
+	*size = strtoll(text, NULL, 10);
+	*keyhex = a + 1;
+	*name = b + 1;
+	return 0;
 }
 
 /* The melder's box of ck is bound to the lookup key, which belongs to this one case. */
@@ -216,6 +287,8 @@ int cases_report(struct store *st, const struct report_input *in, long long now,
 			rc = ERR_NOMEM;
 		if (!rc && *d)
 			rc = record_put(st, out->case_id, ck, "gegevens", "melder", "", now, d, &rid);
+		if (!rc && in->file.len)
+			rc = attach(st, out->case_id, ck, "melder", &in->file, now, &rid, why);
 		if (!rc)
 			rc = store_case_seen(st, out->case_id, "melder", rid);
 		if (!rc)
@@ -374,26 +447,39 @@ int cases_entries(struct store *st, struct arena *a, long long case_id, const un
 						.who = sep1 + 1,
 						.at = strtoll(plain, NULL, 10),
 						.text = sep2 + 1};
+		const char *keyhex;
+		if (!strcmp(recs[i].kind, "bijlage")) {
+			if (file_record(sep2 + 1, &(*out)[i].file_size, &keyhex, &(*out)[i].file_name))
+				return ERR_INVALID;
+			/* The file's key is in this record's text: wipe it, only the name and size go out. */
+			vault_wipe((char *) keyhex, 2 * VAULT_KEY_BYTES);
+			(*out)[i].text = "";
+		}
 	}
 	return rc;
 }
 
 int cases_message(struct store *st, long long case_id, const unsigned char *ck, const char *author, const char *who,
-		  const char *reader, const char *text, long long now, const char **why)
+		  const char *reader, const char *text, const struct case_file_in *file, long long now,
+		  const char **why)
 {
-	if (!text || !*text) {
+	int has_file = file && file->len;
+	if ((!text || !*text) && !has_file) {
 		*why = T_("Schrijf eerst een bericht.");
 		return ERR_INVALID;
 	}
-	if (strlen(text) > CASE_MESSAGE_MAX) {
+	if (text && strlen(text) > CASE_MESSAGE_MAX) {
 		*why = T_("Dit bericht is te lang (hoogstens 20.000 tekens). Verdeel het over twee berichten.");
 		return ERR_INVALID;
 	}
-	long long id;
+	long long id = 0;
 	int rc = store_begin(st);
 	if (rc)
 		return rc;
-	rc = record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
+	if (text && *text)
+		rc = record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
+	if (!rc && has_file)
+		rc = attach(st, case_id, ck, author, file, now, &id, why);
 	if (!rc)
 		rc = store_case_seen(st, case_id, reader, id);
 	if (!rc && !strcmp(author, "melder"))
@@ -545,5 +631,55 @@ int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email)
 		*sent += send != NULL;
 	}
 	arena_free(&a);
+	return rc;
+}
+
+int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck, long long id,
+		     const char **name, const unsigned char **data, size_t *len)
+{
+	struct case_record *recs;
+	size_t n;
+	int rc = store_records(st, a, case_id, &recs, &n);
+	size_t i = 0;
+	while (!rc && i < n && (recs[i].id != id || strcmp(recs[i].kind, "bijlage")))
+		i++;
+	if (!rc && i == n)
+		rc = ERR_NOT_FOUND;
+	char ad[96], *plain = rc ? NULL : arena_alloc(a, recs[i].len + 1);
+	if (!rc && !plain)
+		rc = ERR_NOMEM;
+	if (!rc && vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, "bijlage", id),
+			      (unsigned char *) plain))
+		rc = ERR_INVALID;
+	const unsigned char *sealed;
+	size_t slen;
+	long long size;
+	const char *keyhex;
+	unsigned char key[VAULT_KEY_BYTES];
+	if (!rc) {
+		plain[recs[i].len - VAULT_BOX_OVERHEAD] = '\0';
+		char *body = strchr(plain, '\x1f');
+		body = body ? strchr(body + 1, '\x1f') : NULL;
+		rc = body ? file_record(body + 1, &size, &keyhex, name) : ERR_INVALID;
+	}
+	if (!rc && vault_unhex(key, sizeof(key), keyhex))
+		rc = ERR_INVALID;
+	if (!rc)
+		rc = store_case_file_of(st, a, case_id, id, &sealed, &slen);
+	unsigned char *out = rc ? NULL : arena_alloc(a, slen ? slen : 1);
+	if (!rc && !out)
+		rc = ERR_NOMEM;
+	if (!rc && vault_stream_open(key, sealed, slen, ad, file_ad(ad, case_id, id), out, len))
+		rc = ERR_INVALID;
+	if (!rc && (long long) *len != size)
+		rc = ERR_INVALID;
+	if (!rc) {
+		*data = out;
+		*name = arena_strdup(a, *name); /* it points into the record, which is wiped below */
+		rc = *name ? 0 : ERR_NOMEM;
+	}
+	vault_wipe(key, sizeof(key));
+	if (plain)
+		vault_wipe(plain, recs[i].len);
 	return rc;
 }

@@ -24,6 +24,7 @@ struct store;
 #define CASE_ACK_DAYS	    7 /* Wbk: acknowledgement of receipt within 7 days */
 #define CASE_FEEDBACK_MONTH 3 /* Wbk: feedback within 3 months of the acknowledgement */
 #define CASE_MESSAGE_MAX    20000
+#define CASE_FILE_MAX	    (900 * 1024) /* an attachment: it must fit an anonymous form's body (--body-max) */
 #define MELDER_IDLE	    (15 * 60)
 #define MELDER_FREE_CLIENT  10	/* wrong receipt codes from one client bucket before the waiting starts */
 #define MELDER_FREE_GLOBAL  200 /* wrong receipt codes from everyone in a 10-minute window */
@@ -38,18 +39,26 @@ extern const size_t case_theme_count;
 /* The theme of a code, or NULL. */
 const struct case_theme *case_theme_find(const char *code);
 
+/* An attachment as it came in (len 0: none). Its name is kept, cleaned, inside the case's records. */
+struct case_file_in {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+
 /* What a melder sends through the online channel. */
 struct report_input {
 	long long org_id;
-	long long vp_id;	/* the chosen VP, or 0 for any of the organisation's VPs */
-	const char *mode;	/* sparren, melden */
-	const char *theme;	/* a theme code, or NULL/"" */
-	const char *message;	/* what happened */
-	const char *reach;	/* postvak, telefoon, email, gesprek */
-	const char *name;	/* optional */
-	const char *contact;	/* optional phone or e-mail */
-	const char *passphrase; /* optional, on top of the receipt code */
-	int consent;		/* to registration */
+	long long vp_id;	  /* the chosen VP, or 0 for any of the organisation's VPs */
+	const char *mode;	  /* sparren, melden */
+	const char *theme;	  /* a theme code, or NULL/"" */
+	const char *message;	  /* what happened */
+	const char *reach;	  /* postvak, telefoon, email, gesprek */
+	const char *name;	  /* optional */
+	const char *contact;	  /* optional phone or e-mail */
+	const char *passphrase;	  /* optional, on top of the receipt code */
+	int consent;		  /* to registration */
+	struct case_file_in file; /* optional */
 };
 
 /* What the melder must see once. */
@@ -93,19 +102,33 @@ int cases_vp_open(struct store *st, long long case_id, long long vp_id, const un
 /* One record as read. */
 struct case_entry {
 	long long id;
-	const char *kind;   /* bericht, gegevens */
-	const char *author; /* melder, vp */
-	const char *who;    /* the VP's name, or "" */
-	long long at;	    /* Unix seconds */
-	const char *text;
+	const char *kind;      /* bericht, gegevens */
+	const char *author;    /* melder, vp */
+	const char *who;       /* the VP's name, or "" */
+	long long at;	       /* Unix seconds */
+	const char *text;      /* "" for an attachment */
+	const char *file_name; /* an attachment's name, or NULL */
+	long long file_size;
 };
 
 /* Every record of a case opened with ck, oldest first; ERR_INVALID when one does not open (tampered or swapped). */
 int cases_entries(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
 		  struct case_entry **out, size_t *n) WUR;
-/* Add a message to a case (author melder or vp, who the VP's name), and mark it seen by its writer. */
+/*
+ * Add a message (and optionally an attachment; text may then be empty) to a
+ * case (author melder or vp, who the VP's name), and mark it seen by its
+ * writer. ERR_INVALID with *why for an empty or too long message or file.
+ */
 int cases_message(struct store *st, long long case_id, const unsigned char *ck, const char *author, const char *who,
-		  const char *reader, const char *text, long long now, const char **why) WUR;
+		  const char *reader, const char *text, const struct case_file_in *file, long long now,
+		  const char **why) WUR;
+/*
+ * An attachment of a case opened with ck: its cleaned name and its bytes (in
+ * the arena). ERR_NOT_FOUND for an id that is no attachment of this case,
+ * ERR_INVALID when it does not open (changed, cut short, moved).
+ */
+int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck, long long id,
+		     const char **name, const unsigned char **data, size_t *len) WUR;
 /* Mark everything in a case seen by reader ("melder", "u<id>"). */
 int cases_seen(struct store *st, long long case_id, const char *reader) WUR;
 

@@ -114,6 +114,17 @@ int vault_seal(const unsigned char pk[VAULT_KEY_BYTES], const unsigned char *key
 /* Open a sealed key with the key pair; ERR_INVALID when it was not sealed to pk or was changed. */
 int vault_unseal(const unsigned char pk[VAULT_KEY_BYTES], const unsigned char *sk,
 		 const unsigned char in[VAULT_SEALED_BYTES], unsigned char *key) WUR;
+/*
+ * Files (attachments): crypto_secretstream in 64 KiB chunks under a key of
+ * their own, every chunk bound to ad, the last one marked final, so a file cut
+ * short, reordered or moved does not open. vault_stream_size(n) is the sealed
+ * size of n bytes; opening gives at most inlen bytes, ERR_INVALID otherwise.
+ */
+size_t vault_stream_size(size_t n);
+void vault_stream_seal(const unsigned char key[VAULT_KEY_BYTES], const void *in, size_t n, const void *ad, size_t adlen,
+		       unsigned char *out);
+int vault_stream_open(const unsigned char key[VAULT_KEY_BYTES], const unsigned char *in, size_t inlen, const void *ad,
+		      size_t adlen, unsigned char *out, size_t *outlen) WUR;
 /* What a VP compares to know their key: BLAKE2b of the public key, 32 hex digits in groups of 4. */
 void vault_fingerprint(const unsigned char pk[VAULT_KEY_BYTES], char out[VAULT_FINGERPRINT]);
 /* A recovery key for paper: 52 letters without look-alikes, in groups of 4; and back (case and

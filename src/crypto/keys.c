@@ -166,3 +166,63 @@ int vault_receipt_parse(const char *text, char out[VAULT_RECEIPT_DIGITS + 1])
 	out[n] = '\0';
 	return n == VAULT_RECEIPT_DIGITS ? 0 : ERR_INVALID;
 }
+
+#define STREAM_CHUNK 65536
+
+size_t vault_stream_size(size_t n)
+{
+	size_t chunks = n / STREAM_CHUNK + 1;
+	return crypto_secretstream_xchacha20poly1305_HEADERBYTES + n +
+	       chunks * crypto_secretstream_xchacha20poly1305_ABYTES;
+}
+
+void vault_stream_seal(const unsigned char key[VAULT_KEY_BYTES], const void *in, size_t n, const void *ad, size_t adlen,
+		       unsigned char *out)
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	crypto_secretstream_xchacha20poly1305_init_push(&st, out, key);
+	unsigned char *o = out + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+	const unsigned char *p = in;
+	size_t left = n;
+	do {
+		size_t k = left < STREAM_CHUNK ? left : STREAM_CHUNK;
+		int last = k == left;
+		crypto_secretstream_xchacha20poly1305_push(&st, o, NULL, p, k, ad, adlen,
+							   last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+		o += k + crypto_secretstream_xchacha20poly1305_ABYTES;
+		p += k;
+		left -= k;
+		if (last)
+			break;
+	} while (1);
+	sodium_memzero(&st, sizeof(st));
+}
+
+int vault_stream_open(const unsigned char key[VAULT_KEY_BYTES], const unsigned char *in, size_t inlen, const void *ad,
+		      size_t adlen, unsigned char *out, size_t *outlen)
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	const size_t hb = crypto_secretstream_xchacha20poly1305_HEADERBYTES,
+		     ab = crypto_secretstream_xchacha20poly1305_ABYTES;
+	if (inlen < hb + ab || crypto_secretstream_xchacha20poly1305_init_pull(&st, in, key))
+		return ERR_INVALID;
+	const unsigned char *p = in + hb, *end = in + inlen;
+	size_t done = 0;
+	int rc = ERR_INVALID;
+	while (p < end) {
+		size_t k = (size_t) (end - p) < STREAM_CHUNK + ab ? (size_t) (end - p) : STREAM_CHUNK + ab;
+		unsigned long long got;
+		unsigned char tag;
+		if (k < ab || crypto_secretstream_xchacha20poly1305_pull(&st, out + done, &got, &tag, p, k, ad, adlen))
+			break;
+		done += (size_t) got;
+		p += k;
+		if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+			rc = p == end ? 0 : ERR_INVALID; /* nothing may follow the final chunk */
+			break;
+		}
+	}
+	sodium_memzero(&st, sizeof(st));
+	*outlen = rc ? 0 : done;
+	return rc;
+}

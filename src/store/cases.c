@@ -217,6 +217,35 @@ int store_case_unseen(struct store *st, long long case_id, const char *reader, c
 	return step == STEP_ROW ? 0 : ERR_DB;
 }
 
+int store_case_file_put(struct store *st, long long case_id, long long record_id, const unsigned char *data, size_t len)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_FILE_PUT);
+	return !s || bind_int(s, 1, case_id) || bind_int(s, 2, record_id) || bind_blob(s, 3, data, len) ? ERR_DB
+													: stmt_exec(s);
+}
+
+int store_case_file_of(struct store *st, struct arena *a, long long case_id, long long record_id,
+		       const unsigned char **data, size_t *len)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_FILE_OF);
+	if (!s || bind_int(s, 1, case_id) || bind_int(s, 2, record_id))
+		return ERR_DB;
+	int step = stmt_step(s), rc = 0;
+	if (step == STEP_ROW) {
+		const void *p = col_blob(s, 0, len);
+		unsigned char *copy = arena_alloc(a, *len ? *len : 1);
+		if (!copy)
+			rc = ERR_NOMEM;
+		else if (*len)
+			memcpy(copy, p, *len);
+		*data = copy;
+	} else {
+		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	}
+	stmt_reset(s);
+	return rc;
+}
+
 int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given, const char *at)
 {
 	struct stmt *s = stmt_get(st, ST_CONSENT_ADD);

@@ -77,6 +77,13 @@ int store_case_seen(struct store *st, long long case_id, const char *reader, lon
 /* Records by author the reader has not seen. */
 int store_case_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n) WUR;
 
+/* The ciphertext of a case's attachment, stored beside its record. */
+int store_case_file_put(struct store *st, long long case_id, long long record_id, const unsigned char *data,
+			size_t len) WUR;
+/* The ciphertext of the attachment of record_id in case_id (in the arena); ERR_NOT_FOUND. */
+int store_case_file_of(struct store *st, struct arena *a, long long case_id, long long record_id,
+		       const unsigned char **data, size_t *len) WUR;
+
 int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given,
 		      const char *at) WUR;
 

@@ -49,6 +49,7 @@ static const struct {
     {"case_records", ST_COPY_R_CASE_RECORDS, ST_COPY_W_CASE_RECORDS, "iittb"},
     {"case_reads", ST_COPY_R_CASE_READS, ST_COPY_W_CASE_READS, "iti"},
     {"case_consents", ST_COPY_R_CASE_CONSENTS, ST_COPY_W_CASE_CONSENTS, "iittit"},
+    {"case_files", ST_COPY_R_CASE_FILES, ST_COPY_W_CASE_FILES, "iiib"},
 };
 
 /* The bytes of a files row: its data column, or the file in the store's media directory (read into file). */

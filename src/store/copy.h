@@ -12,7 +12,7 @@
 
 struct store;
 
-#define COPY_TABLES 23
+#define COPY_TABLES 24
 
 struct copy_table_report {
 	const char *table;

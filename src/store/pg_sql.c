@@ -245,6 +245,8 @@ const char *const pg_sql[ST_COUNT] = {
 		      "u.disabled = 0 ORDER BY n.user_id",
     [ST_NOTIFY_DONE] = "DELETE FROM notifications WHERE user_id = $1",
     [ST_CASE_READERS] = "SELECT user_id FROM case_access WHERE case_id = $1 ORDER BY user_id",
+    [ST_CASE_FILE_PUT] = "INSERT INTO case_files (case_id, record_id, data) VALUES ($1, $2, $3)",
+    [ST_CASE_FILE_OF] = "SELECT data FROM case_files WHERE case_id = $1 AND record_id = $2",
     [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = $1",
     [ST_KEY_SET] =
 	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES ($1, $2, $3, $4, $5) "
@@ -341,7 +343,8 @@ const char *const pg_sql[ST_COUNT] = {
 	"setval(pg_get_serial_sequence('case_records', 'id'), coalesce((SELECT max(id) FROM case_records), 0) + 1, "
 	"false), "
 	"setval(pg_get_serial_sequence('case_consents', 'id'), coalesce((SELECT max(id) FROM case_consents), 0) + 1, "
-	"false)",
+	"false), "
+	"setval(pg_get_serial_sequence('case_files', 'id'), coalesce((SELECT max(id) FROM case_files), 0) + 1, false)",
     /* SQLite's terms and document frequencies beside its index (0015); PostgreSQL needs neither. */
     [ST_SEARCH_TEXT_CLEAR] = "SELECT 1",
     [ST_SEARCH_TERMS_CLEAR] = "SELECT 1",

@@ -39,16 +39,17 @@
 #define COPY_CASE_READS	   "case_id, reader, last_id"
 #define COPY_CASE_CONSENTS "id, case_id, what, how, given, at"
 
-#define P2  "$1, $2"
-#define P3  P2 ", $3"
-#define P4  P3 ", $4"
-#define P5  P4 ", $5"
-#define P6  P5 ", $6"
-#define P8  P6 ", $7, $8"
-#define P10 P8 ", $9, $10"
-#define P12 P10 ", $11, $12"
-#define P15 P12 ", $13, $14, $15"
-#define P17 P15 ", $16, $17"
+#define COPY_CASE_FILES "id, case_id, record_id, data"
+#define P2		"$1, $2"
+#define P3		P2 ", $3"
+#define P4		P3 ", $4"
+#define P5		P4 ", $5"
+#define P6		P5 ", $6"
+#define P8		P6 ", $7, $8"
+#define P10		P8 ", $9, $10"
+#define P12		P10 ", $11, $12"
+#define P15		P12 ", $13, $14, $15"
+#define P17		P15 ", $16, $17"
 
 #define COPY_READ(table, cols)	    "SELECT " cols " FROM " table
 #define COPY_WRITE(table, cols, ps) "INSERT INTO " table " (" cols ") VALUES (" ps ")"
@@ -96,6 +97,8 @@
 	[ST_COPY_R_CASE_READS] = COPY_READ("case_reads", COPY_CASE_READS),                                             \
 	[ST_COPY_W_CASE_READS] = COPY_WRITE("case_reads", COPY_CASE_READS, P3),                                        \
 	[ST_COPY_R_CASE_CONSENTS] = COPY_READ("case_consents", COPY_CASE_CONSENTS),                                    \
-	[ST_COPY_W_CASE_CONSENTS] = COPY_WRITE("case_consents", COPY_CASE_CONSENTS, P6)
+	[ST_COPY_W_CASE_CONSENTS] = COPY_WRITE("case_consents", COPY_CASE_CONSENTS, P6),                               \
+	[ST_COPY_R_CASE_FILES] = COPY_READ("case_files", COPY_CASE_FILES),                                             \
+	[ST_COPY_W_CASE_FILES] = COPY_WRITE("case_files", COPY_CASE_FILES, P4)
 
 #endif

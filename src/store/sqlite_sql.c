@@ -231,6 +231,8 @@ const char *const sqlite_sql[ST_COUNT] = {
 		      "u.disabled = 0 ORDER BY n.user_id",
     [ST_NOTIFY_DONE] = "DELETE FROM notifications WHERE user_id = ?1",
     [ST_CASE_READERS] = "SELECT user_id FROM case_access WHERE case_id = ?1 ORDER BY user_id",
+    [ST_CASE_FILE_PUT] = "INSERT INTO case_files (case_id, record_id, data) VALUES (?1, ?2, ?3)",
+    [ST_CASE_FILE_OF] = "SELECT data FROM case_files WHERE case_id = ?1 AND record_id = ?2",
     [ST_KEY_GET] = "SELECT pk, sk_password, sk_recovery, created_at FROM user_keys WHERE user_id = ?1",
     [ST_KEY_SET] =
 	"INSERT INTO user_keys (user_id, pk, sk_password, sk_recovery, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "

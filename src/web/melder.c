@@ -164,7 +164,8 @@ int web_report(struct req *r)
 				  .name = req_form(r, "naam"),
 				  .contact = req_form(r, "contact"),
 				  .passphrase = req_form(r, "wachtwoordzin"),
-				  .consent = req_form(r, "toestemming") != NULL};
+				  .consent = req_form(r, "toestemming") != NULL,
+				  .file = web_upload(r)};
 	struct receipt rc_out;
 	const char *why = T_("Er ging iets mis bij het versturen. Probeer het opnieuw.");
 	int rc = cases_report(r->w->store, &in, (long long) time(NULL), &rc_out, &why);
@@ -280,7 +281,7 @@ static const char *long_date(struct req *r, const char *iso)
 }
 
 /* The messages of a case as the page shows them. */
-struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t n, const char *me)
+struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t n, const char *me, const char *files)
 {
 	struct tval *list = tv_list(&r->arena);
 	for (size_t i = 0; i < n; i++) {
@@ -296,6 +297,11 @@ struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t 
 							  : T_("Vertrouwenspersoon"));
 		tv_set_str(m, "when", arena_strdup(&r->arena, when));
 		tv_set_str(m, "text", e[i].text);
+		if (e[i].file_name) {
+			tv_set_str(m, "file", e[i].file_name);
+			tv_set_str(m, "file_url", arena_printf(&r->arena, "%s/%lld", files, e[i].id));
+			tv_set_str(m, "file_size", arena_printf(&r->arena, "%lld kB", (e[i].file_size + 1023) / 1024));
+		}
 		tv_push(list, m);
 	}
 	return list;
@@ -312,8 +318,9 @@ int web_mailbox(struct req *r)
 	if (!rc)
 		rc = orgs_get(r->w->store, &r->arena, c.org_id, &o);
 	if (!rc && !strcmp(r->in.method, "POST")) {
+		struct case_file_in file = web_upload(r);
 		rc = cases_message(r->w->store, c.id, r->mailbox->key, "melder", "", "melder", req_form(r, "bericht"),
-				   (long long) time(NULL), &why);
+				   &file, (long long) time(NULL), &why);
 		if (rc == ERR_INVALID)
 			rc = 0;
 		else if (!rc)
@@ -329,7 +336,7 @@ int web_mailbox(struct req *r)
 	tv_set_str(v, "title", "Uw postvak");
 	tv_set_str(v, "org", o.name);
 	tv_set_str(v, "slug", o.slug);
-	tv_set(v, "messages", web_case_entries(r, e, n, "melder"));
+	tv_set(v, "messages", web_case_entries(r, e, n, "melder", "/postvak/bijlagen"));
 	tv_set_str(v, "status", status_label(c.status));
 	tv_set_bool(v, "melden", !strcmp(c.mode, "melden"));
 	tv_set_str(v, "received", long_date(r, c.received_on));
@@ -357,6 +364,36 @@ int web_mailbox_request(struct req *r)
 				      !strcmp(what, "intrekken") ? MELDER_WITHDRAW_CONSENT : MELDER_ASK_DELETION,
 				      (long long) time(NULL));
 	return rc ? 500 : to_mailbox(r, "verzoek=1");
+}
+
+struct case_file_in web_upload(const struct req *r)
+{
+	const struct upload *u = req_file(r, "bijlage");
+	return u ? (struct case_file_in){u->filename, u->data, u->len} : (struct case_file_in){0};
+}
+
+int web_attachment(struct req *r, long long case_id, const unsigned char *ck)
+{
+	const char *id = req_param(r, "bijlage"), *name;
+	char *end;
+	long long n = id ? strtoll(id, &end, 10) : 0;
+	const unsigned char *data;
+	size_t len;
+	if (!id || !*id || *end || n <= 0)
+		return 404;
+	int rc = cases_attachment(r->w->store, &r->arena, case_id, ck, n, &name, &data, &len);
+	if (rc)
+		return rc == ERR_NOT_FOUND ? 404 : 500;
+	/* Whatever it is, it is downloaded, never shown: its bytes were never checked. */
+	r->page.content_type = "application/octet-stream";
+	r->page.disposition = arena_printf(&r->arena, "attachment; filename=\"%s\"", name);
+	r->page.cache_control = "no-store";
+	return buf_add(&r->out, (const char *) data, len) ? 500 : 0;
+}
+
+int web_mailbox_attachment(struct req *r)
+{
+	return web_attachment(r, r->mailbox->case_id, r->mailbox->key);
 }
 
 int web_mailbox_signout(struct req *r)

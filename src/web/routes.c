@@ -26,6 +26,7 @@ static const struct route routes[] = {
     {"POST", "/postvak/inloggen", ROUTE_OPEN | ROUTE_NO_STORE, web_mailbox_signin},
     {"GET", "/postvak", ROUTE_MELDER | ROUTE_NO_STORE, web_mailbox},
     {"POST", "/postvak", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox},
+    {"GET", "/postvak/bijlagen/{bijlage}", ROUTE_MELDER | ROUTE_NO_STORE, web_mailbox_attachment},
     {"POST", "/postvak/verzoek", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_request},
     {"POST", "/postvak/uitloggen", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_signout},
     {"GET", "/feed/categorie/{slug}", ROUTE_CACHE, web_feed_category},
@@ -78,6 +79,8 @@ static const struct route routes[] = {
     {"GET", "/werkruimte/{org}/zaken/{zaak}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_case},
     {"POST", "/werkruimte/{org}/zaken/{zaak}/bericht", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE,
      web_case_reply},
+    {"GET", "/werkruimte/{org}/zaken/{zaak}/bijlagen/{bijlage}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE,
+     web_case_attachment},
     {"POST", "/werkruimte/{org}/zaken/{zaak}/ontvangst",
      ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE, web_case_acknowledge},
     {"GET", "/media/{name}", 0, web_media_file},
@@ -94,6 +97,7 @@ static const struct route_param params[] = {
     {"name", 0, "a public media file, by its hash"},
     {"path*", 0, "a static file"},
     {"zaak", 1, "a case of one organisation"},
+    {"bijlage", 0, "an attachment of the case named in the same path or session"},
     {"org", 1, "an organisation, as its own staff and VPs see it"},
 };
 

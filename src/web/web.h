@@ -11,6 +11,7 @@
 #include "base/config.h"
 #include "html/tval.h"
 #include "http/http.h"
+#include "cases/cases.h"
 #include "store/items.h"
 
 struct lexicon;
@@ -147,7 +148,14 @@ int web_mailbox_load(struct req *r, const char *token);
 void web_request_done(struct req *r);
 struct case_entry;
 /* The messages of a case for a template; me ("melder" or "vp") marks one's own. */
-struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t n, const char *me);
+struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t n, const char *me, const char *files);
+struct case_file_in;
+/* The form's attachment (field "bijlage"), or one of length 0. */
+struct case_file_in web_upload(const struct req *r);
+/* Download an attachment ({bijlage}) of a case opened with ck: 0, 404 or 500. */
+int web_attachment(struct req *r, long long case_id, const unsigned char *ck);
+int web_mailbox_attachment(struct req *r);
+int web_case_attachment(struct req *r);
 int web_healthz(struct req *r);
 
 #endif

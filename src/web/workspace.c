@@ -139,7 +139,9 @@ static int case_page(struct req *r, int status, const char *error)
 	tv_set_str(v, "due", due(&r->arena, &c));
 	tv_set_bool(v, "can_acknowledge", !strcmp(c.mode, "melden") && !*c.acknowledged_on);
 	tv_set_str(v, "acknowledged", dutch_date(&r->arena, c.acknowledged_on));
-	tv_set(v, "messages", web_case_entries(r, e, n, "vp"));
+	tv_set(v, "messages",
+	       web_case_entries(r, e, n, "vp",
+				arena_printf(&r->arena, "/werkruimte/%s/zaken/%lld/bijlagen", o.slug, c.id)));
 	tv_set_str(v, "error", error);
 	tv_set_str(v, "typed", error ? req_form(r, "bericht") : NULL);
 	tv_set_str(v, "csrf", r->session->csrf);
@@ -163,8 +165,9 @@ int web_case_reply(struct req *r)
 	snprintf(reader, sizeof(reader), "u%lld", r->session->user_id);
 	int rc = open_case(r, &sk, &ck, &o, &c);
 	if (!rc) {
+		struct case_file_in file = web_upload(r);
 		int m = cases_message(r->w->store, c.id, ck, "vp", r->session->name, reader, req_form(r, "bericht"),
-				      (long long) time(NULL), &why);
+				      &file, (long long) time(NULL), &why);
 		rc = m == ERR_INVALID ? 400 : m ? 500 : 0;
 	}
 	vault_secret_free(sk);
@@ -176,6 +179,19 @@ int web_case_reply(struct req *r)
 	r->page.status = 303;
 	r->page.location = arena_printf(&r->arena, "/werkruimte/%s/zaken/%lld#berichten", o.slug, c.id);
 	return 0;
+}
+
+int web_case_attachment(struct req *r)
+{
+	unsigned char *sk, *ck;
+	struct org o;
+	struct case_row c;
+	int rc = open_case(r, &sk, &ck, &o, &c);
+	if (!rc)
+		rc = web_attachment(r, c.id, ck);
+	vault_secret_free(sk);
+	vault_secret_free(ck);
+	return rc;
 }
 
 int web_case_acknowledge(struct req *r)

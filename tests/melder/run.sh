@@ -34,22 +34,22 @@ CANARY="kanarie-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 org=gemeente-rivierstad
 
 # ---- the report: no cookie needed, no cookie set ----
-report() { # extra curl args -> status; headers in $tmp/head, page in $tmp/receipt
-	curl -s -D "$tmp/head" -o "$tmp/receipt" -w '%{http_code}' --data-urlencode "organisatie=$org" \
-		--data-urlencode vp=alle --data-urlencode soort=melden --data-urlencode onderwerp=pesten \
-		--data-urlencode "bericht=Het bericht $CANARY over wat er gebeurde." --data-urlencode bereik=telefoon \
-		--data-urlencode "naam=Naam $CANARY" --data-urlencode "contact=06 $CANARY" \
-		--data-urlencode "wachtwoordzin=zin $CANARY" "$@" "$u/melden"
+printf 'Bijlage met %s erin.\n' "$CANARY" >"$tmp/bijlage.txt"
+report() { # extra curl args -> status; headers in $tmp/head, page in $tmp/receipt (multipart, with an attachment)
+	curl -s -D "$tmp/head" -o "$tmp/receipt" -w '%{http_code}' -F "organisatie=$org" -F vp=alle -F soort=melden \
+		-F onderwerp=pesten -F "bericht=Het bericht $CANARY over wat er gebeurde." -F bereik=telefoon \
+		-F "naam=Naam $CANARY" -F "contact=06 $CANARY" -F "wachtwoordzin=zin $CANARY" \
+		-F "bijlage=@$tmp/bijlage.txt;filename=verslag.txt" "$@" "$u/melden"
 }
 check "the organisation's page sets no cookie" "$(curl -s -D - -o /dev/null "$u/organisaties/$org" | grep -ci '^set-cookie')" 0
 check "a report without consent: 400" "$(report)" 400
 grep -q 'toestemming' "$tmp/receipt" && ok "and the page says why" || not_ok "consent message"
-check "a report with consent, no cookie: 200" "$(report --data-urlencode toestemming=1)" 200
+check "a report with consent and an attachment, no cookie: 200" "$(report -F toestemming=1)" 200
 check "the receipt page sets no cookie" "$(grep -ci '^set-cookie' "$tmp/head")" 0
 check "the receipt page is no-store" "$(grep -ci '^cache-control: no-store' "$tmp/head")" 1
 code=$(grep -o 'aria-label="Ontvangstcode: [0-9 ]*"' "$tmp/receipt" | sed 's/.*: //; s/"//')
 [ ${#code} = 24 ] && ok "a receipt code of 20 digits in groups of 4" || not_ok "receipt code" "$code"
-check "a report from another site is refused" "$(report --data-urlencode toestemming=1 -H 'Sec-Fetch-Site: cross-site')" 403
+check "a report from another site is refused" "$(report -F toestemming=1 -H 'Sec-Fetch-Site: cross-site')" 403
 curl -s -o "$tmp/proof" -D "$tmp/head" --data-urlencode "organisatie=$org" --data-urlencode "code=$code" \
 	--data-urlencode datum=2026-12-04 "$u/melden/bewijs"
 grep -q "$code" "$tmp/proof" && grep -qi '^content-disposition: attachment' "$tmp/head" && ok "the proof file carries the code" || not_ok "proof file"
@@ -81,6 +81,12 @@ echo "$cookie" | grep -qi 'httponly' && echo "$cookie" | grep -qi 'samesite=stri
 	ok "the mailbox cookie is HttpOnly, SameSite=Strict and ends with the browser" || not_ok "mailbox cookie" "$cookie"
 curl -s -b "$mj" -D "$tmp/head" -o "$tmp/mailbox" "$u/postvak"
 grep -q "$CANARY over wat er gebeurde" "$tmp/mailbox" && ok "the melder reads their report" || not_ok "mailbox shows the report"
+file_url=$(grep -o 'href="/postvak/bijlagen/[0-9]*"' "$tmp/mailbox" | head -1 | sed 's/href="//; s/"//')
+curl -s -b "$mj" -D "$tmp/head" -o "$tmp/got.txt" "$u$file_url"
+cmp -s "$tmp/got.txt" "$tmp/bijlage.txt" && ok "the melder downloads their attachment, byte for byte" || not_ok "melder attachment" "$file_url"
+tr -d '\r' <"$tmp/head" >"$tmp/head.txt"
+grep -qi '^content-disposition: attachment; filename="verslag.txt"$' "$tmp/head.txt" && grep -qi '^content-type: application/octet-stream$' "$tmp/head.txt" &&
+	ok "an attachment is always a download, never shown" || not_ok "attachment headers"
 check "the mailbox is no-store" "$(grep -ci '^cache-control: no-store' "$tmp/head")" 1
 
 # ---- the VP reads and replies; another organisation's VP sees nothing ----
@@ -92,6 +98,10 @@ case_url=$(grep -o "href=\"/werkruimte/$org/zaken/[0-9]*\"" "$tmp/ws" | head -1 
 [ -n "$case_url" ] && ok "the case is in the VP's list" || not_ok "case in list"
 curl -s -b "$vj" -o "$tmp/case" "$u$case_url"
 grep -q "Naam $CANARY" "$tmp/case" && grep -q "$CANARY over" "$tmp/case" && ok "the VP reads the report and the melder's details" || not_ok "VP reads"
+vfile=$(grep -o "href=\"$case_url/bijlagen/[0-9]*\"" "$tmp/case" | head -1 | sed 's/href="//; s/"//')
+curl -s -b "$vj" -o "$tmp/vgot.txt" "$u$vfile"
+cmp -s "$tmp/vgot.txt" "$tmp/bijlage.txt" && ok "the VP downloads the attachment" || not_ok "VP attachment" "$vfile"
+check "the same file under another organisation's address: 404" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' "$u$(echo "$vfile" | sed "s/$org/kinderopvang-de-boomhut/")")" 404
 vcsrf=$(csrf_of "$tmp/case")
 check "the VP replies: 303" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$vcsrf" --data-urlencode "bericht=Antwoord $CANARY van de VP." "$u$case_url/bericht")" 303
 check "the VP acknowledges receipt: 303" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$vcsrf" "$u$case_url/ontvangst")" 303

@@ -126,7 +126,7 @@ static void melder_and_vp_read_it_nobody_else(void **state)
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_a, sk_a, vck), 0);
 	assert_memory_equal(ck, vck, VAULT_KEY_BYTES);
 	assert_int_equal(
-	    cases_message(st, r.case_id, vck, "vp", "Vera", "u1", "Dank voor uw bericht.", 1796000300, &why), 0);
+	    cases_message(st, r.case_id, vck, "vp", "Vera", "u1", "Dank voor uw bericht.", NULL, 1796000300, &why), 0);
 	assert_contains(all_text(&a, case_id, ck), "vp:Dank voor uw bericht.");
 
 	/* Another organisation's VP has no access; with the right VP's key sealed to nobody else either. */
@@ -231,6 +231,72 @@ static void sharing_needs_consent(void **state)
 	arena_free(&a);
 }
 
+/* Attachments: sealed under a key of their own, bound to case and record; nothing else opens them. */
+static void attachments(void **state)
+{
+	struct arena a = ARENA_INIT;
+	const char *why = NULL, *name;
+	const unsigned char *data;
+	size_t len;
+	static unsigned char big[CASE_FILE_MAX + 1];
+	unsigned char *ck = vault_secret_new();
+	struct receipt r;
+	struct report_input in = {
+	    .org_id = org_a,
+	    .mode = "sparren",
+	    .message = "Met een bijlage.",
+	    .consent = 1,
+	    .file = {"../../etc/\"verslag\".pdf", (const unsigned char *) "PDF " CANARY, 4 + strlen(CANARY)}};
+	assert_int_equal(cases_report(st, &in, 1796000000, &r, &why), 0);
+	assert_int_equal(cases_vp_open(st, r.case_id, vp_a, sk_a, ck), 0);
+	struct case_entry *e;
+	size_t n;
+	assert_int_equal(cases_entries(st, &a, r.case_id, ck, &e, &n), 0);
+	long long fid = 0;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].file_name) {
+			fid = e[i].id;
+			assert_string_equal(e[i].file_name, "_verslag_.pdf");
+			assert_int_equal(e[i].file_size, 4 + strlen(CANARY));
+			assert_string_equal(e[i].text, "");
+		}
+	assert_true(fid > 0);
+	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, fid, &name, &data, &len), 0);
+	assert_int_equal(len, 4 + strlen(CANARY));
+	assert_memory_equal(data, "PDF " CANARY, len);
+	assert_string_equal(name, "_verslag_.pdf");
+	/* Not an attachment, or another case's: nothing (a changed byte: sealed_files_do_not_bend). */
+	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, fid - 1, &name, &data, &len), ERR_NOT_FOUND);
+	struct receipt r2 = report("Zonder bijlage.", NULL);
+	assert_int_equal(cases_attachment(st, &a, r2.case_id, ck, fid, &name, &data, &len), ERR_NOT_FOUND);
+	/* Too big: refused before anything is stored. */
+	in.file = (struct case_file_in){"groot.bin", big, sizeof(big)};
+	assert_int_equal(cases_report(st, &in, 1796000000, &r2, &why), ERR_INVALID);
+	assert_contains(why, "900 kB");
+	vault_secret_free(ck);
+	arena_free(&a);
+}
+
+/* The same file cut short or changed does not open. */
+static void sealed_files_do_not_bend(void **state)
+{
+	unsigned char key[VAULT_KEY_BYTES], data[150000], back[150000];
+	size_t n;
+	vault_random(key, sizeof(key));
+	vault_random(data, sizeof(data));
+	size_t sn = vault_stream_size(sizeof(data));
+	unsigned char *s = malloc(sn);
+	vault_stream_seal(key, data, sizeof(data), "file:1|2", 8, s);
+	assert_int_equal(vault_stream_open(key, s, sn, "file:1|2", 8, back, &n), 0);
+	assert_int_equal(n, sizeof(data));
+	assert_memory_equal(back, data, n);
+	assert_int_equal(vault_stream_open(key, s, sn, "file:1|3", 8, back, &n), ERR_INVALID);		    /* moved */
+	assert_int_equal(vault_stream_open(key, s, sn - 65536 - 17, "file:1|2", 8, back, &n), ERR_INVALID); /* cut */
+	s[100000] ^= 1;
+	assert_int_equal(vault_stream_open(key, s, sn, "file:1|2", 8, back, &n), ERR_INVALID);
+	free(s);
+}
+
 /* Whether the bytes of needle occur in a file. */
 static int file_has(const char *path, const char *needle)
 {
@@ -263,6 +329,8 @@ int main(void)
 	    cmocka_unit_test(wrong_codes_look_unknown_and_are_limited),
 	    cmocka_unit_test(tampered_or_swapped_records_do_not_open),
 	    cmocka_unit_test(sharing_needs_consent),
+	    cmocka_unit_test(attachments),
+	    cmocka_unit_test(sealed_files_do_not_bend),
 	    cmocka_unit_test(the_store_holds_no_plaintext),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

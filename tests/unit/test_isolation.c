@@ -16,6 +16,7 @@
 #include "accounts/keys.h"
 #include "cases/cases.h"
 #include "orgs/orgs.h"
+#include "store/cases.h"
 #include "store/keys.h"
 #include "store/sessions.h"
 #include "store/store.h"
@@ -26,7 +27,7 @@ static struct config cfg;
 static struct store *st;
 static const struct http_app *app;
 static struct worker *w;
-static char org_a[64], org_b[64], case_a[32], case_b[32];
+static char org_a[64], org_b[64], case_a[32], case_b[32], file_a[32];
 
 struct person {
 	const char *email;
@@ -65,12 +66,25 @@ static void person(struct person *p)
 	    store_session_add(st, id, p->id, (long long) time(NULL), "test", p->sk ? box : NULL, sizeof(box)), 0);
 }
 
-static long long one_case(long long org)
+/* A case of org with an attachment (its record id into file, when asked). */
+static long long one_case(long long org, char file[32])
 {
 	struct receipt r;
 	const char *why;
-	struct report_input in = {.org_id = org, .mode = "melden", .message = "Iets vertrouwelijks.", .consent = 1};
+	struct report_input in = {.org_id = org,
+				  .mode = "melden",
+				  .message = "Iets vertrouwelijks.",
+				  .consent = 1,
+				  .file = {"foto.jpg", (const unsigned char *) "bytes", 5}};
 	assert_int_equal(cases_report(st, &in, (long long) time(NULL), &r, &why), 0);
+	struct arena a = ARENA_INIT;
+	struct case_record *recs;
+	size_t n;
+	assert_int_equal(store_records(st, &a, r.case_id, &recs, &n), 0);
+	for (size_t i = 0; file && i < n; i++)
+		if (!strcmp(recs[i].kind, "bijlage"))
+			snprintf(file, 32, "%lld", recs[i].id);
+	arena_free(&a);
 	return r.case_id;
 }
 
@@ -99,8 +113,8 @@ static int setup(void **state)
 	    orgs_member_add(st, "test", b, vp_b.email, ORG_ROLE_VP, &why) ||
 	    orgs_member_add(st, "test", a, contact.email, ORG_ROLE_CONTACT, &why))
 		return -1;
-	snprintf(case_a, sizeof(case_a), "%lld", one_case(a));
-	snprintf(case_b, sizeof(case_b), "%lld", one_case(b));
+	snprintf(case_a, sizeof(case_a), "%lld", one_case(a, file_a));
+	snprintf(case_b, sizeof(case_b), "%lld", one_case(b, NULL));
 	if (web_init(&cfg, err, sizeof(err)))
 		return -1;
 	app = web_app();
@@ -125,7 +139,10 @@ static const char *fill(struct arena *a, const char *pattern, const char *org, c
 			return arena_printf(a, "%s%s", out, p);
 		const char *close = strchr(open, '}');
 		const char *name = arena_strndup(a, open + 1, (size_t) (close - open - 1));
-		const char *value = !strcmp(name, "org") ? org : !strcmp(name, "zaak") ? zaak : NULL;
+		const char *value = !strcmp(name, "org")       ? org
+				    : !strcmp(name, "zaak")    ? zaak
+				    : !strcmp(name, "bijlage") ? file_a
+							       : NULL;
 		if (!value)
 			return NULL;
 		out = arena_printf(a, "%s%.*s%s", out, (int) (open - p), p, value);
