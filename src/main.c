@@ -31,8 +31,9 @@ static const char *const user_flags[] = {"password-stdin", NULL};
 static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
 static const char *const org_flags[] = {"listed", "unlisted", NULL};
-static const char *const org_values[] = {"name",  "slug",      "workers", "sector", "procedure", "role", "kind",
-					 "focus", "languages", "phone",	  "reach",  "intro",	 NULL};
+static const char *const org_values[] = {"name",  "slug",  "workers", "sector",	   "procedure",
+					 "role",  "kind",  "focus",   "languages", "phone",
+					 "reach", "intro", "logo",    "photo",	   NULL};
 
 static const struct command commands[] = {
     {"serve", "start de webserver / start the web server", "", 0, no_flags, NULL, cli_serve},
@@ -90,11 +91,12 @@ static const struct command commands[] = {
      "  list                                   alle organisaties\n"
      "  show SLUG                              gegevens, vertrouwenspersonen en contactpersonen\n"
      "  update SLUG [--name N] [--workers N] [--sector S] [--listed|--unlisted] [--procedure BESTAND]\n"
-     "                                         gegevens wijzigen; de meldregeling als Markdown-bestand\n"
+     "              [--logo AFBEELDING]        gegevens wijzigen; de meldregeling als Markdown-bestand\n"
      "  member SLUG EMAIL --role ROL           koppel een gebruiker (vertrouwenspersoon of organisatie)\n"
      "  remove SLUG EMAIL --role ROL           ontkoppel\n"
      "  vp EMAIL [--kind intern|extern] [--focus omgangsvormen|integriteit|beide] [--languages T]\n"
-     "           [--phone T] [--reach T] [--intro T]   wat melders van de vertrouwenspersoon zien\n",
+     "           [--phone T] [--reach T] [--intro T] [--photo AFBEELDING]\n"
+     "                                         wat melders van de vertrouwenspersoon zien\n",
      -2, org_flags, org_values, cli_org},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);

@@ -35,8 +35,8 @@ static long long workers_of(const struct cli_opts *o, long long keep)
 	return errno || end == v || *end || n < 0 ? -1 : n;
 }
 
-/* The Markdown of --procedure FILE into b; 0, or 1 after a message. */
-static int read_procedure(const char *path, struct buf *b)
+/* A file's bytes into b (its max caps them); 0, or 1 after a message. */
+static int read_file(const char *path, struct buf *b)
 {
 	FILE *f = fopen(path, "r");
 	char chunk[4096];
@@ -46,7 +46,8 @@ static int read_procedure(const char *path, struct buf *b)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		if (buf_add(b, chunk, n)) {
 			fclose(f);
-			return fprintf(stderr, "vertrouwd: %s is te groot (hoogstens 100 kB)\n", path), 1;
+			return fprintf(stderr, "vertrouwd: %s is te groot (hoogstens %zu kB)\n", path, b->max / 1024),
+			       1;
 		}
 	fclose(f);
 	return 0;
@@ -71,6 +72,23 @@ static int show(struct store *st, struct arena *a, const struct org *o)
 	return 0;
 }
 
+/* --logo FILE for an organisation (email NULL), or --photo FILE for the VP with email; 0, or 1 after a message. */
+static int image(struct store *st, const struct cli_opts *o, const char *path, long long org_id, const char *email)
+{
+	struct buf b = BUF_INIT(o->cfg.upload_max);
+	const char *why = NULL, *slash = strrchr(path, '/');
+	int rc = read_file(path, &b);
+	if (!rc)
+		rc = email ? orgs_set_photo(st, ACTOR, email, slash ? slash + 1 : path, (const unsigned char *) b.ptr,
+					    b.len, o->cfg.upload_max, &why)
+			   : orgs_set_logo(st, ACTOR, org_id, slash ? slash + 1 : path, (const unsigned char *) b.ptr,
+					   b.len, o->cfg.upload_max, &why);
+	buf_free(&b);
+	if (rc > 0)
+		return 1;
+	return rc ? fail(rc, why) : 0;
+}
+
 /* org vp EMAIL [--kind ...]: each option changes only its own field of the profile as it is. */
 static int vp(struct store *st, const struct cli_opts *o, const char *email)
 {
@@ -83,6 +101,10 @@ static int vp(struct store *st, const struct cli_opts *o, const char *email)
 	} fields[] = {{"kind", &p.kind},   {"focus", &p.focus}, {"languages", &p.languages},
 		      {"phone", &p.phone}, {"reach", &p.reach}, {"intro", &p.intro}};
 	int rc = accounts_find(st, &a, email, &u);
+	if (!rc && cli_opt(o, "photo") && image(st, o, cli_opt(o, "photo"), 0, email)) {
+		arena_free(&a);
+		return 1;
+	}
 	if (!rc)
 		rc = orgs_vp_profile(st, &a, u.id, &p);
 	for (size_t i = 0; !rc && i < sizeof(fields) / sizeof(fields[0]); i++)
@@ -152,7 +174,7 @@ int cli_org(struct cli_opts *o)
 					       .listed = cli_opt(o, "unlisted") ? 0
 							 : cli_opt(o, "listed") ? 1
 										: org.listed};
-			if (cli_opt(o, "procedure") && read_procedure(cli_opt(o, "procedure"), &proc))
+			if (cli_opt(o, "procedure") && read_file(cli_opt(o, "procedure"), &proc))
 				status = 1;
 			else if (cli_opt(o, "procedure"))
 				in.procedure = proc.ptr;
@@ -162,6 +184,8 @@ int cli_org(struct cli_opts *o)
 			} else if (!status) {
 				rc = orgs_update(st, ACTOR, org.id, &in, &why);
 			}
+			if (!rc && !status && cli_opt(o, "logo"))
+				status = image(st, o, cli_opt(o, "logo"), org.id, NULL);
 			if (!rc && !status)
 				printf("%s bijgewerkt\n", in.name);
 			buf_free(&proc);

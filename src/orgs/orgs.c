@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/slug.h"
+#include "content/media.h"
+#include "store/files.h"
 #include "crypto/crypto.h"
 #include "orgs/orgs.h"
 #include "store/store.h"
@@ -230,6 +232,61 @@ int orgs_vp_profile_set(struct store *st, const char *actor, const char *email, 
 	if (!rc && !(rc = store_begin(st)))
 		rc = finish(st, store_vp_profile_set(st, u.id, p), actor, "profiel vertrouwenspersoon gewijzigd",
 			    u.email);
+	arena_free(&a);
+	return rc;
+}
+
+/* Check and store an image; its media name ("HASH.EXT") into out. */
+static int store_image(struct store *st, struct arena *a, const char *actor, const char *filename,
+		       const unsigned char *data, size_t len, const char *alt, size_t max, const char **out,
+		       const char **why)
+{
+	struct stored_file f;
+	struct media_info info;
+	/* Checked before it is stored: a PDF is a fine download but no logo, and must not linger in the library. */
+	int rc = media_check(data, len, max, &info, why);
+	if (!rc && !info.kind->image) {
+		*why = "Kies een afbeelding: PNG, JPEG of WebP.";
+		rc = ERR_INVALID;
+	}
+	if (!rc)
+		rc = media_upload(st, actor, filename, data, len, alt, max, &f, why);
+	const struct media_kind *k = rc ? NULL : media_kind_by_type(f.content_type);
+	if (!rc && !(*out = arena_printf(a, "%s.%s", f.hash, k ? k->ext : "bin")))
+		rc = ERR_NOMEM;
+	return rc;
+}
+
+int orgs_set_logo(struct store *st, const char *actor, long long org_id, const char *filename,
+		  const unsigned char *data, size_t len, size_t max, const char **why)
+{
+	struct arena a = ARENA_INIT;
+	struct org o;
+	int rc = store_org_get(st, &a, org_id, &o);
+	if (!rc)
+		rc = store_image(st, &a, actor, filename, data, len, arena_printf(&a, "Logo van %s", o.name), max,
+				 &o.logo, why);
+	if (!rc && !(rc = store_begin(st)))
+		rc = finish(st, store_org_update(st, &o), actor, "logo gewijzigd", o.slug);
+	arena_free(&a);
+	return rc;
+}
+
+int orgs_set_photo(struct store *st, const char *actor, const char *email, const char *filename,
+		   const unsigned char *data, size_t len, size_t max, const char **why)
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	struct vp_profile p;
+	int rc = user_in_role(st, &a, email, ORG_ROLE_VP, &u, why);
+	if (!rc)
+		rc = store_vp_profile_get(st, &a, u.id, &p);
+	if (!rc)
+		rc = store_image(st, &a, actor, filename, data, len, arena_printf(&a, "Foto van %s", u.name), max,
+				 &p.photo, why);
+	if (!rc && !(rc = store_begin(st)))
+		rc =
+		    finish(st, store_vp_profile_set(st, u.id, &p), actor, "foto vertrouwenspersoon gewijzigd", u.email);
 	arena_free(&a);
 	return rc;
 }

@@ -71,6 +71,15 @@ int orgs_vps(struct store *st, struct arena *a, long long org_id, struct org_vp 
  */
 int orgs_vp_profile_set(struct store *st, const char *actor, const char *email, const struct vp_profile *p,
 			const char **why) WUR;
+/*
+ * An organisation's logo, or a VP's photo: an image (PNG, JPEG or WebP, its
+ * type read from its bytes as for the editor's media) of at most max bytes,
+ * stored in the media library and set. ERR_INVALID or ERR_TOO_LARGE with *why.
+ */
+int orgs_set_logo(struct store *st, const char *actor, long long org_id, const char *filename,
+		  const unsigned char *data, size_t len, size_t max, const char **why) WUR;
+int orgs_set_photo(struct store *st, const char *actor, const char *email, const char *filename,
+		   const unsigned char *data, size_t len, size_t max, const char **why) WUR;
 int orgs_vp_profile(struct store *st, struct arena *a, long long user_id, struct vp_profile *out) WUR;
 
 #endif

@@ -91,6 +91,8 @@ static int org_page(struct req *r, const struct org *o, int status, const char *
 	tv_set_str(v, "sector", o->sector);
 	tv_set_str(v, "procedure", o->procedure);
 	tv_set_bool(v, "listed", o->listed);
+	if (*o->logo)
+		tv_set_str(v, "logo", arena_printf(&r->arena, "/media/%s", o->logo));
 	tv_set_str(v, "public_url", arena_printf(&r->arena, "%s/organisaties/%s", r->cfg->base_url, o->slug));
 	tv_set(v, "vps", list);
 	tv_set_str(v, "notice", notice);
@@ -124,6 +126,12 @@ int web_admin_org_save(struct req *r)
 	struct org_input in = form_org(r, &o);
 	const char *why = "Vul de gegevens in.";
 	int rc = orgs_update(r->w->store, r->session->email, o.id, &in, &why);
+	const struct upload *logo = req_file(r, "logo");
+	if (!rc && logo)
+		rc = orgs_set_logo(r->w->store, r->session->email, o.id, logo->filename, logo->data, logo->len,
+				   r->cfg->upload_max, &why);
+	if (rc == ERR_TOO_LARGE)
+		rc = ERR_INVALID;
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return org_page(r, &o, rc == ERR_INVALID ? 400 : 409, NULL, NULL, why);
 	if (rc || orgs_get(r->w->store, &r->arena, o.id, &o))

@@ -70,7 +70,7 @@ static const struct route routes[] = {
     {"GET", "/beheer/organisaties", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_NO_STORE, web_admin_orgs},
     {"POST", "/beheer/organisaties", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE, web_admin_org_add},
     {"GET", "/beheer/organisaties/{slug}", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_NO_STORE, web_admin_org},
-    {"POST", "/beheer/organisaties/{slug}", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE,
+    {"POST", "/beheer/organisaties/{slug}", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE | ROUTE_UPLOAD,
      web_admin_org_save},
     {"POST", "/beheer/organisaties/{slug}/uitnodigen", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE,
      web_admin_org_invite},

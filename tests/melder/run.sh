@@ -23,6 +23,13 @@ finish() { tap_finish "melder${TEST_DB:+ (postgresql)}"; }
 
 db=${TEST_DB:-sqlite:$tmp/m.db}
 "$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }
+# A logo and a VP's photo from the command line: images only, checked by their bytes.
+"$bin" org update gemeente-rivierstad --logo tests/fixtures/gesprek.png --db "$db" >/dev/null 2>&1
+"$bin" org vp erik@demo.vertrouwd.example --photo tests/fixtures/gesprek.jpg --db "$db" >/dev/null 2>&1
+"$bin" org update gemeente-rivierstad --logo Makefile --db "$db" >/dev/null 2>"$tmp/logo.err"
+check "a logo that is no image is refused: exit 1" "$?" 1
+grep -q 'PNG, JPEG' "$tmp/logo.err" && ok "and the message says what to choose" || not_ok "logo message" "$(cat "$tmp/logo.err")"
+
 # A local mail server that keeps what it receives: notices to VPs must carry nothing of the case.
 sink=$(free_port)
 node tests/lib/smtp_sink.mjs "$sink" "$tmp/mail" &
@@ -41,7 +48,10 @@ report() { # extra curl args -> status; headers in $tmp/head, page in $tmp/recei
 		-F "naam=Naam $CANARY" -F "contact=06 $CANARY" -F "wachtwoordzin=zin $CANARY" \
 		-F "bijlage=@$tmp/bijlage.txt;filename=verslag.txt" "$@" "$u/melden"
 }
-check "the organisation's page sets no cookie" "$(curl -s -D - -o /dev/null "$u/organisaties/$org" | grep -ci '^set-cookie')" 0
+check "the organisation's page sets no cookie" "$(curl -s -D - -o "$tmp/orgpage" "$u/organisaties/$org" | grep -ci '^set-cookie')" 0
+logo=$(grep -o '<img class="org-logo" src="/media/[0-9a-f]*\.png"' "$tmp/orgpage" | sed 's/.*src="//; s/"//')
+check "the page shows the organisation's logo" "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$u$logo")" "200 image/png"
+grep -q '<img class="vp-photo" src="/media/[0-9a-f]*\.jpg"' "$tmp/orgpage" && ok "and the external VP's photo" || not_ok "VP photo"
 check "a report without consent: 400" "$(report)" 400
 grep -q 'toestemming' "$tmp/receipt" && ok "and the page says why" || not_ok "consent message"
 check "a report with consent and an attachment, no cookie: 200" "$(report -F toestemming=1)" 200
