@@ -23,6 +23,16 @@
 _Static_assert(CASE_SEALED_BYTES == VAULT_SEALED_BYTES, "a sealed case key");
 _Static_assert(CASE_BOX_BYTES == VAULT_KEY_BYTES + VAULT_BOX_OVERHEAD, "a boxed case key");
 
+/* End the transaction the caller began: commit after success, roll back after rc. */
+static int settle(struct store *st, int rc)
+{
+	if (!rc)
+		rc = store_commit(st);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
 /* What a record's box is bound to: its case, kind and id, so records cannot be swapped. */
 static size_t record_ad(char out[96], long long case_id, const char *kind, long long id)
 {
@@ -484,11 +494,7 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 		rc = store_case_seen(st, case_id, reader, id);
 	if (!rc && !strcmp(author, "melder"))
 		rc = tell_readers(st, case_id, now);
-	if (!rc)
-		rc = store_commit(st);
-	if (rc)
-		store_rollback(st);
-	return rc;
+	return settle(st, rc);
 }
 
 int cases_seen(struct store *st, long long case_id, const char *reader)
@@ -581,11 +587,7 @@ int cases_share(struct store *st, long long case_id, long long org_id, const uns
 	rc = store_consent_add(st, case_id, "tweede-vertrouwenspersoon", consent_how, 1, today);
 	if (!rc)
 		rc = store_case_access_add(st, case_id, to_vp, sealed);
-	if (!rc)
-		rc = store_commit(st);
-	if (rc)
-		store_rollback(st);
-	return rc;
+	return settle(st, rc);
 }
 
 int cases_melder_request(struct store *st, long long case_id, const unsigned char *ck, enum melder_request what,
@@ -609,11 +611,7 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 		rc = store_case_seen(st, case_id, "melder", id);
 	if (!rc)
 		rc = tell_readers(st, case_id, now);
-	if (!rc)
-		rc = store_commit(st);
-	if (rc)
-		store_rollback(st);
-	return rc;
+	return settle(st, rc);
 }
 
 int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent)

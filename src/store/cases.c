@@ -47,24 +47,15 @@ int store_case_access_add(struct store *st, long long case_id, long long user_id
 		   : stmt_exec(s);
 }
 
-/* Copy a blob column of exactly n bytes; ERR_INVALID for another size. */
-static int blob_to(struct stmt *s, int col, unsigned char *out, size_t n)
-{
-	size_t len;
-	const void *p = col_blob(s, col, &len);
-	if (!p || len != n)
-		return ERR_INVALID;
-	memcpy(out, p, n);
-	return 0;
-}
-
 int store_case_sealed(struct store *st, long long case_id, long long user_id, unsigned char out[CASE_SEALED_BYTES])
 {
 	struct stmt *s = stmt_get(st, ST_CASE_SEALED);
 	if (!s || bind_int(s, 1, case_id) || bind_int(s, 2, user_id))
 		return ERR_DB;
 	int step = stmt_step(s);
-	int rc = step == STEP_ROW ? blob_to(s, 0, out, CASE_SEALED_BYTES) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
+	int rc = step == STEP_ROW    ? col_blob_copy(s, 0, out, CASE_SEALED_BYTES)
+		 : step == STEP_DONE ? ERR_NOT_FOUND
+				     : ERR_DB;
 	stmt_reset(s);
 	return rc;
 }
@@ -92,26 +83,25 @@ static int read_listed(struct stmt *s, struct arena *a, void *out)
 	return rc;
 }
 
-int store_case_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out)
+/* The one row of s as a case, or ERR_NOT_FOUND; the statement is reset. */
+static int one_case(struct stmt *s, struct arena *a, struct case_row *out)
 {
-	struct stmt *s = stmt_get(st, ST_CASE_GET);
-	if (!s || bind_int(s, 1, case_id) || bind_int(s, 2, org_id))
-		return ERR_DB;
 	int step = stmt_step(s);
 	int rc = step == STEP_ROW ? read_case(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	stmt_reset(s);
 	return rc;
 }
 
+int store_case_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_GET);
+	return !s || bind_int(s, 1, case_id) || bind_int(s, 2, org_id) ? ERR_DB : one_case(s, a, out);
+}
+
 int store_case_by_id(struct store *st, struct arena *a, long long case_id, struct case_row *out)
 {
 	struct stmt *s = stmt_get(st, ST_CASE_BY_ID);
-	if (!s || bind_int(s, 1, case_id))
-		return ERR_DB;
-	int step = stmt_step(s);
-	int rc = step == STEP_ROW ? read_case(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
-	stmt_reset(s);
-	return rc;
+	return !s || bind_int(s, 1, case_id) ? ERR_DB : one_case(s, a, out);
 }
 
 int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char lookup[CASE_LOOKUP_BYTES],
@@ -124,7 +114,7 @@ int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char 
 	if (step == STEP_ROW) {
 		rc = read_case(s, a, out);
 		if (!rc)
-			rc = blob_to(s, 14, box, CASE_BOX_BYTES);
+			rc = col_blob_copy(s, 14, box, CASE_BOX_BYTES);
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
@@ -275,7 +265,7 @@ int store_melder_session_get(struct store *st, const char *id, struct melder_ses
 		out->case_id = col_int(s, 0);
 		out->created_at = col_int(s, 2);
 		out->seen_at = col_int(s, 3);
-		rc = blob_to(s, 1, out->ck, CASE_BOX_BYTES);
+		rc = col_blob_copy(s, 1, out->ck, CASE_BOX_BYTES);
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}

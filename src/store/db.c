@@ -302,3 +302,13 @@ int store_rows(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct 
 	stmt_reset(s);
 	return rc;
 }
+
+int col_blob_copy(struct stmt *s, int i, unsigned char *out, size_t n)
+{
+	size_t len;
+	const void *p = col_blob(s, i, &len);
+	if (!p || len != n)
+		return ERR_INVALID;
+	memcpy(out, p, n);
+	return 0;
+}

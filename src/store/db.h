@@ -291,6 +291,8 @@ const char *col_str(struct stmt *s, int i);
 /* Column i as an arena string ("" for NULL); NULL on allocation failure. */
 char *col_text(struct stmt *s, int i, struct arena *a);
 int col_is_null(struct stmt *s, int i);
+/* Copy column i, a blob of exactly n bytes, into out; ERR_INVALID for NULL or another size. */
+int col_blob_copy(struct stmt *s, int i, unsigned char *out, size_t n);
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 long long store_changes(struct store *st);
 

@@ -8,16 +8,6 @@
 #include "store/db.h"
 #include "store/keys.h"
 
-static int copy_blob(struct stmt *s, int col, unsigned char *out, size_t n)
-{
-	size_t len;
-	const void *p = col_blob(s, col, &len);
-	if (!p || len != n)
-		return ERR_INVALID;
-	memcpy(out, p, n);
-	return 0;
-}
-
 int store_key_get(struct store *st, long long user_id, struct user_key *out)
 {
 	struct stmt *s = stmt_get(st, ST_KEY_GET);
@@ -25,11 +15,11 @@ int store_key_get(struct store *st, long long user_id, struct user_key *out)
 		return ERR_DB;
 	int step = stmt_step(s), rc;
 	if (step == STEP_ROW) {
-		rc = copy_blob(s, 0, out->pk, sizeof(out->pk));
+		rc = col_blob_copy(s, 0, out->pk, sizeof(out->pk));
 		if (!rc)
-			rc = copy_blob(s, 1, out->sk_password, sizeof(out->sk_password));
+			rc = col_blob_copy(s, 1, out->sk_password, sizeof(out->sk_password));
 		if (!rc)
-			rc = copy_blob(s, 2, out->sk_recovery, sizeof(out->sk_recovery));
+			rc = col_blob_copy(s, 2, out->sk_recovery, sizeof(out->sk_recovery));
 		out->created_at = col_int(s, 3);
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;

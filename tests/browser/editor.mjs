@@ -5,43 +5,14 @@
 //   node tests/browser/editor.mjs BASE_URL   (env: EDITOR_EMAIL, EDITOR_PASSWORD, EDITOR_TOTP)
 //
 // Prints "ok - ..." / "not ok - ..." lines; exits 1 when a check failed.
-import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const { check, failures, totp } = await import('./checks.mjs');
 const { chromium } = require('playwright-core');
 const { runAxe } = await import('./axe.mjs');
 const base = (process.argv[2] || '').replace(/\/+$/, '');
 const slug = 'browsertest-fietsenstalling';
-let failed = 0;
-
-async function check(name, fn) {
-	let why;
-	try {
-		why = await fn();
-	} catch (e) {
-		why = String(e && e.message ? e.message : e).split('\n')[0];
-	}
-	if (typeof why === 'string' && why) {
-		failed++;
-		console.log(`not ok - ${name}\n#   ${why}`);
-	} else {
-		console.log(`ok - ${name}`);
-	}
-}
-
-// RFC 6238 with SHA-1, 30-second steps, six digits.
-function totp(secret, now = Date.now()) {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = '';
-	for (const ch of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-	const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-	const counter = Buffer.alloc(8);
-	counter.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
-	const mac = createHmac('sha1', key).update(counter).digest();
-	const off = mac[mac.length - 1] & 15;
-	return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -131,4 +102,4 @@ for (const [path, label] of [
 }
 
 await browser.close();
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -8,25 +8,10 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const { check, failures, totp } = await import('./checks.mjs');
 const { chromium } = require('playwright-core');
 const base = (process.argv[2] || '').replace(/\/+$/, '');
 const slug = 'browser-achter-de-proxy';
-let failed = 0;
-
-async function check(name, fn) {
-	let why;
-	try {
-		why = await fn();
-	} catch (e) {
-		why = String(e && e.message ? e.message : e).split('\n')[0];
-	}
-	if (typeof why === 'string' && why) {
-		failed++;
-		console.log(`not ok - ${name} (browser)\n#   ${why}`);
-	} else {
-		console.log(`ok - ${name} (browser)`);
-	}
-}
 
 // The certificate is made for this run only; the browser is told to accept it, nothing else changes.
 const browser = await chromium.launch({
@@ -76,4 +61,4 @@ await check('signing out clears the session in the browser and on the server', a
 });
 
 await browser.close();
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);
