@@ -75,6 +75,12 @@ void password_fail_after(long n)
 	atomic_store(&derive_countdown, n > 0 ? n : 0);
 }
 
+int password_fault(void)
+{
+	long left = atomic_load(&derive_countdown);
+	return left > 0 && atomic_fetch_sub(&derive_countdown, 1) == 1;
+}
+
 const struct pw_params pw_now = {.ops = crypto_pwhash_OPSLIMIT_INTERACTIVE, .mem = crypto_pwhash_MEMLIMIT_INTERACTIVE};
 
 int password_outdated(const struct pw_params *p)
@@ -87,8 +93,7 @@ int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES
 {
 	if (vault_start())
 		return ERR_INVALID;
-	long left = atomic_load(&derive_countdown);
-	if (left > 0 && atomic_fetch_sub(&derive_countdown, 1) == 1)
+	if (password_fault())
 		return ERR_NOMEM; /* a test standing in for an allocation Argon2id could not get */
 	unsigned char raw[64];
 	if (crypto_pwhash(raw, sizeof(raw), password, strlen(password), salt, p->ops, p->mem,
@@ -98,34 +103,6 @@ int password_derive(const char *password, const unsigned char salt[PW_SALT_BYTES
 	vault_hash(out->wrap, raw, sizeof(raw), "wrap");
 	vault_wipe(raw, sizeof(raw));
 	return 0;
-}
-
-const struct pw_params pw_receipt = {.ops = 2, .mem = 19u << 20};
-
-int vault_receipt_keys(const char *digits, const char *passphrase, const unsigned char salt[PW_SALT_BYTES],
-		       const struct pw_params *p, unsigned char lookup[32], unsigned char *key)
-{
-	if (vault_start())
-		return ERR_INVALID;
-	char in[VAULT_RECEIPT_DIGITS + 1 + 1024 + 1];
-	int n = snprintf(in, sizeof(in), "%s|%s", digits, passphrase ? passphrase : "");
-	if (n < 0 || (size_t) n >= sizeof(in))
-		return ERR_INVALID;
-	long left = atomic_load(&derive_countdown);
-	if (left > 0 && atomic_fetch_sub(&derive_countdown, 1) == 1)
-		return ERR_NOMEM;
-	unsigned char m[64];
-	int rc =
-	    crypto_pwhash(m, sizeof(m), in, (unsigned long long) n, salt, p->ops, p->mem, crypto_pwhash_ALG_ARGON2ID13)
-		? ERR_NOMEM
-		: 0;
-	if (!rc) {
-		vault_hash(lookup, m, sizeof(m), "lookup");
-		vault_hash(key, m, sizeof(m), "key");
-	}
-	sodium_memzero(m, sizeof(m));
-	sodium_memzero(in, sizeof(in));
-	return rc;
 }
 
 int password_new(const char *password, unsigned char salt[PW_SALT_BYTES], struct pw_keys *out)
