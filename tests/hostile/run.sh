@@ -35,11 +35,9 @@ adduser ander@example.nl redacteur "rode kater op het dak"
 adduser baas@example.nl beheerder 'groene giraffe in de trein'
 secret=$("$bin" user totp baas@example.nl --db "$db" 2>/dev/null | sed -n 's/^  \([A-Z2-7]\{32\}\)$/\1/p')
 
-lbport=$(free_port)
-serve_free "$bin" "$tmp/log" --db "$db" --root . --threads 8 --base-url "https://127.0.0.1:$lbport" \
-	--trusted-proxy 127.0.0.1 || { not_ok "the server starts"; finish; }
+proxied_start "$bin" "$tmp/log" "$tmp/tls" --db "$db" --root . --threads 8 ||
+	{ not_ok "the server starts behind nginx with TLS"; finish; }
 direct=$BASE
-BALANCER_PORT=$lbport BALANCER_TLS=$tmp/tls balancer_start "$tmp/nginx" "$port" || { not_ok "nginx starts with TLS"; finish; }
 u=$LB
 tlsarg="--cacert $tmp/tls/cert.pem"
 

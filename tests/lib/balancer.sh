@@ -60,3 +60,24 @@ balancer_start() {
 	cat "$_dir/start.log" "$_dir/error.log" 2>/dev/null | tail -3 | sed 's/^/# /'
 	return 1
 }
+
+# One server behind TLS nginx, as deployed; both must agree on the public port
+# before either starts, so a port another test took meanwhile means trying
+# again with a new pair (up to three times).
+#
+#   proxied_start BIN LOG TLSDIR [serve options...]   # sets $srv_pid, $port,
+#       $BASE (the server directly), $lb_pid and $LB; 1 on failure
+proxied_start() {
+	_pbin=$1 _plog=$2 _ptls=$3
+	shift 3
+	for _ in 1 2 3; do
+		_plb=$(free_port)
+		serve_free "$_pbin" "$_plog" "$@" --base-url "https://127.0.0.1:$_plb" --trusted-proxy 127.0.0.1 ||
+			return 1
+		BALANCER_PORT=$_plb BALANCER_TLS=$_ptls balancer_start "${_plog%/*}/nginx" "$port" && return 0
+		kill "$srv_pid" "$lb_pid" 2>/dev/null
+		wait "$srv_pid" "$lb_pid" 2>/dev/null
+		srv_pid="" lb_pid=""
+	done
+	return 1
+}

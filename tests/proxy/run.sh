@@ -27,11 +27,9 @@ db=sqlite:$tmp/p.db
 "$bin" user add red@example.nl --name "Rita Redacteur" --roles redacteur --db "$db" >/dev/null 2>&1
 echo "paarse olifant op de fiets" | "$bin" user set-password red@example.nl --password-stdin --db "$db" >/dev/null 2>&1
 
-lbport=$(free_port)
-serve_free "$bin" "$tmp/log" --db "$db" --root . --base-url "https://127.0.0.1:$lbport" --trusted-proxy 127.0.0.1 ||
-	{ not_ok "the server starts"; finish; }
+proxied_start "$bin" "$tmp/log" "$tmp/tls" --db "$db" --root . ||
+	{ not_ok "the server starts behind nginx with TLS"; finish; }
 direct=$BASE
-BALANCER_PORT=$lbport BALANCER_TLS=$tmp/tls balancer_start "$tmp/nginx" "$port" || { not_ok "nginx starts with TLS"; finish; }
 u=$LB
 c() { curl -s --cacert "$tmp/tls/cert.pem" "$@"; }
 
@@ -62,7 +60,7 @@ check "a CMS save through TLS: 303" "$(c -b "$j" -o /dev/null -w '%{http_code}' 
 	--data-urlencode opslaan=1 "$u/redactie/opslaan")" 303
 c -o "$tmp/item.html" "$u/nieuws/achter-de-proxy"
 grep -q '<strong>nginx</strong>' "$tmp/item.html" && ok "the saved item is live through the proxy" || not_ok "saved item"
-grep -q 'href="https://127.0.0.1:'"$lbport"'/nieuws/achter-de-proxy"' "$tmp/item.html" &&
+grep -q 'href="https://127.0.0.1:'"${LB##*:}"'/nieuws/achter-de-proxy"' "$tmp/item.html" &&
 	ok "its canonical link is the public https address" || not_ok "canonical link"
 
 acsrf=$(csrf_of "$tmp/account.html")
