@@ -59,10 +59,18 @@ static void civil_from_days(long long z, int *y, int *m, int *d)
 	*y = (int) (yoe + era * 400 + (*m <= 2));
 }
 
-/* "YYYY-MM-DD" of a date whose year has four digits. */
-static void write_date(char out[11], int y, int m, int d)
+/*
+ * "YYYY-MM-DD" of a result of date arithmetic; ERR_INVALID (out untouched) when
+ * it falls outside the years parse() accepts, so that what one function writes
+ * another can read, and year 10000 is not written as year 0000. (The modulos
+ * only show the compiler that every field fits.)
+ */
+static int write_date(char out[11], int y, int m, int d)
 {
+	if (y < 1900 || y > 9999)
+		return ERR_INVALID;
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned) y % 10000u, (unsigned) m % 100u, (unsigned) d % 100u);
+	return 0;
 }
 
 int date_add_days(const char *iso, int days, char out[11])
@@ -73,8 +81,7 @@ int date_add_days(const char *iso, int days, char out[11])
 	if (days < -100000 || days > 100000)
 		return ERR_INVALID;
 	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
-	write_date(out, y, m, d);
-	return 0;
+	return write_date(out, y, m, d);
 }
 
 int date_add_months(const char *iso, int n, char out[11])
@@ -82,15 +89,14 @@ int date_add_months(const char *iso, int n, char out[11])
 	int y, m, d;
 	if (parse(iso, &y, &m, &d))
 		return ERR_INVALID;
-	int total = y * 12 + (m - 1) + n;
 	if (n < 0 || n > 1200)
 		return ERR_INVALID;
+	int total = y * 12 + (m - 1) + n;
 	y = total / 12;
 	m = total % 12 + 1;
 	if (d > month_days(y, m))
 		d = month_days(y, m);
-	write_date(out, y, m, d);
-	return 0;
+	return write_date(out, y, m, d);
 }
 
 int date_valid(const char *s)

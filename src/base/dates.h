@@ -20,7 +20,9 @@ int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
 /*
  * Date arithmetic for deadlines: days later, or months later with the day
  * kept where the month has it (31 January + 1 month = 28 or 29 February).
- * ERR_INVALID (out untouched) on a bad date.
+ * days lies in -100000..100000 and months in 0..1200. ERR_INVALID (out
+ * untouched) on a bad date or count, or when the result falls outside the
+ * years 1900..9999 that a date may have.
  */
 int date_add_days(const char *iso, int days, char out[11]) WUR;
 int date_add_months(const char *iso, int months, char out[11]) WUR;

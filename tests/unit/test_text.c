@@ -1,6 +1,7 @@
 /* Small pure helpers: slugs, Dutch dates, configuration. */
 #include "testutil.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "base/config.h"
@@ -67,6 +68,21 @@ static void deadline_arithmetic(void **state)
 	}
 	assert_int_equal(date_add_days("2026-02-30", 1, out), ERR_INVALID);
 	assert_int_equal(date_add_months("morgen", 1, out), ERR_INVALID);
+	/* A result outside the years 1900..9999 is refused, not written as year 0000 or 1899. */
+	memcpy(out, "unchanged", 10);
+	assert_int_equal(date_add_days("9999-12-31", 1, out), ERR_INVALID);
+	assert_int_equal(date_add_days("1900-01-01", -1, out), ERR_INVALID);
+	assert_int_equal(date_add_months("9999-12-15", 1, out), ERR_INVALID);
+	assert_int_equal(date_add_months("2026-01-15", INT_MAX, out), ERR_INVALID);
+	assert_int_equal(date_add_months("2026-01-15", -1, out), ERR_INVALID);
+	assert_int_equal(date_add_days("2026-01-15", 100001, out), ERR_INVALID);
+	assert_string_equal(out, "unchanged");
+	assert_int_equal(date_add_days("9999-12-30", 1, out), 0);
+	assert_string_equal(out, "9999-12-31");
+	assert_int_equal(date_add_days("1900-01-02", -1, out), 0);
+	assert_string_equal(out, "1900-01-01");
+	assert_int_equal(date_add_months("9998-12-31", 12, out), 0);
+	assert_string_equal(out, "9999-12-31");
 }
 
 static void dutch_dates(void **state)
