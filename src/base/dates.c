@@ -73,15 +73,29 @@ static int write_date(char out[11], int y, int m, int d)
 	return 0;
 }
 
-int date_add_days(const char *iso, int days, char out[11])
+/* A date as its day number (days since 1970-01-01), and back; as parse() and write_date() fail. */
+static int parse_day(const char *iso, long long *z)
 {
 	int y, m, d;
 	if (parse(iso, &y, &m, &d))
 		return ERR_INVALID;
-	if (days < -100000 || days > 100000)
-		return ERR_INVALID;
-	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	*z = days_from_civil(y, m, d);
+	return 0;
+}
+
+static int write_day(char out[11], long long z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
 	return write_date(out, y, m, d);
+}
+
+int date_add_days(const char *iso, int days, char out[11])
+{
+	long long z;
+	if (parse_day(iso, &z) || days < -100000 || days > 100000)
+		return ERR_INVALID;
+	return write_day(out, z + days);
 }
 
 int date_add_months(const char *iso, int n, char out[11])
@@ -97,6 +111,88 @@ int date_add_months(const char *iso, int n, char out[11])
 	if (d > month_days(y, m))
 		d = month_days(y, m);
 	return write_date(out, y, m, d);
+}
+
+/* ---- Working days (Algemene termijnenwet) ---- */
+
+/* 0 = Monday .. 6 = Sunday; day 0, 1970-01-01, was a Thursday. */
+static int weekday(long long z)
+{
+	return (int) ((z % 7 + 10) % 7);
+}
+
+/* Easter Sunday of year y: the anonymous Gregorian computus (Meeus, Astronomical Algorithms, ch. 8). */
+static long long easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100;
+	int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int n = h + l - 7 * m + 114;
+	return days_from_civil(y, n / 31, n % 31 + 1);
+}
+
+/* Whether day z is one of the feestdagen listed in dates.h. */
+static int holiday(long long z)
+{
+	int y, m, d;
+	civil_from_days(z, &y, &m, &d);
+	if ((m == 1 && d == 1) || (m == 5 && d == 5) || (m == 12 && (d == 25 || d == 26)))
+		return 1;
+	/* Koningsdag moves to the Saturday when 27 April is a Sunday. */
+	int king = weekday(days_from_civil(y, 4, 27)) == 6 ? 26 : 27;
+	if (m == 4 && d == king)
+		return 1;
+	/* Good Friday, Easter Sunday and Monday, Ascension, Whit Sunday and Monday. */
+	long long e = z - easter(y);
+	return e == -2 || e == 0 || e == 1 || e == 39 || e == 49 || e == 50;
+}
+
+static int workday(long long z)
+{
+	return weekday(z) < 5 && !holiday(z);
+}
+
+int date_is_holiday(const char *iso)
+{
+	long long z;
+	if (parse_day(iso, &z))
+		return ERR_INVALID;
+	return holiday(z);
+}
+
+int date_is_workday(const char *iso)
+{
+	long long z;
+	if (parse_day(iso, &z))
+		return ERR_INVALID;
+	return workday(z);
+}
+
+int date_add_workdays(const char *iso, int n, char out[11])
+{
+	long long z;
+	if (parse_day(iso, &z) || n < 0 || n > 366)
+		return ERR_INVALID;
+	if (n == 0)
+		while (!workday(z))
+			z++;
+	for (int i = 0; i < n; i++)
+		do
+			z++;
+		while (!workday(z));
+	return write_day(out, z);
+}
+
+int date_days_between(const char *from, const char *to, long long *days)
+{
+	long long a, b;
+	if (parse_day(from, &a) || parse_day(to, &b))
+		return ERR_INVALID;
+	*days = b - a;
+	return 0;
 }
 
 int date_valid(const char *s)

@@ -26,6 +26,30 @@ int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
  */
 int date_add_days(const char *iso, int days, char out[11]) WUR;
 int date_add_months(const char *iso, int months, char out[11]) WUR;
+/*
+ * Working days for deadlines, as the Algemene termijnenwet counts them: every
+ * day but Saturday, Sunday and the "algemeen erkende feestdagen" (art. 3):
+ * Nieuwjaarsdag, Goede Vrijdag, Eerste en Tweede Paasdag, Hemelvaartsdag,
+ * Eerste en Tweede Pinksterdag, Koningsdag (27 April, or 26 April when the
+ * 27th is a Sunday), 5 mei (every year) and Eerste en Tweede Kerstdag. The law
+ * names only the second Easter and Whit days; the Sundays count here as well,
+ * which changes no working day. Today's rules hold for every year (before 2014
+ * the holiday was Koninginnedag), and the days the government adds by decree
+ * for a few years at a time (art. 3 lid 3, such as the Friday after
+ * Ascension) are not known here.
+ *
+ * date_is_holiday and date_is_workday return 1 or 0, or ERR_INVALID on a bad date.
+ */
+int date_is_holiday(const char *iso) WUR;
+int date_is_workday(const char *iso) WUR;
+/*
+ * The date n working days after iso, 0 <= n <= 366; iso itself does not count,
+ * and n = 0 gives iso when it is a working day, else the next working day.
+ * ERR_INVALID (out untouched) on a bad date or n, or a result past 9999.
+ */
+int date_add_workdays(const char *iso, int n, char out[11]) WUR;
+/* to minus from in days, negative when to comes first; ERR_INVALID (days untouched) on a bad date. */
+int date_days_between(const char *from, const char *to, long long *days) WUR;
 /* Today's UTC date as "YYYY-MM-DD". */
 void date_today(char out[11]);
 

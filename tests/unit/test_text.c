@@ -1,4 +1,4 @@
-/* Small pure helpers: slugs, Dutch dates, configuration. */
+/* Small pure helpers: slugs, Dutch dates and working days, configuration. */
 #include "testutil.h"
 
 #include <limits.h>
@@ -83,6 +83,123 @@ static void deadline_arithmetic(void **state)
 	assert_string_equal(out, "1900-01-01");
 	assert_int_equal(date_add_months("9998-12-31", 12, out), 0);
 	assert_string_equal(out, "9999-12-31");
+}
+
+/* Easter by the computus, seen through its holidays: Good Friday, Easter Sunday and Monday, Ascension, Whitsun. */
+static void easter_holidays(void **state)
+{
+	const char *easter[] = {"2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2038-04-25",
+				"2285-03-22", "1900-04-15", "1943-04-25", "2000-04-23", "2008-03-23"};
+	const struct {
+		int offset, holiday;
+	} around[] = {{-3, 0}, {-2, 1}, {-1, 0}, {0, 1}, {1, 1}, {39, 1}, {48, 0}, {49, 1}, {50, 1}, {51, 0}};
+	char day[11];
+	for (size_t i = 0; i < sizeof(easter) / sizeof(easter[0]); i++)
+		for (size_t j = 0; j < sizeof(around) / sizeof(around[0]); j++) {
+			assert_int_equal(date_add_days(easter[i], around[j].offset, day), 0);
+			assert_int_equal(date_is_holiday(day), around[j].holiday);
+		}
+}
+
+/* Every day of 2026 and 2027: the listed days are holidays and no other day is. */
+static void holidays_of_2026_and_2027(void **state)
+{
+	const char *holidays[] = {
+	    "2026-01-01", "2026-04-03", "2026-04-05", "2026-04-06", "2026-04-27", "2026-05-05",
+	    "2026-05-14", "2026-05-24", "2026-05-25", "2026-12-25", "2026-12-26", "2027-01-01",
+	    "2027-03-26", "2027-03-28", "2027-03-29", "2027-04-27", "2027-05-05", "2027-05-06",
+	    "2027-05-16", "2027-05-17", "2027-12-25", "2027-12-26",
+	};
+	size_t n = sizeof(holidays) / sizeof(holidays[0]), seen = 0;
+	char day[11] = "2026-01-01", next[11];
+	while (strcmp(day, "2028-01-01") != 0) {
+		int listed = seen < n && !strcmp(day, holidays[seen]);
+		assert_int_equal(date_is_holiday(day), listed);
+		if (listed) {
+			assert_int_equal(date_is_workday(day), 0);
+			seen++;
+		}
+		assert_int_equal(date_add_days(day, 1, next), 0);
+		memcpy(day, next, sizeof(day));
+	}
+	assert_int_equal(seen, n);
+	/* Koningsdag is kept on the Saturday when 27 April is a Sunday. */
+	assert_int_equal(date_is_holiday("2025-04-26"), 1);
+	assert_int_equal(date_is_holiday("2025-04-27"), 0);
+	assert_int_equal(date_is_holiday("2031-04-26"), 1);
+	assert_int_equal(date_is_holiday("2028-04-26"), 0);
+	assert_int_equal(date_is_holiday("2028-04-27"), 1);
+	assert_int_equal(date_is_workday("2026-01-10"), 0); /* Saturday */
+	assert_int_equal(date_is_workday("2026-01-11"), 0); /* Sunday */
+	assert_int_equal(date_is_workday("2026-01-12"), 1);
+	assert_int_equal(date_is_workday("2026-01-16"), 1); /* Friday */
+	const char *bad[] = {"2026-02-29", "2026-13-01", "1899-12-31", "2026-1-1", "", NULL};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(date_is_holiday(bad[i]), ERR_INVALID);
+		assert_int_equal(date_is_workday(bad[i]), ERR_INVALID);
+	}
+}
+
+static void working_days(void **state)
+{
+	const struct {
+		const char *from;
+		int n;
+		const char *want;
+	} cases[] = {
+	    {"2026-01-09", 1, "2026-01-12"},   /* Friday, across the weekend */
+	    {"2026-01-09", 2, "2026-01-13"},   /* two working days from a Friday */
+	    {"2026-01-08", 3, "2026-01-13"},   /* Thursday */
+	    {"2026-01-10", 1, "2026-01-12"},   /* from a Saturday the Monday is the first */
+	    {"2026-01-10", 0, "2026-01-12"},   /* n = 0 on a Saturday: the next working day */
+	    {"2026-01-12", 0, "2026-01-12"},   /* n = 0 on a working day: that day */
+	    {"2026-04-03", 0, "2026-04-07"},   /* n = 0 on Good Friday: after Easter Monday */
+	    {"2026-04-02", 2, "2026-04-08"},   /* Thursday before Good Friday, across Easter */
+	    {"2027-03-25", 2, "2027-03-31"},   /* the same in 2027 */
+	    {"2026-12-24", 1, "2026-12-28"},   /* across Christmas */
+	    {"2026-12-24", 5, "2027-01-04"},   /* across Christmas and New Year */
+	    {"2026-05-13", 1, "2026-05-15"},   /* across Ascension */
+	    {"2026-05-13", 2, "2026-05-18"},   /* Ascension and the weekend */
+	    {"2026-05-22", 1, "2026-05-26"},   /* across Whitsun */
+	    {"2026-04-24", 1, "2026-04-28"},   /* across Koningsdag on a Monday */
+	    {"2026-05-04", 1, "2026-05-06"},   /* across 5 mei */
+	    {"2024-02-28", 1, "2024-02-29"},   /* a leap day is a working day */
+	    {"2026-01-01", 366, "2027-06-17"}, /* the most */
+	};
+	char out[11];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(date_add_workdays(cases[i].from, cases[i].n, out), 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	memcpy(out, "unchanged", 10);
+	assert_int_equal(date_add_workdays("2026-01-09", -1, out), ERR_INVALID);
+	assert_int_equal(date_add_workdays("2026-01-09", 367, out), ERR_INVALID);
+	assert_int_equal(date_add_workdays("2026-02-29", 1, out), ERR_INVALID);
+	assert_int_equal(date_add_workdays(NULL, 1, out), ERR_INVALID);
+	assert_int_equal(date_add_workdays("9999-12-31", 1, out), ERR_INVALID);
+	assert_string_equal(out, "unchanged");
+}
+
+static void days_between(void **state)
+{
+	const struct {
+		const char *from, *to;
+		long long want;
+	} cases[] = {
+	    {"2026-01-01", "2026-01-01", 0},	   {"2024-01-01", "2025-01-01", 366}, {"2025-01-01", "2026-01-01", 365},
+	    {"2026-03-01", "2026-02-01", -28},	   {"2024-02-28", "2024-03-01", 2},   {"1969-12-31", "1970-01-01", 1},
+	    {"1900-01-01", "9999-12-31", 2958463},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long long days = -1;
+		assert_int_equal(date_days_between(cases[i].from, cases[i].to, &days), 0);
+		assert_int_equal(days, cases[i].want);
+	}
+	long long days = 42;
+	assert_int_equal(date_days_between("2026-02-30", "2026-03-01", &days), ERR_INVALID);
+	assert_int_equal(date_days_between("2026-03-01", "morgen", &days), ERR_INVALID);
+	assert_int_equal(date_days_between(NULL, "2026-03-01", &days), ERR_INVALID);
+	assert_int_equal(days, 42);
 }
 
 static void dutch_dates(void **state)
@@ -172,6 +289,10 @@ int main(void)
 	    cmocka_unit_test(slug_validation),
 	    cmocka_unit_test(dutch_dates),
 	    cmocka_unit_test(deadline_arithmetic),
+	    cmocka_unit_test(easter_holidays),
+	    cmocka_unit_test(holidays_of_2026_and_2027),
+	    cmocka_unit_test(working_days),
+	    cmocka_unit_test(days_between),
 	    cmocka_unit_test(dutch_local_times),
 	    cmocka_unit_test(config_flags_and_env),
 	};
