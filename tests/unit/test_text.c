@@ -46,7 +46,7 @@ static void slug_validation(void **state)
 	assert_false(slug_valid("é"));
 }
 
-/* Deadlines: a week later across a month and a year, three months later at month ends and in leap years. */
+/* Deadlines: a week later across a month and a year, months later at month ends and in leap years. */
 static void deadline_arithmetic(void **state)
 {
 	char out[11];
@@ -55,10 +55,16 @@ static void deadline_arithmetic(void **state)
 		int days, months;
 		const char *want;
 	} cases[] = {
-	    {"2026-11-30", 7, 0, "2026-12-07"}, {"2026-12-28", 7, 0, "2027-01-04"}, {"2028-02-25", 7, 0, "2028-03-03"},
-	    {"2027-02-25", 7, 0, "2027-03-04"}, {"2026-11-30", 0, 3, "2027-02-28"}, {"2027-11-30", 0, 3, "2028-02-29"},
-	    {"2026-01-31", 0, 1, "2026-02-28"}, {"2026-10-15", 0, 3, "2027-01-15"}, {"2026-03-31", 0, 3, "2026-06-30"},
-	    {"1999-12-31", 1, 0, "2000-01-01"},
+	    {"2026-11-30", 7, 0, "2026-12-07"},	 {"2026-12-28", 7, 0, "2027-01-04"},
+	    {"2028-02-25", 7, 0, "2028-03-03"},	 {"2027-02-25", 7, 0, "2027-03-04"},
+	    {"2026-11-30", 0, 3, "2027-02-28"},	 {"2027-11-30", 0, 3, "2028-02-29"},
+	    {"2026-01-31", 0, 1, "2026-02-28"},	 {"2026-10-15", 0, 3, "2027-01-15"},
+	    {"2026-03-31", 0, 3, "2026-06-30"},	 {"1999-12-31", 1, 0, "2000-01-01"},
+	    {"2024-01-31", 0, 1, "2024-02-29"},	 {"2025-01-31", 0, 1, "2025-02-28"},
+	    {"2024-02-29", 0, 12, "2025-02-28"}, {"2028-02-29", 0, 48, "2032-02-29"},
+	    {"2026-12-31", 7, 0, "2027-01-07"},	 {"2024-12-31", 7, 0, "2025-01-07"},
+	    {"2024-02-28", 1, 0, "2024-02-29"},	 {"2000-02-28", 1, 0, "2000-02-29"},
+	    {"2100-02-28", 1, 0, "2100-03-01"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		int rc = cases[i].months ? date_add_months(cases[i].from, cases[i].months, out)
@@ -245,6 +251,33 @@ static void dutch_local_times(void **state)
 	assert_string_equal(out, "23 november 2026 om 14:30");
 	date_local_today(1782856860, day); /* 1 July 2026 00:01 in Amsterdam, still 30 June in UTC */
 	assert_string_equal(day, "2026-07-01");
+	/* Around the switches to and from summer time, and local midnight at a month's and a year's end. */
+	const struct {
+		long long utc;
+		const char *local;
+	} instants[] = {
+	    {1774745999, "2026-03-29T01:59"}, /* 2026-03-29 00:59:59 UTC, the last second of winter time */
+	    {1774746000, "2026-03-29T03:00"}, /* 01:00:00 UTC: clocks jump to 03:00 */
+	    {1774738799, "2026-03-28T23:59"}, /* 2026-03-28 22:59:59 UTC */
+	    {1774738800, "2026-03-29T00:00"}, /* 23:00:00 UTC */
+	    {1792889999, "2026-10-25T02:59"}, /* 2026-10-25 00:59:59 UTC, the last second of summer time */
+	    {1792890000, "2026-10-25T02:00"}, /* 01:00:00 UTC: clocks go back to 02:00 */
+	    {1792879199, "2026-10-24T23:59"}, /* 2026-10-24 21:59:59 UTC */
+	    {1792879200, "2026-10-25T00:00"}, /* 22:00:00 UTC */
+	    {1769900399, "2026-01-31T23:59"}, /* 2026-01-31 22:59:59 UTC, winter */
+	    {1769902200, "2026-02-01T00:30"}, /* 2026-01-31 23:30 UTC is the next day locally */
+	    {1782856799, "2026-06-30T23:59"}, /* 2026-06-30 21:59:59 UTC, summer */
+	    {1782858600, "2026-07-01T00:30"}, /* 2026-06-30 22:30 UTC is the next day locally */
+	    {1798759800, "2027-01-01T00:30"}, /* 2026-12-31 23:30 UTC is the next year locally */
+	};
+	for (size_t i = 0; i < sizeof(instants) / sizeof(instants[0]); i++) {
+		char input[17];
+		date_local_input(instants[i].utc, input);
+		assert_string_equal(input, instants[i].local);
+		date_local_today(instants[i].utc, day);
+		assert_memory_equal(day, instants[i].local, 10);
+		assert_int_equal(day[10], '\0');
+	}
 	long long when;
 	const char *bad[] = {"2026-11-23 14:30", "2026-11-23T24:00", "2026-02-30T10:00", "2026-11-23T14:3x", "", NULL};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
