@@ -14,6 +14,7 @@
 #include "base/dates.h"
 #include "base/i18n.h"
 #include "cases/cases.h"
+#include "cases/records.h"
 #include "orgs/orgs.h"
 #include "store/keys.h"
 #include "store/notify.h"
@@ -23,8 +24,7 @@
 _Static_assert(CASE_SEALED_BYTES == VAULT_SEALED_BYTES, "a sealed case key");
 _Static_assert(CASE_BOX_BYTES == VAULT_KEY_BYTES + VAULT_BOX_OVERHEAD, "a boxed case key");
 
-/* End the transaction the caller began: commit after success, roll back after rc. */
-static int settle(struct store *st, int rc)
+int case_settle(struct store *st, int rc)
 {
 	if (!rc)
 		rc = store_commit(st);
@@ -40,9 +40,8 @@ static size_t record_ad(char out[96], long long case_id, const char *kind, long 
 	return n > 0 && n < 96 ? (size_t) n : 0;
 }
 
-/* Write one record: its row, then its body boxed under ck and bound to that row. */
-static int record_put(struct store *st, long long case_id, const unsigned char *ck, const char *kind,
-		      const char *author, const char *who, long long at, const char *text, long long *id)
+int case_record_put(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		    const char *who, long long at, const char *text, long long *id)
 {
 	size_t tlen = strlen(text), wlen = strlen(who);
 	size_t plen = 24 + wlen + tlen;
@@ -65,7 +64,7 @@ static int record_put(struct store *st, long long case_id, const unsigned char *
 	return rc;
 }
 
-static int one_of(const char *v, const char *const *options)
+int case_one_of(const char *v, const char *const *options)
 {
 	for (; v && *options; options++)
 		if (!strcmp(v, *options))
@@ -78,7 +77,7 @@ static int check_report(const struct report_input *in, const char **why)
 {
 	static const char *const modes[] = {"sparren", "melden", NULL};
 	static const char *const reaches[] = {"postvak", "telefoon", "email", "gesprek", NULL};
-	if (!one_of(in->mode, modes))
+	if (!case_one_of(in->mode, modes))
 		*why = T_("Kies of u wilt sparren (er samen over praten) of een melding wilt doen.");
 	else if (!in->message || !*in->message)
 		*why = T_("Schrijf in een paar zinnen wat er aan de hand is.");
@@ -86,7 +85,7 @@ static int check_report(const struct report_input *in, const char **why)
 		*why = T_("Uw bericht is te lang (hoogstens 20.000 tekens). Kort het in; u kunt later meer sturen.");
 	else if (in->theme && *in->theme && !case_theme_find(in->theme))
 		*why = T_("Kies een onderwerp uit de lijst, of laat het leeg.");
-	else if (in->reach && *in->reach && !one_of(in->reach, reaches))
+	else if (in->reach && *in->reach && !case_one_of(in->reach, reaches))
 		*why = T_("Kies hoe de vertrouwenspersoon u kan bereiken.");
 	else if ((in->name && strlen(in->name) > 200) || (in->contact && strlen(in->contact) > 200))
 		*why = T_("Uw naam of contactgegevens zijn te lang (hoogstens 200 tekens).");
@@ -129,8 +128,7 @@ static int recipients(struct store *st, struct arena *a, const struct report_inp
 	return rc ? rc : *n ? 0 : ERR_NOT_FOUND;
 }
 
-/* Everyone who may read the case is told that something new waits (in the caller's transaction). */
-static int tell_readers(struct store *st, long long case_id, long long now)
+int case_tell_readers(struct store *st, long long case_id, long long now)
 {
 	struct arena a = ARENA_INIT;
 	long long *ids;
@@ -165,12 +163,12 @@ static size_t file_ad(char out[96], long long case_id, long long record_id)
 }
 
 /*
- * An attachment in the caller's transaction: a 'bijlage' record (its size,
+ * An attachment in the caller's transaction: a record of kind (its size,
  * cleaned name and its own random key, boxed under ck) and the bytes sealed
  * under that key beside it. 0, ERR_INVALID (*why), ERR_NOMEM or a store error.
  */
-static int attach(struct store *st, long long case_id, const unsigned char *ck, const char *author,
-		  const struct case_file_in *f, long long now, long long *rid, const char **why)
+int case_attach(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		const struct case_file_in *f, long long now, long long *rid, const char **why)
 {
 	if (f->len > CASE_FILE_MAX) {
 		*why = T_("De bijlage is te groot (hoogstens 900 kB). Maak hem kleiner of laat hem weg.");
@@ -183,7 +181,7 @@ static int attach(struct store *st, long long case_id, const unsigned char *ck, 
 	vault_hex(keyhex, key, sizeof(key));
 	char text[256];
 	snprintf(text, sizeof(text), "%zu\x1e%s\x1e%s", f->len, keyhex, name);
-	int rc = record_put(st, case_id, ck, "bijlage", author, "", now, text, rid);
+	int rc = case_record_put(st, case_id, ck, kind, author, "", now, text, rid);
 	unsigned char *sealed = rc ? NULL : malloc(vault_stream_size(f->len));
 	if (!rc && !sealed)
 		rc = ERR_NOMEM;
@@ -196,6 +194,12 @@ static int attach(struct store *st, long long case_id, const unsigned char *ck, 
 	vault_wipe(keyhex, sizeof(keyhex));
 	vault_wipe(text, sizeof(text));
 	return rc;
+}
+
+/* Whether a record of kind is a file: shared with the melder (bijlage) or the VP's own document (stuk). */
+static int is_file(const char *kind)
+{
+	return !strcmp(kind, "bijlage") || !strcmp(kind, "stuk");
 }
 
 /* An attachment record's text: size, key (hex) and name; ERR_INVALID when it is not one. */
@@ -229,6 +233,21 @@ static const char *details(struct arena *a, const struct report_input *in)
 		return "";
 	return arena_printf(a, "Naam: %s\nContact: %s\nBereikbaar via: %s", named ? in->name : "(anoniem)",
 			    contact ? in->contact : "-", in->reach && *in->reach ? in->reach : "postvak");
+}
+
+/* A new online case's row completed: the organisation's promised first reply, the next deadline, the audit line. */
+static int first_deadlines(struct store *st, struct arena *a, long long case_id, const struct org *org, long long now)
+{
+	struct case_row c;
+	char respond[11];
+	int rc = case_load(st, a, case_id, &c);
+	if (!rc && !strcmp(c.mode, "sparren") && org->respond_days > 0) {
+		rc = date_add_workdays(c.received_on, (int) org->respond_days, respond);
+		c.respond_due = respond;
+	}
+	if (!rc)
+		rc = store_case_audit_add(st, case_id, 0, "online ontvangen", now);
+	return rc ? rc : case_save(st, &c);
 }
 
 int cases_report(struct store *st, const struct report_input *in, long long now, struct receipt *out, const char **why)
@@ -291,22 +310,21 @@ int cases_report(struct store *st, const struct report_input *in, long long now,
 			    !(rc = store_case_access_add(st, out->case_id, to[i].user_id, sealed)))
 				rc = store_notify_add(st, to[i].user_id, now);
 		if (!rc)
-			rc = record_put(st, out->case_id, ck, "bericht", "melder", "", now, in->message, &rid);
+			rc = case_record_put(st, out->case_id, ck, "bericht", "melder", "", now, in->message, &rid);
 		const char *d = details(&a, in);
 		if (!rc && !d)
 			rc = ERR_NOMEM;
 		if (!rc && *d)
-			rc = record_put(st, out->case_id, ck, "gegevens", "melder", "", now, d, &rid);
+			rc = case_record_put(st, out->case_id, ck, "gegevens", "melder", "", now, d, &rid);
 		if (!rc && in->file.len)
-			rc = attach(st, out->case_id, ck, "melder", &in->file, now, &rid, why);
+			rc = case_attach(st, out->case_id, ck, "bijlage", "melder", &in->file, now, &rid, why);
 		if (!rc)
 			rc = store_case_seen(st, out->case_id, "melder", rid);
 		if (!rc)
-			rc = store_consent_add(st, out->case_id, "registratie", "online", 1, out->received_on);
+			rc = store_consent_add(st, out->case_id, "registratie", "online", 1, out->received_on, 0);
 		if (!rc)
-			rc = store_commit(st);
-		if (rc)
-			store_rollback(st);
+			rc = first_deadlines(st, &a, out->case_id, &org, now);
+		rc = case_settle(st, rc);
 	}
 	vault_secret_free(ck);
 	vault_secret_free(mk);
@@ -429,15 +447,28 @@ int cases_vp_open(struct store *st, long long case_id, long long vp_id, const un
 	return rc;
 }
 
+int case_shared(const char *kind)
+{
+	static const char *const shared[] = {"bericht", "bijlage",     "gegevens",  "verzoek",
+					     "verslag", "goedkeuring", "correctie", NULL};
+	return case_one_of(kind, shared);
+}
+
 int cases_entries(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
-		  struct case_entry **out, size_t *n)
+		  enum case_audience audience, struct case_entry **out, size_t *n)
 {
 	struct case_record *recs;
-	int rc = store_records(st, a, case_id, &recs, n);
-	*out = rc ? NULL : arena_calloc(a, *n + 1, sizeof(**out));
+	size_t all;
+	int rc = store_records(st, a, case_id, &recs, &all);
+	*out = rc ? NULL : arena_calloc(a, all + 1, sizeof(**out));
 	if (!rc && !*out)
 		rc = ERR_NOMEM;
-	for (size_t i = 0; !rc && i < *n; i++) {
+	*n = 0;
+	for (size_t j = 0; !rc && j < all; j++) {
+		if (audience == CASE_FOR_MELDER && !case_shared(recs[j].kind))
+			continue; /* the VP's own notes, plans and registration */
+		size_t i = (*n)++;
+		recs[i] = recs[j];
 		char ad[96];
 		size_t plen = recs[i].len > VAULT_BOX_OVERHEAD ? recs[i].len - VAULT_BOX_OVERHEAD : 0;
 		char *plain = arena_alloc(a, plen + 1);
@@ -458,7 +489,7 @@ int cases_entries(struct store *st, struct arena *a, long long case_id, const un
 						.at = strtoll(plain, NULL, 10),
 						.text = sep2 + 1};
 		const char *keyhex;
-		if (!strcmp(recs[i].kind, "bijlage")) {
+		if (is_file(recs[i].kind)) {
 			if (file_record(sep2 + 1, &(*out)[i].file_size, &keyhex, &(*out)[i].file_name))
 				return ERR_INVALID;
 			/* The file's key is in this record's text: wipe it, only the name and size go out. */
@@ -466,6 +497,22 @@ int cases_entries(struct store *st, struct arena *a, long long case_id, const un
 			(*out)[i].text = "";
 		}
 	}
+	return rc;
+}
+
+/* A VP wrote to the melder: the first reply the organisation promised is given. */
+static int replied(struct store *st, long long case_id, long long now)
+{
+	struct arena a = ARENA_INIT;
+	struct case_row c;
+	char today[11];
+	int rc = case_load(st, &a, case_id, &c);
+	if (!rc && !*c.responded_on) {
+		date_local_today(now, today);
+		c.responded_on = today;
+		rc = case_save(st, &c);
+	}
+	arena_free(&a);
 	return rc;
 }
 
@@ -487,14 +534,16 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 	if (rc)
 		return rc;
 	if (text && *text)
-		rc = record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
+		rc = case_record_put(st, case_id, ck, "bericht", author, who ? who : "", now, text, &id);
 	if (!rc && has_file)
-		rc = attach(st, case_id, ck, author, file, now, &id, why);
+		rc = case_attach(st, case_id, ck, "bijlage", author, file, now, &id, why);
 	if (!rc)
 		rc = store_case_seen(st, case_id, reader, id);
 	if (!rc && !strcmp(author, "melder"))
-		rc = tell_readers(st, case_id, now);
-	return settle(st, rc);
+		rc = case_tell_readers(st, case_id, now);
+	if (!rc && !strcmp(author, "vp"))
+		rc = replied(st, case_id, now);
+	return case_settle(st, rc);
 }
 
 int cases_seen(struct store *st, long long case_id, const char *reader)
@@ -509,22 +558,9 @@ int cases_seen(struct store *st, long long case_id, const char *reader)
 	return rc;
 }
 
-int cases_list(struct store *st, struct arena *a, long long org_id, long long vp_id, struct case_row **out, size_t *n)
-{
-	return store_case_list(st, a, org_id, vp_id, out, n);
-}
-
 int cases_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out)
 {
 	return store_case_get(st, a, org_id, case_id, out);
-}
-
-int cases_acknowledge(struct store *st, long long case_id, long long now)
-{
-	char today[11], due[11];
-	date_local_today(now, today);
-	int rc = date_add_months(today, CASE_FEEDBACK_MONTH, due);
-	return rc ? rc : store_case_acknowledge(st, case_id, today, due);
 }
 
 int cases_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n)
@@ -562,11 +598,11 @@ int cases_vp_case(struct store *st, struct arena *a, const char *slug, const cha
 	return rc;
 }
 
-int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long to_vp,
-		const char *consent_how, long long now, const char **why)
+int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long by_vp,
+		long long to_vp, const char *consent_how, long long now, const char **why)
 {
 	static const char *const hows[] = {"postvak", "mondeling", "schriftelijk", NULL};
-	if (!one_of(consent_how, hows)) {
+	if (!case_one_of(consent_how, hows)) {
 		*why =
 		    "Delen met een andere vertrouwenspersoon mag alleen met toestemming van de melder. Leg vast hoe de "
 		    "melder die gaf.";
@@ -584,10 +620,14 @@ int cases_share(struct store *st, long long case_id, long long org_id, const uns
 	if (rc)
 		return rc;
 	date_local_today(now, today);
-	rc = store_consent_add(st, case_id, "tweede-vertrouwenspersoon", consent_how, 1, today);
+	rc = store_consent_add(st, case_id, "tweede-vertrouwenspersoon", consent_how, 1, today, 0);
 	if (!rc)
 		rc = store_case_access_add(st, case_id, to_vp, sealed);
-	return settle(st, rc);
+	if (!rc)
+		rc = store_case_audit_add(st, case_id, by_vp, "gedeeld met een tweede vertrouwenspersoon", now);
+	if (!rc)
+		rc = store_notify_add(st, to_vp, now);
+	return case_settle(st, rc);
 }
 
 int cases_melder_request(struct store *st, long long case_id, const unsigned char *ck, enum melder_request what,
@@ -601,17 +641,17 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 	if (rc)
 		return rc;
 	rc = store_consent_add(st, case_id, withdraw ? "registratie" : "verwijdering", "postvak", withdraw ? 0 : 1,
-			       today);
+			       today, 0);
 	if (!rc)
-		rc = record_put(st, case_id, ck, "verzoek", "melder", "", now,
-				withdraw ? T_("De melder trekt de toestemming voor registratie in.")
-					 : T_("De melder vraagt om de zaak te verwijderen."),
-				&id);
+		rc = case_record_put(st, case_id, ck, "verzoek", "melder", "", now,
+				     withdraw ? T_("De melder trekt de toestemming voor registratie in.")
+					      : T_("De melder vraagt om de zaak te verwijderen."),
+				     &id);
 	if (!rc)
 		rc = store_case_seen(st, case_id, "melder", id);
 	if (!rc)
-		rc = tell_readers(st, case_id, now);
-	return settle(st, rc);
+		rc = case_tell_readers(st, case_id, now);
+	return case_settle(st, rc);
 }
 
 int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent)
@@ -632,21 +672,24 @@ int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email)
 	return rc;
 }
 
-int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck, long long id,
-		     const char **name, const unsigned char **data, size_t *len)
+int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
+		     enum case_audience audience, long long id, const char **name, const unsigned char **data,
+		     size_t *len)
 {
 	struct case_record *recs;
 	size_t n;
 	int rc = store_records(st, a, case_id, &recs, &n);
 	size_t i = 0;
-	while (!rc && i < n && (recs[i].id != id || strcmp(recs[i].kind, "bijlage")))
+	while (
+	    !rc && i < n &&
+	    (recs[i].id != id || !is_file(recs[i].kind) || (audience == CASE_FOR_MELDER && !case_shared(recs[i].kind))))
 		i++;
 	if (!rc && i == n)
 		rc = ERR_NOT_FOUND;
 	char ad[96], *plain = rc ? NULL : arena_alloc(a, recs[i].len + 1);
 	if (!rc && !plain)
 		rc = ERR_NOMEM;
-	if (!rc && vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, "bijlage", id),
+	if (!rc && vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, recs[i].kind, id),
 			      (unsigned char *) plain))
 		rc = ERR_INVALID;
 	const unsigned char *sealed;

@@ -29,15 +29,18 @@ struct store;
 #define MELDER_FREE_CLIENT  10	/* wrong receipt codes from one client bucket before the waiting starts */
 #define MELDER_FREE_GLOBAL  200 /* wrong receipt codes from everyone in a 10-minute window */
 
-/* A theme for registration and the annual report (domain.md). */
-struct case_theme {
-	const char *code;  /* as stored: "pesten" */
-	const char *label; /* as shown: "Pesten" */
+/* One choice of a registration list (lists.c): as stored ("pesten") and as shown ("Pesten"). */
+struct case_choice {
+	const char *code;
+	const char *label;
 };
-extern const struct case_theme case_themes[];
+/* The lists, each ending with {NULL, NULL}. */
+extern const struct case_choice case_themes[], case_channels[], melder_relations[], involved_relations[], help_kinds[],
+    referral_kinds[], case_outcomes[], consent_hows[];
 extern const size_t case_theme_count;
-/* The theme of a code, or NULL. */
-const struct case_theme *case_theme_find(const char *code);
+/* The entry of code in list, or NULL. */
+const struct case_choice *case_choice_find(const struct case_choice *list, const char *code);
+const struct case_choice *case_theme_find(const char *code);
 
 /* An attachment as it came in (len 0: none). Its name is kept, cleaned, inside the case's records. */
 struct case_file_in {
@@ -111,9 +114,15 @@ struct case_entry {
 	long long file_size;
 };
 
-/* Every record of a case opened with ck, oldest first; ERR_INVALID when one does not open (tampered or swapped). */
+/* Who reads a case: its VP, or the melder (who sees only what is shared with them). */
+enum case_audience { CASE_FOR_VP, CASE_FOR_MELDER };
+
+/*
+ * The records of a case the audience may read, opened with ck, oldest first;
+ * ERR_INVALID when one does not open (tampered or swapped).
+ */
 int cases_entries(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
-		  struct case_entry **out, size_t *n) WUR;
+		  enum case_audience audience, struct case_entry **out, size_t *n) WUR;
 /*
  * Add a message (and optionally an attachment; text may then be empty) to a
  * case (author melder or vp, who the VP's name), and mark it seen by its
@@ -123,36 +132,34 @@ int cases_message(struct store *st, long long case_id, const unsigned char *ck, 
 		  const char *reader, const char *text, const struct case_file_in *file, long long now,
 		  const char **why) WUR;
 /*
- * An attachment of a case opened with ck: its cleaned name and its bytes (in
- * the arena). ERR_NOT_FOUND for an id that is no attachment of this case,
- * ERR_INVALID when it does not open (changed, cut short, moved).
+ * An attachment of a case opened with ck that the audience may read: its
+ * cleaned name and its bytes (in the arena). ERR_NOT_FOUND for an id that is
+ * no such attachment of this case, ERR_INVALID when it does not open
+ * (changed, cut short, moved).
  */
-int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck, long long id,
-		     const char **name, const unsigned char **data, size_t *len) WUR;
+int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
+		     enum case_audience audience, long long id, const char **name, const unsigned char **data,
+		     size_t *len) WUR;
 /* Mark everything in a case seen by reader ("melder", "u<id>"). */
 int cases_seen(struct store *st, long long case_id, const char *reader) WUR;
 
-/* The cases of an organisation a VP may read, newest first, with the melder's messages they have not seen. */
-int cases_list(struct store *st, struct arena *a, long long org_id, long long vp_id, struct case_row **out,
-	       size_t *n) WUR;
 /* A case of org_id; ERR_NOT_FOUND for an unknown case or one of another organisation. */
 int cases_get(struct store *st, struct arena *a, long long org_id, long long case_id, struct case_row *out) WUR;
 /* The case of a mailbox session. */
 int cases_mailbox_case(struct store *st, struct arena *a, long long case_id, struct case_row *out) WUR;
-/* Acknowledge receipt of a formal report today (Wbk): feedback is then due within 3 months. Once only. */
-int cases_acknowledge(struct store *st, long long case_id, long long now) WUR;
 /* Messages of author ("vp" or "melder") that reader has not seen. */
 int cases_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n) WUR;
 
 /*
  * Share a case with another VP of its organisation: only with the melder's
  * consent, recorded with how it was given ("postvak", "mondeling",
- * "schriftelijk") and when. The case key (open in ck) is sealed to that VP.
+ * "schriftelijk") and when. The case key (open in ck) is sealed to that VP;
+ * by_vp, who shares it, is in the audit trail.
  * ERR_INVALID (and *why) without consent; ERR_NOT_FOUND when the VP does not
  * serve the organisation or has no key yet.
  */
-int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long to_vp,
-		const char *consent_how, long long now, const char **why) WUR;
+int cases_share(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long by_vp,
+		long long to_vp, const char *consent_how, long long now, const char **why) WUR;
 
 /* What a melder may ask from the mailbox. */
 enum melder_request { MELDER_WITHDRAW_CONSENT, MELDER_ASK_DELETION };

@@ -109,6 +109,15 @@ const char *req_form(const struct req *r, const char *key)
 	return kv_get(&r->in.form, key);
 }
 
+size_t req_form_all(const struct req *r, const char *key, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->in.form.n && n < max; i++)
+		if (!strcmp(r->in.form.items[i].key, key) && *r->in.form.items[i].val)
+			out[n++] = r->in.form.items[i].val;
+	return n;
+}
+
 const struct upload *req_file(const struct req *r, const char *field)
 {
 	for (size_t i = 0; i < r->in.files.n; i++)

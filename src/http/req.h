@@ -124,6 +124,8 @@ const char *req_param(const struct req *r, const char *name);
 const char *req_query(const struct req *r, const char *key);
 /* The first form value for key, or NULL. */
 const char *req_form(const struct req *r, const char *key);
+/* Every non-empty form value for key (a group of check boxes), at most max: how many. */
+size_t req_form_all(const struct req *r, const char *key, const char **out, size_t max);
 /* The first uploaded file of a form field with content, or NULL. */
 const struct upload *req_file(const struct req *r, const char *field);
 /* The first value for key in a list, or NULL. */

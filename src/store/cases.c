@@ -60,18 +60,23 @@ int store_case_sealed(struct store *st, long long case_id, long long user_id, un
 	return rc;
 }
 
-/* Columns 0-14 of a case row (the lists add the unread count as 15). */
+/* Columns 0-24 of a case row (lists add the unread count and whether the melder has news as 25 and 26). */
 static int read_case(struct stmt *s, struct arena *a, struct case_row *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->id = col_int(s, 0);
 	c->org_id = col_int(s, 1);
-	const char **text[] = {&c->month,	&c->mode,      &c->channel,	    &c->status,
-			       &c->received_on, &c->ack_due,   &c->acknowledged_on, &c->feedback_due,
-			       &c->feedback_on, &c->closed_on, &c->outcome,	    &c->themes};
-	for (int i = 0; i < 12; i++)
+	const char **text[] = {&c->month,	 &c->mode,	    &c->channel,	 &c->status,
+			       &c->received_on,	 &c->ack_due,	    &c->acknowledged_on, &c->feedback_due,
+			       &c->feedback_on,	 &c->closed_on,	    &c->outcome,	 &c->themes,
+			       &c->respond_due,	 &c->responded_on,  &c->aftercare_on,	 &c->first_closed_on,
+			       &c->destroy_on,	 &c->destroy_limit, &c->destroyed_on,	 &c->next_due,
+			       &c->next_due_what};
+	for (int i = 0; i < 21; i++)
 		if (!(*text[i] = col_text(s, 2 + i, a)))
 			return ERR_NOMEM;
+	c->reopened = col_int(s, 23);
+	c->mailbox = col_int(s, 24) != 0;
 	return 0;
 }
 
@@ -79,7 +84,8 @@ static int read_listed(struct stmt *s, struct arena *a, void *out)
 {
 	struct case_row *c = out;
 	int rc = read_case(s, a, c);
-	c->unread = col_int(s, 14);
+	c->unread = col_int(s, 25);
+	c->waiting = col_int(s, 26) != 0;
 	return rc;
 }
 
@@ -114,7 +120,7 @@ int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char 
 	if (step == STEP_ROW) {
 		rc = read_case(s, a, out);
 		if (!rc)
-			rc = col_blob_copy(s, 14, box, CASE_BOX_BYTES);
+			rc = col_blob_copy(s, 25, box, CASE_BOX_BYTES);
 	} else {
 		rc = step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
@@ -122,27 +128,43 @@ int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char 
 	return rc;
 }
 
-int store_case_list(struct store *st, struct arena *a, long long org_id, long long user_id, struct case_row **out,
-		    size_t *n)
+/* Bind a filter as ST_CASE_SEARCH and ST_CASE_COUNT number it (1-7). */
+static int bind_filter(struct stmt *s, const struct case_filter *f)
 {
-	struct stmt *s = stmt_get(st, ST_CASE_LIST);
-	if (!s || bind_int(s, 1, org_id) || bind_int(s, 2, user_id))
+	return bind_int(s, 1, f->user_id) || bind_int(s, 2, f->org_id) || bind_text(s, 3, f->status ? f->status : "") ||
+	       bind_text(s, 4, f->theme ? f->theme : "") || bind_text(s, 5, f->due ? f->due : "") ||
+	       bind_text(s, 6, f->today ? f->today : "") || bind_text(s, 7, f->week_end ? f->week_end : "");
+}
+
+int store_case_search(struct store *st, struct arena *a, const struct case_filter *f, struct case_row **out, size_t *n)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_SEARCH);
+	if (!s || bind_filter(s, f) || bind_int(s, 8, f->limit) || bind_int(s, 9, f->offset))
 		return ERR_DB;
 	return store_rows(s, a, sizeof(**out), read_listed, (void **) out, n);
 }
 
-int store_case_status(struct store *st, long long case_id, const char *status, const char *today)
+int store_case_count(struct store *st, const struct case_filter *f, long long *total)
 {
-	struct stmt *s = stmt_get(st, ST_CASE_STATUS);
-	return !s || bind_int(s, 1, case_id) || bind_text(s, 2, status) || bind_text(s, 3, today) ? ERR_DB
-												  : stmt_exec(s);
+	struct stmt *s = stmt_get(st, ST_CASE_COUNT);
+	return !s || bind_filter(s, f) ? ERR_DB : store_one_int(s, total);
 }
 
-int store_case_acknowledge(struct store *st, long long case_id, const char *today, const char *feedback_due)
+int store_case_save(struct store *st, const struct case_row *c)
 {
-	struct stmt *s = stmt_get(st, ST_CASE_ACK);
-	return !s || bind_int(s, 1, case_id) || bind_text(s, 2, today) || bind_text(s, 3, feedback_due) ? ERR_DB
-													: stmt_exec(s);
+	struct stmt *s = stmt_get(st, ST_CASE_SAVE);
+	const char *v[] = {c->status,	  c->acknowledged_on, c->feedback_due, c->feedback_on,	c->closed_on,
+			   c->outcome,	  c->respond_due,     c->responded_on, c->aftercare_on, c->first_closed_on,
+			   c->destroy_on, c->destroy_limit,   c->next_due,     c->next_due_what};
+	if (!s)
+		return ERR_DB;
+	for (int i = 0; i < 14; i++)
+		if (bind_text(s, i + 1, v[i] ? v[i] : ""))
+			return ERR_DB;
+	if (bind_int(s, 15, c->reopened) || bind_int(s, 16, c->id))
+		return ERR_DB;
+	int rc = stmt_exec(s);
+	return rc ? rc : store_changes(st) == 1 ? 0 : ERR_NOT_FOUND;
 }
 
 int store_record_add(struct store *st, long long case_id, const char *kind, const char *author, long long *id)
@@ -199,12 +221,9 @@ int store_case_seen(struct store *st, long long case_id, const char *reader, lon
 int store_case_unseen(struct store *st, long long case_id, const char *reader, const char *author, long long *n)
 {
 	struct stmt *s = stmt_get(st, ST_CASE_UNSEEN);
-	if (!s || bind_int(s, 1, case_id) || bind_text(s, 2, reader) || bind_text(s, 3, author))
-		return ERR_DB;
-	int step = stmt_step(s);
-	*n = step == STEP_ROW ? col_int(s, 0) : 0;
-	stmt_reset(s);
-	return step == STEP_ROW ? 0 : ERR_DB;
+	return !s || bind_int(s, 1, case_id) || bind_text(s, 2, reader) || bind_text(s, 3, author)
+		   ? ERR_DB
+		   : store_one_int(s, n);
 }
 
 int store_case_file_put(struct store *st, long long case_id, long long record_id, const unsigned char *data, size_t len)
@@ -236,11 +255,12 @@ int store_case_file_of(struct store *st, struct arena *a, long long case_id, lon
 	return rc;
 }
 
-int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given, const char *at)
+int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given, const char *at,
+		      long long ref)
 {
 	struct stmt *s = stmt_get(st, ST_CONSENT_ADD);
 	return !s || bind_int(s, 1, case_id) || bind_text(s, 2, what) || bind_text(s, 3, how) ||
-		       bind_int(s, 4, given) || bind_text(s, 5, at)
+		       bind_int(s, 4, given) || bind_text(s, 5, at) || bind_int(s, 6, ref)
 		   ? ERR_DB
 		   : stmt_exec(s);
 }

@@ -27,7 +27,24 @@ struct case_row {
 	    *closed_on; /* "" when not set */
 	const char *outcome;
 	const char *themes; /* comma-separated */
-	long long unread;   /* records from the other side not seen by the reader asked for (lists only) */
+	const char *respond_due, *responded_on, *aftercare_on, *first_closed_on, *destroy_on, *destroy_limit,
+	    *destroyed_on, *next_due, *next_due_what; /* "" when not set */
+	long long reopened;			      /* how often it was reopened */
+	int mailbox;				      /* an online melder can sign in to it */
+	long long unread; /* the melder's records the VP asked for has not seen (lists only) */
+	int waiting;	  /* the melder has not yet read what the VP sent (lists only) */
+};
+
+/* What a workspace list asks for; "" or 0 for any. */
+struct case_filter {
+	long long user_id; /* the VP: only cases sealed to them */
+	long long org_id;
+	const char *status; /* nieuw, lopend, gesloten, or "open" for not closed */
+	const char *theme;
+	const char *due;   /* verlopen (before today), week (today up to week_end), melder (waiting for the melder) */
+	const char *today; /* "YYYY-MM-DD" */
+	const char *week_end;	 /* today + 7 days */
+	long long limit, offset; /* a page */
 };
 
 struct case_new {
@@ -51,13 +68,53 @@ int store_case_by_id(struct store *st, struct arena *a, long long case_id, struc
 /* The case of a receipt's lookup key with the melder's box and its Argon2id cost; ERR_NOT_FOUND. */
 int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char lookup[CASE_LOOKUP_BYTES],
 			 struct case_row *out, unsigned char box[CASE_BOX_BYTES]) WUR;
-/* The cases of org_id that user_id may read, newest first, with the melder's records user_id has not seen. */
-int store_case_list(struct store *st, struct arena *a, long long org_id, long long user_id, struct case_row **out,
-		    size_t *n) WUR;
-/* Set a case's status ("lopend", "gesloten"); the dates of acknowledgement and closing follow. */
-int store_case_status(struct store *st, long long case_id, const char *status, const char *today) WUR;
-/* The acknowledgement a formal report needs: acknowledged today, feedback due on feedback_due. */
-int store_case_acknowledge(struct store *st, long long case_id, const char *today, const char *feedback_due) WUR;
+/* A page of the cases a VP may read that match f, newest first, and how many match in all (total may be NULL). */
+int store_case_search(struct store *st, struct arena *a, const struct case_filter *f, struct case_row **out,
+		      size_t *n) WUR;
+int store_case_count(struct store *st, const struct case_filter *f, long long *total) WUR;
+/* Write back what changes after filing (status, dates, outcome, schedule, next deadline); ERR_NOT_FOUND once destroyed. */
+int store_case_save(struct store *st, const struct case_row *c) WUR;
+/* Replace a case's themes, or its tags of one kind (betrokkene, hulp, verwijzing). */
+int store_case_themes_set(struct store *st, long long case_id, const char *const *codes, size_t n) WUR;
+int store_case_tags_set(struct store *st, long long case_id, const char *kind, const char *const *codes, size_t n) WUR;
+struct case_tag {
+	const char *kind, *code;
+};
+int store_case_tags(struct store *st, struct arena *a, long long case_id, struct case_tag **out, size_t *n) WUR;
+int store_case_access_remove(struct store *st, long long case_id, long long user_id) WUR;
+
+/* An action's dates (its text is in record record_id). */
+struct case_action {
+	long long id, record_id;
+	const char *due_on, *done_on; /* "" when not set */
+};
+int store_action_add(struct store *st, long long case_id, long long record_id, const char *due_on, long long *id) WUR;
+/* Mark an action of case_id done on done_on ("" for not done); ERR_NOT_FOUND for another case's action. */
+int store_action_done(struct store *st, long long case_id, long long id, const char *done_on) WUR;
+int store_actions(struct store *st, struct arena *a, long long case_id, struct case_action **out, size_t *n) WUR;
+
+struct case_consent {
+	long long id;
+	const char *what, *how, *at;
+	int given;
+	long long ref; /* the record it is about, or 0 */
+};
+int store_consents(struct store *st, struct arena *a, long long case_id, struct case_consent **out, size_t *n) WUR;
+
+/* The case's audit trail: who (user_id, 0 for the melder or the system) did what, when. Never contents. */
+int store_case_audit_add(struct store *st, long long case_id, long long user_id, const char *what, long long at) WUR;
+struct case_audit {
+	const char *what, *who; /* who: the user's name, or "" */
+	long long at;
+};
+int store_case_audit(struct store *st, struct arena *a, long long case_id, struct case_audit **out, size_t *n) WUR;
+
+/* Themes an organisation added to the common list. */
+struct org_theme {
+	const char *code, *label;
+};
+int store_org_themes(struct store *st, struct arena *a, long long org_id, struct org_theme **out, size_t *n) WUR;
+int store_org_theme_add(struct store *st, long long org_id, const char *code, const char *label) WUR;
 
 struct case_record {
 	long long id;
@@ -84,8 +141,9 @@ int store_case_file_put(struct store *st, long long case_id, long long record_id
 int store_case_file_of(struct store *st, struct arena *a, long long case_id, long long record_id,
 		       const unsigned char **data, size_t *len) WUR;
 
-int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given,
-		      const char *at) WUR;
+/* A consent (given 1) or its withdrawal (0), about record ref (or 0), on the date at. */
+int store_consent_add(struct store *st, long long case_id, const char *what, const char *how, int given, const char *at,
+		      long long ref) WUR;
 
 struct melder_session {
 	long long case_id, created_at, seen_at;

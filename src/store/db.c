@@ -303,6 +303,14 @@ int store_rows(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct 
 	return rc;
 }
 
+int store_one_int(struct stmt *s, long long *v)
+{
+	int step = stmt_step(s);
+	*v = step == STEP_ROW ? col_int(s, 0) : 0;
+	stmt_reset(s);
+	return step == STEP_ROW ? 0 : ERR_DB;
+}
+
 int col_blob_copy(struct stmt *s, int i, unsigned char *out, size_t n)
 {
 	size_t len;

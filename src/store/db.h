@@ -105,9 +105,22 @@ enum stmt_id {
 	ST_CASE_GET,
 	ST_CASE_BY_ID,
 	ST_CASE_BY_LOOKUP,
-	ST_CASE_LIST,
-	ST_CASE_STATUS,
-	ST_CASE_ACK,
+	ST_CASE_SEARCH,
+	ST_CASE_COUNT,
+	ST_CASE_SAVE,
+	ST_CASE_TAGS_CLEAR,
+	ST_CASE_TAG_ADD,
+	ST_CASE_TAGS,
+	ST_CASE_THEMES_CLEAR,
+	ST_ACTION_ADD,
+	ST_ACTION_DONE,
+	ST_ACTIONS,
+	ST_CONSENTS,
+	ST_CASE_AUDIT_ADD,
+	ST_CASE_AUDIT,
+	ST_ORG_THEMES,
+	ST_ORG_THEME_ADD,
+	ST_CASE_ACCESS_REMOVE,
 	ST_RECORD_ADD,
 	ST_RECORD_BODY,
 	ST_RECORDS,
@@ -120,6 +133,7 @@ enum stmt_id {
 	ST_MELDER_SESSION_DELETE,
 	ST_ORG_ADD,
 	ST_ORG_UPDATE,
+	ST_ORG_CASE_SETTINGS,
 	ST_ORG_GET,
 	ST_ORG_BY_SLUG,
 	ST_ORG_LIST,
@@ -200,6 +214,16 @@ enum stmt_id {
 	ST_COPY_W_CASE_CONSENTS,
 	ST_COPY_R_CASE_FILES,
 	ST_COPY_W_CASE_FILES,
+	ST_COPY_R_ORG_THEMES,
+	ST_COPY_W_ORG_THEMES,
+	ST_COPY_R_CASE_TAGS,
+	ST_COPY_W_CASE_TAGS,
+	ST_COPY_R_CASE_ACTIONS,
+	ST_COPY_W_CASE_ACTIONS,
+	ST_COPY_R_CASE_AUDIT,
+	ST_COPY_W_CASE_AUDIT,
+	ST_COPY_R_CASE_REMINDERS,
+	ST_COPY_W_CASE_REMINDERS,
 	ST_COPY_FINISH,
 	ST_SEARCH_TEXT_CLEAR,
 	ST_SEARCH_TERMS_CLEAR,
@@ -308,6 +332,9 @@ void store_read_user_head(struct stmt *s, struct arena *a, struct user *u);
  */
 int store_rows(struct stmt *s, struct arena *a, size_t elem, int (*read)(struct stmt *, struct arena *, void *),
 	       void **out, size_t *n);
+
+/* The integer in the first column of the one row s gives (a count); the statement is reset. 0 or ERR_DB. */
+int store_one_int(struct stmt *s, long long *v);
 
 /* Shared by items.c and search.c. */
 int store_read_item(struct stmt *s, struct arena *a, struct item *it);

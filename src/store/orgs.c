@@ -38,7 +38,7 @@ int store_org_update(struct store *st, const struct org *o)
 	return rc ? rc : store_changes(st) == 1 ? 0 : ERR_NOT_FOUND;
 }
 
-/* Columns 0-8 of an organisation row. */
+/* Columns 0-10 of an organisation row. */
 static int read_org(struct stmt *s, struct arena *a, struct org *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -54,6 +54,8 @@ static int read_org(struct stmt *s, struct arena *a, struct org *o)
 	const void *salt = col_blob(s, 8, &len);
 	if (salt && len == ORG_SALT_BYTES)
 		memcpy(o->receipt_salt, salt, len);
+	o->respond_days = col_int(s, 9);
+	o->retention_months = col_int(s, 10);
 	return o->slug && o->name && o->sector && o->logo && o->procedure ? 0 : ERR_NOMEM;
 }
 
@@ -63,6 +65,15 @@ static int one_org(struct stmt *s, struct arena *a, struct org *out)
 	int rc = step == STEP_ROW ? read_org(s, a, out) : step == STEP_DONE ? ERR_NOT_FOUND : ERR_DB;
 	stmt_reset(s);
 	return rc;
+}
+
+int store_org_case_settings(struct store *st, long long org_id, long long respond_days, long long retention_months)
+{
+	struct stmt *s = stmt_get(st, ST_ORG_CASE_SETTINGS);
+	if (!s || bind_int(s, 1, org_id) || bind_int(s, 2, respond_days) || bind_int(s, 3, retention_months))
+		return ERR_DB;
+	int rc = stmt_exec(s);
+	return rc ? rc : store_changes(st) == 1 ? 0 : ERR_NOT_FOUND;
 }
 
 int store_org_get(struct store *st, struct arena *a, long long id, struct org *out)

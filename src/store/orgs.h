@@ -23,6 +23,8 @@ struct org {
 	long long workers;
 	int listed; /* found by name in the public directory (else only by its direct link) */
 	unsigned char receipt_salt[ORG_SALT_BYTES];
+	long long respond_days; /* working days to a first reply it promises in cases without a legal clock; 0: none */
+	long long retention_months; /* months after closing until destruction; 0: once the annual report counted it */
 };
 
 /* What a melder sees of a VP, and what the workspace needs. */
@@ -46,6 +48,8 @@ struct org_vp {
 int store_org_add(struct store *st, const struct org *o, long long *id) WUR;
 /* Change everything but the id and the salt; ERR_NOT_FOUND, ERR_CONFLICT (slug). */
 int store_org_update(struct store *st, const struct org *o) WUR;
+/* How an organisation's cases are followed: see struct org; ERR_NOT_FOUND. */
+int store_org_case_settings(struct store *st, long long org_id, long long respond_days, long long retention_months) WUR;
 int store_org_get(struct store *st, struct arena *a, long long id, struct org *out) WUR;
 int store_org_by_slug(struct store *st, struct arena *a, const char *slug, struct org *out) WUR;
 /* Organisations by name; query (or NULL) must occur in the name (case does not matter); listed_only for the public. */

@@ -25,19 +25,27 @@
 #define COPY_REVISIONS	    "id, item_id, at, actor, snapshot"
 #define COPY_SLUG_REDIRECTS "type, old_slug, item_id"
 #define COPY_SCHEDULES	    "item_id, publish_at"
-#define COPY_ORGANISATIONS  "id, slug, name, workers, sector, logo, procedure, listed, receipt_salt, created_at"
-#define COPY_ORG_MEMBERS    "org_id, user_id, role"
-#define COPY_VP_PROFILES    "user_id, kind, focus, languages, phone, reach, photo, intro"
-#define COPY_USER_KEYS	    "user_id, pk, sk_password, sk_recovery, created_at"
+#define COPY_ORGANISATIONS                                                                                             \
+	"id, slug, name, workers, sector, logo, procedure, listed, receipt_salt, created_at, respond_days, "           \
+	"retention_months"
+#define COPY_ORG_MEMBERS "org_id, user_id, role"
+#define COPY_VP_PROFILES "user_id, kind, focus, languages, phone, reach, photo, intro, deadline_mail"
+#define COPY_USER_KEYS	 "user_id, pk, sk_password, sk_recovery, created_at"
 
 #define COPY_CASES                                                                                                     \
 	"id, org_id, month, mode, channel, status, received_on, ack_due, acknowledged_on, feedback_due, feedback_on, " \
-	"closed_on, outcome, melder_lookup, melder_box, melder_ops, melder_mem"
-#define COPY_CASE_THEMES   "case_id, theme"
-#define COPY_CASE_ACCESS   "case_id, user_id, sealed"
-#define COPY_CASE_RECORDS  "id, case_id, kind, author, body"
-#define COPY_CASE_READS	   "case_id, reader, last_id"
-#define COPY_CASE_CONSENTS "id, case_id, what, how, given, at"
+	"closed_on, outcome, melder_lookup, melder_box, melder_ops, melder_mem, respond_due, responded_on, "           \
+	"aftercare_on, first_closed_on, destroy_on, destroy_limit, destroyed_on, next_due, next_due_what, reopened"
+#define COPY_CASE_THEMES    "case_id, theme"
+#define COPY_CASE_ACCESS    "case_id, user_id, sealed"
+#define COPY_CASE_RECORDS   "id, case_id, kind, author, body"
+#define COPY_CASE_READS	    "case_id, reader, last_id"
+#define COPY_CASE_CONSENTS  "id, case_id, what, how, given, at, ref"
+#define COPY_ORG_THEMES	    "org_id, code, label"
+#define COPY_CASE_TAGS	    "case_id, kind, code"
+#define COPY_CASE_ACTIONS   "id, case_id, record_id, due_on, done_on"
+#define COPY_CASE_AUDIT	    "id, case_id, user_id, what, at"
+#define COPY_CASE_REMINDERS "case_id, what, due"
 
 #define COPY_CASE_FILES "id, case_id, record_id, data"
 #define P2		"$1, $2"
@@ -45,11 +53,14 @@
 #define P4		P3 ", $4"
 #define P5		P4 ", $5"
 #define P6		P5 ", $6"
-#define P8		P6 ", $7, $8"
-#define P10		P8 ", $9, $10"
+#define P7		P6 ", $7"
+#define P8		P7 ", $8"
+#define P9		P8 ", $9"
+#define P10		P9 ", $10"
 #define P12		P10 ", $11, $12"
 #define P15		P12 ", $13, $14, $15"
 #define P17		P15 ", $16, $17"
+#define P27		P17 ", $18, $19, $20, $21, $22, $23, $24, $25, $26, $27"
 
 #define COPY_READ(table, cols)	    "SELECT " cols " FROM " table
 #define COPY_WRITE(table, cols, ps) "INSERT INTO " table " (" cols ") VALUES (" ps ")"
@@ -80,14 +91,14 @@
 	[ST_COPY_R_SCHEDULES] = COPY_READ("schedules", COPY_SCHEDULES),                                                \
 	[ST_COPY_W_SCHEDULES] = COPY_WRITE("schedules", COPY_SCHEDULES, P2),                                           \
 	[ST_COPY_R_ORGANISATIONS] = COPY_READ("organisations", COPY_ORGANISATIONS),                                    \
-	[ST_COPY_W_ORGANISATIONS] = COPY_WRITE("organisations", COPY_ORGANISATIONS, P10),                              \
+	[ST_COPY_W_ORGANISATIONS] = COPY_WRITE("organisations", COPY_ORGANISATIONS, P12),                              \
 	[ST_COPY_R_ORG_MEMBERS] = COPY_READ("org_members", COPY_ORG_MEMBERS),                                          \
 	[ST_COPY_W_ORG_MEMBERS] = COPY_WRITE("org_members", COPY_ORG_MEMBERS, P3),                                     \
 	[ST_COPY_R_VP_PROFILES] = COPY_READ("vp_profiles", COPY_VP_PROFILES),                                          \
-	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P8),                                     \
+	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P9),                                     \
 	[ST_COPY_R_USER_KEYS] = COPY_READ("user_keys", COPY_USER_KEYS),                                                \
 	[ST_COPY_W_USER_KEYS] = COPY_WRITE("user_keys", COPY_USER_KEYS, P5),                                           \
-	[ST_COPY_R_CASES] = COPY_READ("cases", COPY_CASES), [ST_COPY_W_CASES] = COPY_WRITE("cases", COPY_CASES, P17),  \
+	[ST_COPY_R_CASES] = COPY_READ("cases", COPY_CASES), [ST_COPY_W_CASES] = COPY_WRITE("cases", COPY_CASES, P27),  \
 	[ST_COPY_R_CASE_THEMES] = COPY_READ("case_themes", COPY_CASE_THEMES),                                          \
 	[ST_COPY_W_CASE_THEMES] = COPY_WRITE("case_themes", COPY_CASE_THEMES, P2),                                     \
 	[ST_COPY_R_CASE_ACCESS] = COPY_READ("case_access", COPY_CASE_ACCESS),                                          \
@@ -97,8 +108,18 @@
 	[ST_COPY_R_CASE_READS] = COPY_READ("case_reads", COPY_CASE_READS),                                             \
 	[ST_COPY_W_CASE_READS] = COPY_WRITE("case_reads", COPY_CASE_READS, P3),                                        \
 	[ST_COPY_R_CASE_CONSENTS] = COPY_READ("case_consents", COPY_CASE_CONSENTS),                                    \
-	[ST_COPY_W_CASE_CONSENTS] = COPY_WRITE("case_consents", COPY_CASE_CONSENTS, P6),                               \
+	[ST_COPY_W_CASE_CONSENTS] = COPY_WRITE("case_consents", COPY_CASE_CONSENTS, P7),                               \
 	[ST_COPY_R_CASE_FILES] = COPY_READ("case_files", COPY_CASE_FILES),                                             \
-	[ST_COPY_W_CASE_FILES] = COPY_WRITE("case_files", COPY_CASE_FILES, P4)
+	[ST_COPY_W_CASE_FILES] = COPY_WRITE("case_files", COPY_CASE_FILES, P4),                                        \
+	[ST_COPY_R_ORG_THEMES] = COPY_READ("org_themes", COPY_ORG_THEMES),                                             \
+	[ST_COPY_W_ORG_THEMES] = COPY_WRITE("org_themes", COPY_ORG_THEMES, P3),                                        \
+	[ST_COPY_R_CASE_TAGS] = COPY_READ("case_tags", COPY_CASE_TAGS),                                                \
+	[ST_COPY_W_CASE_TAGS] = COPY_WRITE("case_tags", COPY_CASE_TAGS, P3),                                           \
+	[ST_COPY_R_CASE_ACTIONS] = COPY_READ("case_actions", COPY_CASE_ACTIONS),                                       \
+	[ST_COPY_W_CASE_ACTIONS] = COPY_WRITE("case_actions", COPY_CASE_ACTIONS, P5),                                  \
+	[ST_COPY_R_CASE_AUDIT] = COPY_READ("case_audit", COPY_CASE_AUDIT),                                             \
+	[ST_COPY_W_CASE_AUDIT] = COPY_WRITE("case_audit", COPY_CASE_AUDIT, P5),                                        \
+	[ST_COPY_R_CASE_REMINDERS] = COPY_READ("case_reminders", COPY_CASE_REMINDERS),                                 \
+	[ST_COPY_W_CASE_REMINDERS] = COPY_WRITE("case_reminders", COPY_CASE_REMINDERS, P3)
 
 #endif

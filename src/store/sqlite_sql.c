@@ -6,7 +6,10 @@
 #include "store/db.h"
 #include "store/sqlite_rank.h"
 #include "store/sql_copy.h"
+#include "store/sql_cases.h"
 #include "store/sql_items.h"
+
+#define CASE_THEMES "(SELECT group_concat(theme) FROM case_themes t WHERE t.case_id = c.id)"
 
 #define ITEM_CATEGORIES                                                                                                \
 	"(SELECT group_concat(x, char(30)) FROM (SELECT c.slug || char(31) || c.name AS x "                            \
@@ -151,18 +154,22 @@ const char *const sqlite_sql[ST_COUNT] = {
     [ST_ORG_UPDATE] =
 	"UPDATE organisations SET slug = ?1, name = ?2, workers = ?3, sector = ?4, logo = ?5, procedure = "
 	"?6, listed = ?7 WHERE id = ?8",
-    [ST_ORG_GET] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+    [ST_ORG_CASE_SETTINGS] = "UPDATE organisations SET respond_days = ?2, retention_months = ?3 WHERE id = ?1",
+    [ST_ORG_GET] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt, "
+		   "o.respond_days, o.retention_months "
 		   "FROM organisations o WHERE o.id = ?1",
-    [ST_ORG_BY_SLUG] =
-	"SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
-	"FROM organisations o WHERE o.slug = ?1",
-    [ST_ORG_LIST] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+    [ST_ORG_BY_SLUG] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, "
+		       "o.receipt_salt, o.respond_days, o.retention_months "
+		       "FROM organisations o WHERE o.slug = ?1",
+    [ST_ORG_LIST] = "SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt, "
+		    "o.respond_days, o.retention_months "
 		    "FROM organisations o WHERE instr(lower(o.name), lower(?1)) > 0 AND (?2 = 0 OR o.listed = 1) ORDER "
 		    "BY o.name COLLATE NOCASE",
     [ST_ORG_MEMBER_ADD] = "INSERT INTO org_members (org_id, user_id, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     [ST_ORG_MEMBER_REMOVE] = "DELETE FROM org_members WHERE org_id = ?1 AND user_id = ?2 AND role = ?3",
     [ST_ORG_OF_USER] =
-	"SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt "
+	"SELECT o.id, o.slug, o.name, o.workers, o.sector, o.logo, o.procedure, o.listed, o.receipt_salt, "
+	"o.respond_days, o.retention_months "
 	"FROM organisations o JOIN org_members m ON m.org_id = o.id WHERE m.user_id = ?1 AND m.role = ?2 "
 	"ORDER BY o.name",
     [ST_ORG_VPS] =
@@ -183,35 +190,19 @@ const char *const sqlite_sql[ST_COUNT] = {
 	"INSERT INTO case_access (case_id, user_id, sealed) VALUES (?1, ?2, ?3) ON CONFLICT (case_id, "
 	"user_id) DO UPDATE SET sealed = excluded.sealed",
     [ST_CASE_SEALED] = "SELECT sealed FROM case_access WHERE case_id = ?1 AND user_id = ?2",
-    [ST_CASE_GET] =
-	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
-	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
-	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
-	"t.case_id = c.id), '') FROM cases c WHERE c.id = ?1 AND c.org_id = ?2",
-    [ST_CASE_BY_ID] =
-	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
-	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
-	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
-	"t.case_id = c.id), '') FROM cases c WHERE c.id = ?1",
-    [ST_CASE_BY_LOOKUP] =
-	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
-	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
-	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
-	"t.case_id = c.id), ''), c.melder_box FROM cases c WHERE c.melder_lookup = ?1",
-    [ST_CASE_LIST] =
-	"SELECT c.id, c.org_id, c.month, c.mode, c.channel, c.status, c.received_on, coalesce(c.ack_due, "
-	"''), coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "
-	"coalesce(c.closed_on, ''), c.outcome, coalesce((SELECT group_concat(theme) FROM case_themes t WHERE "
-	"t.case_id = c.id), ''), (SELECT count(*) FROM case_records r WHERE r.case_id = c.id AND r.author = "
-	"'melder' AND r.id > coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = c.id AND d.reader "
-	"= 'u' || ?2), 0)) FROM cases c JOIN case_access x ON x.case_id = c.id AND x.user_id = ?2 WHERE "
-	"c.org_id = ?1 ORDER BY c.id DESC LIMIT 500",
-    [ST_CASE_STATUS] =
-	"UPDATE cases SET status = ?2, closed_on = CASE WHEN ?2 = 'gesloten' THEN ?3 ELSE NULL END WHERE id "
-	"= ?1",
-    [ST_CASE_ACK] =
-	"UPDATE cases SET acknowledged_on = ?2, feedback_due = ?3, status = CASE WHEN status = 'nieuw' THEN "
-	"'lopend' ELSE status END WHERE id = ?1 AND acknowledged_on IS NULL",
+    [ST_CASE_GET] = "SELECT " CASE_COLUMNS(CASE_THEMES) " FROM cases c WHERE c.id = ?1 AND c.org_id = ?2",
+    [ST_CASE_BY_ID] = "SELECT " CASE_COLUMNS(CASE_THEMES) " FROM cases c WHERE c.id = ?1",
+    [ST_CASE_BY_LOOKUP] = "SELECT " CASE_COLUMNS(CASE_THEMES) ", c.melder_box FROM cases c WHERE c.melder_lookup = ?1",
+    [ST_CASE_SEARCH] = "SELECT " CASE_COLUMNS(
+	CASE_THEMES) ", (SELECT count(*) FROM case_records r WHERE r.case_id = c.id AND r.author = 'melder' AND r.id > "
+		     "coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = c.id AND d.reader = 'u' || ?1), "
+		     "0)), " CASE_WAITING
+		     " FROM cases c JOIN case_access x ON x.case_id = c.id AND x.user_id = ?1 WHERE " CASE_FILTER(
+			 "?2", "?3", "?4", "?5", "?6", "?7") " ORDER BY c.id DESC LIMIT ?8 OFFSET ?9",
+    [ST_CASE_COUNT] =
+	"SELECT count(*) FROM cases c JOIN case_access x ON x.case_id = c.id AND x.user_id = ?1 WHERE " CASE_FILTER(
+	    "?2", "?3", "?4", "?5", "?6", "?7"),
+    CASE_STATEMENTS,
     [ST_RECORD_ADD] = "INSERT INTO case_records (case_id, kind, author, body) VALUES (?1, ?2, ?3, x'') RETURNING id",
     [ST_RECORD_BODY] = "UPDATE case_records SET body = ?2 WHERE id = ?1",
     [ST_RECORDS] = "SELECT id, kind, author, body FROM case_records WHERE case_id = ?1 ORDER BY id",
@@ -220,7 +211,8 @@ const char *const sqlite_sql[ST_COUNT] = {
 	"DO UPDATE SET last_id = excluded.last_id",
     [ST_CASE_UNSEEN] = "SELECT count(*) FROM case_records r WHERE r.case_id = ?1 AND r.author = ?3 AND r.id > "
 		       "coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = ?1 AND d.reader = ?2), 0)",
-    [ST_CONSENT_ADD] = "INSERT INTO case_consents (case_id, what, how, given, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_CONSENT_ADD] =
+	"INSERT INTO case_consents (case_id, what, how, given, at, ref) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0))",
     [ST_MELDER_SESSION_ADD] =
 	"INSERT INTO melder_sessions (id, case_id, ck, created_at, seen_at) VALUES (?1, ?2, ?3, ?4, ?4)",
     [ST_MELDER_SESSION_GET] = "SELECT case_id, ck, created_at, seen_at FROM melder_sessions WHERE id = ?1",

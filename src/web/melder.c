@@ -327,7 +327,7 @@ int web_mailbox(struct req *r)
 			return to_mailbox(r, "verstuurd=1");
 	}
 	if (!rc)
-		rc = cases_entries(r->w->store, &r->arena, c.id, r->mailbox->key, &e, &n);
+		rc = cases_entries(r->w->store, &r->arena, c.id, r->mailbox->key, CASE_FOR_MELDER, &e, &n);
 	if (!rc)
 		rc = cases_seen(r->w->store, c.id, "melder");
 	if (rc)
@@ -372,7 +372,7 @@ struct case_file_in web_upload(const struct req *r)
 	return u ? (struct case_file_in){u->filename, u->data, u->len} : (struct case_file_in){0};
 }
 
-int web_attachment(struct req *r, long long case_id, const unsigned char *ck)
+int web_attachment(struct req *r, long long case_id, const unsigned char *ck, enum case_audience audience)
 {
 	const char *id = req_param(r, "bijlage"), *name;
 	char *end;
@@ -381,7 +381,7 @@ int web_attachment(struct req *r, long long case_id, const unsigned char *ck)
 	size_t len;
 	if (!id || !*id || *end || n <= 0)
 		return 404;
-	int rc = cases_attachment(r->w->store, &r->arena, case_id, ck, n, &name, &data, &len);
+	int rc = cases_attachment(r->w->store, &r->arena, case_id, ck, audience, n, &name, &data, &len);
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	/* Whatever it is, it is downloaded, never shown: its bytes were never checked. */
@@ -393,7 +393,7 @@ int web_attachment(struct req *r, long long case_id, const unsigned char *ck)
 
 int web_mailbox_attachment(struct req *r)
 {
-	return web_attachment(r, r->mailbox->case_id, r->mailbox->key);
+	return web_attachment(r, r->mailbox->case_id, r->mailbox->key, CASE_FOR_MELDER);
 }
 
 int web_mailbox_signout(struct req *r)

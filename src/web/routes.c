@@ -5,6 +5,9 @@
  */
 #include "web/web.h"
 
+/* A form on a case page: the VP's, of a case of their organisation, sent from our own page. */
+#define CASE_FORM (ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE)
+
 static const struct route routes[] = {
     {"GET", "/", ROUTE_CACHE, web_public_home},
     {"GET", "/nieuws", ROUTE_CACHE, web_public_list},
@@ -77,12 +80,26 @@ static const struct route routes[] = {
     {"GET", "/werkruimte", ROUTE_ROLE(ROLE_VP) | ROUTE_NO_STORE, web_workspace},
     {"GET", "/werkruimte/{org}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_workspace_org},
     {"GET", "/werkruimte/{org}/zaken/{zaak}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_case},
-    {"POST", "/werkruimte/{org}/zaken/{zaak}/bericht", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE,
-     web_case_reply},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/bericht", CASE_FORM, web_case_reply},
     {"GET", "/werkruimte/{org}/zaken/{zaak}/bijlagen/{bijlage}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE,
      web_case_attachment},
-    {"POST", "/werkruimte/{org}/zaken/{zaak}/ontvangst",
-     ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE, web_case_acknowledge},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/ontvangst", CASE_FORM, web_case_acknowledge},
+    {"GET", "/werkruimte/{org}/registreren", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_register_form},
+    {"POST", "/werkruimte/{org}/registreren", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE,
+     web_register},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/contact", CASE_FORM, web_case_contact},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/dossier", CASE_FORM, web_case_dossier},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/notitie", CASE_FORM | ROUTE_UPLOAD, web_case_note},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/actie", CASE_FORM, web_case_action},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/acties/{actie}/klaar", CASE_FORM, web_case_action_done},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/verwijzing", CASE_FORM, web_case_refer},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/verslag", CASE_FORM, web_case_report},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/verslagen/{verslag}/goedgekeurd", CASE_FORM, web_case_report_approved},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/terugkoppeling", CASE_FORM, web_case_feedback},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/nazorg", CASE_FORM, web_case_aftercare},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/sluiten", CASE_FORM, web_case_close},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/heropenen", CASE_FORM, web_case_reopen},
+    {"POST", "/werkruimte/{org}/zaken/{zaak}/delen", CASE_FORM, web_case_share},
     {"GET", "/media/{name}", 0, web_media_file},
     {"GET", "/healthz", 0, web_healthz},
     {"GET", "/static/{path*}", 0, http_static_handler},
@@ -98,6 +115,8 @@ static const struct route_param params[] = {
     {"path*", 0, "a static file"},
     {"zaak", 1, "a case of one organisation"},
     {"bijlage", 0, "an attachment of the case named in the same path or session"},
+    {"actie", 0, "an action of the case named in the same path"},
+    {"verslag", 0, "an oral report of the case named in the same path"},
     {"org", 1, "an organisation, as its own staff and VPs see it"},
 };
 

@@ -122,9 +122,37 @@ int web_admin_org_invite(struct req *r);
 /* The VP's workspace (web/workspace.c). */
 int web_workspace(struct req *r);
 int web_workspace_org(struct req *r);
+int web_register_form(struct req *r);
+int web_register(struct req *r);
 int web_case(struct req *r);
 int web_case_reply(struct req *r);
+int web_case_contact(struct req *r);
+int web_case_dossier(struct req *r);
+int web_case_note(struct req *r);
+int web_case_action(struct req *r);
+int web_case_action_done(struct req *r);
+int web_case_refer(struct req *r);
+int web_case_report(struct req *r);
+int web_case_report_approved(struct req *r);
 int web_case_acknowledge(struct req *r);
+int web_case_feedback(struct req *r);
+int web_case_aftercare(struct req *r);
+int web_case_close(struct req *r);
+int web_case_reopen(struct req *r);
+int web_case_share(struct req *r);
+/* Shared by workspace.c and casepage.c. */
+const char *web_dutch_date(struct arena *a, const char *iso);
+struct case_choice;
+struct case_codes;
+struct dossier;
+struct org;
+struct tval *web_choices(struct req *r, const struct case_choice *list, size_t n, const char *const *chosen,
+			 size_t nchosen);
+struct tval *web_choice_list(struct req *r, const struct case_choice *list, const char *chosen);
+void web_read_codes(struct req *r, struct case_codes *c);
+void web_read_dossier(struct req *r, struct dossier *d);
+void web_dossier_form(struct req *r, struct tval *v, const struct org *o, const struct dossier *d,
+		      const struct case_codes *c);
 
 /* Search (web/search.c). */
 int web_search(struct req *r);
@@ -153,7 +181,7 @@ struct case_file_in;
 /* The form's attachment (field "bijlage"), or one of length 0. */
 struct case_file_in web_upload(const struct req *r);
 /* Download an attachment ({bijlage}) of a case opened with ck: 0, 404 or 500. */
-int web_attachment(struct req *r, long long case_id, const unsigned char *ck);
+int web_attachment(struct req *r, long long case_id, const unsigned char *ck, enum case_audience audience);
 int web_mailbox_attachment(struct req *r);
 int web_case_attachment(struct req *r);
 int web_healthz(struct req *r);

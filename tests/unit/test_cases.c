@@ -96,7 +96,7 @@ static const char *all_text(struct arena *a, long long case_id, const unsigned c
 {
 	struct case_entry *e;
 	size_t n;
-	assert_int_equal(cases_entries(st, a, case_id, ck, &e, &n), 0);
+	assert_int_equal(cases_entries(st, a, case_id, ck, CASE_FOR_VP, &e, &n), 0);
 	const char *s = "";
 	for (size_t i = 0; i < n; i++)
 		s = arena_printf(a, "%s|%s:%s", s, e[i].author, e[i].text);
@@ -189,17 +189,17 @@ static void tampered_or_swapped_records_do_not_open(void **state)
 	assert_int_equal(store_record_body(st, recs1[0].id, recs2[0].body, recs2[0].len), 0);
 	struct case_entry *e;
 	size_t n;
-	assert_int_equal(cases_entries(st, &a, r1.case_id, ck1, &e, &n), ERR_INVALID);
+	assert_int_equal(cases_entries(st, &a, r1.case_id, ck1, CASE_FOR_VP, &e, &n), ERR_INVALID);
 	/* One flipped bit in a body: the same. */
 	unsigned char *flipped = arena_alloc(&a, recs2[0].len);
 	memcpy(flipped, recs2[0].body, recs2[0].len);
 	flipped[40] ^= 1;
 	assert_int_equal(store_record_body(st, recs2[0].id, flipped, recs2[0].len), 0);
-	assert_int_equal(cases_entries(st, &a, r2.case_id, ck2, &e, &n), ERR_INVALID);
+	assert_int_equal(cases_entries(st, &a, r2.case_id, ck2, CASE_FOR_VP, &e, &n), ERR_INVALID);
 	/* And one case's key does not open another's records. */
 	assert_int_equal(store_record_body(st, recs2[0].id, recs2[0].body, recs2[0].len), 0);
-	assert_int_equal(cases_entries(st, &a, r2.case_id, ck1, &e, &n), ERR_INVALID);
-	assert_int_equal(cases_entries(st, &a, r2.case_id, ck2, &e, &n), 0);
+	assert_int_equal(cases_entries(st, &a, r2.case_id, ck1, CASE_FOR_VP, &e, &n), ERR_INVALID);
+	assert_int_equal(cases_entries(st, &a, r2.case_id, ck2, CASE_FOR_VP, &e, &n), 0);
 	vault_secret_free(ck1);
 	vault_secret_free(ck2);
 	arena_free(&a);
@@ -218,11 +218,12 @@ static void sharing_needs_consent(void **state)
 	long long vp_a2 = vp_with_key("vp-a2@example.nl", org_a, &sk2);
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_a2, sk2, ck2), ERR_NOT_FOUND); /* chosen: only vp_a */
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_a, sk_a, ck), 0);
-	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a2, NULL, 1796000100, &why), ERR_INVALID);
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a, vp_a2, NULL, 1796000100, &why), ERR_INVALID);
 	assert_contains(why, "toestemming");
-	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_b, "mondeling", 1796000100, &why), ERR_NOT_FOUND);
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a, vp_b, "mondeling", 1796000100, &why),
+			 ERR_NOT_FOUND);
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_b, sk_b, ck2), ERR_NOT_FOUND);
-	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a2, "mondeling", 1796000100, &why), 0);
+	assert_int_equal(cases_share(st, r.case_id, org_a, ck, vp_a, vp_a2, "mondeling", 1796000100, &why), 0);
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_a2, sk2, ck2), 0);
 	assert_contains(all_text(&a, r.case_id, ck2), "Alleen voor A.");
 	vault_secret_free(sk2);
@@ -251,7 +252,7 @@ static void attachments(void **state)
 	assert_int_equal(cases_vp_open(st, r.case_id, vp_a, sk_a, ck), 0);
 	struct case_entry *e;
 	size_t n;
-	assert_int_equal(cases_entries(st, &a, r.case_id, ck, &e, &n), 0);
+	assert_int_equal(cases_entries(st, &a, r.case_id, ck, CASE_FOR_VP, &e, &n), 0);
 	long long fid = 0;
 	for (size_t i = 0; i < n; i++)
 		if (e[i].file_name) {
@@ -261,14 +262,15 @@ static void attachments(void **state)
 			assert_string_equal(e[i].text, "");
 		}
 	assert_true(fid > 0);
-	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, fid, &name, &data, &len), 0);
+	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, CASE_FOR_VP, fid, &name, &data, &len), 0);
 	assert_int_equal(len, 4 + strlen(CANARY));
 	assert_memory_equal(data, "PDF " CANARY, len);
 	assert_string_equal(name, "_verslag_.pdf");
 	/* Not an attachment, or another case's: nothing (a changed byte: sealed_files_do_not_bend). */
-	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, fid - 1, &name, &data, &len), ERR_NOT_FOUND);
+	assert_int_equal(cases_attachment(st, &a, r.case_id, ck, CASE_FOR_VP, fid - 1, &name, &data, &len),
+			 ERR_NOT_FOUND);
 	struct receipt r2 = report("Zonder bijlage.", NULL);
-	assert_int_equal(cases_attachment(st, &a, r2.case_id, ck, fid, &name, &data, &len), ERR_NOT_FOUND);
+	assert_int_equal(cases_attachment(st, &a, r2.case_id, ck, CASE_FOR_VP, fid, &name, &data, &len), ERR_NOT_FOUND);
 	/* Too big: refused before anything is stored. */
 	in.file = (struct case_file_in){"groot.bin", big, sizeof(big)};
 	assert_int_equal(cases_report(st, &in, 1796000000, &r2, &why), ERR_INVALID);

@@ -3,7 +3,8 @@
  * filled with organisation A's objects ({org}, {zaak}) and asked for by
  * everyone who may not see them: a VP of organisation B, A's beheerder,
  * redacteur and organisation contact. Each must get 404, on every method,
- * while A's own VP gets the page (so the filled-in paths are real ones). A
+ * while A's own VP gets the page, or a form's 400 (so the filled-in paths are
+ * real ones and the tenant check let the VP through). A
  * new tenant route is covered without touching this file; one whose object
  * kind this test cannot fill fails it.
  */
@@ -15,6 +16,7 @@
 
 #include "accounts/keys.h"
 #include "cases/cases.h"
+#include "cases/work.h"
 #include "orgs/orgs.h"
 #include "store/cases.h"
 #include "store/keys.h"
@@ -27,7 +29,7 @@ static struct config cfg;
 static struct store *st;
 static const struct http_app *app;
 static struct worker *w;
-static char org_a[64], org_b[64], case_a[32], case_b[32], file_a[32];
+static char org_a[64], org_b[64], case_a[32], case_b[32], file_a[32], action_a[32], report_a[32];
 
 struct person {
 	const char *email;
@@ -84,6 +86,22 @@ static long long one_case(long long org, char file[32])
 	for (size_t i = 0; file && i < n; i++)
 		if (!strcmp(recs[i].kind, "bijlage"))
 			snprintf(file, 32, "%lld", recs[i].id);
+	if (file) { /* A's case also gets an action and an oral report, for the routes that name them */
+		unsigned char *ck = vault_secret_new();
+		struct case_action *acts;
+		assert_int_equal(cases_vp_open(st, r.case_id, vp_a.id, vp_a.sk, ck), 0);
+		assert_int_equal(cases_action_add(st, r.case_id, ck, vp_a.id, "VP A", "Bellen", "", "niet-nodig", "",
+						  (long long) time(NULL), &why),
+				 0);
+		assert_int_equal(cases_oral_report(st, r.case_id, ck, vp_a.id, "VP A", "Wat besproken is.",
+						   (long long) time(NULL), &why),
+				 0);
+		vault_secret_free(ck);
+		assert_int_equal(store_actions(st, &a, r.case_id, &acts, &n), 0);
+		snprintf(action_a, sizeof(action_a), "%lld", acts[0].id);
+		assert_int_equal(store_records(st, &a, r.case_id, &recs, &n), 0);
+		snprintf(report_a, sizeof(report_a), "%lld", recs[n - 1].id);
+	}
 	arena_free(&a);
 	return r.case_id;
 }
@@ -142,6 +160,8 @@ static const char *fill(struct arena *a, const char *pattern, const char *org, c
 		const char *value = !strcmp(name, "org")       ? org
 				    : !strcmp(name, "zaak")    ? zaak
 				    : !strcmp(name, "bijlage") ? file_a
+				    : !strcmp(name, "actie")   ? action_a
+				    : !strcmp(name, "verslag") ? report_a
 							       : NULL;
 		if (!value)
 			return NULL;
@@ -189,7 +209,8 @@ static void every_tenant_route_is_closed_to_others(void **state)
 		}
 		int own = ask(rt, mine, &vp_a);
 		printf("  %s %s: own VP %d\n", rt->method, mine, own);
-		assert_true(own == 200 || own == 303);
+		assert_true(own == 200 || own == 303 ||
+			    own == 400); /* 400: past the tenant check, the test's form is not this one's */
 		for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++)
 			assert_int_equal(ask(rt, mine, others[k]), 404);
 		assert_int_equal(ask(rt, crossed, &vp_b),

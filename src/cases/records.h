@@ -1,0 +1,30 @@
+/*
+ * Internal to cases/: writing a case's records and ending a transaction, shared
+ * by cases.c (the melder channel) and work.c (the VP's workspace).
+ */
+#ifndef VERTROUWD_CASES_RECORDS_H
+#define VERTROUWD_CASES_RECORDS_H
+
+#include "cases/cases.h"
+
+/* End the transaction the caller began: commit after success, roll back after rc. */
+int case_settle(struct store *st, int rc);
+/* Write one record: its row, then its body (when, who, text) boxed under ck and bound to that row. */
+int case_record_put(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		    const char *who, long long at, const char *text, long long *id);
+/* An attachment record of kind ("bijlage" shared with the melder, "stuk" the VP's own) and its sealed bytes. */
+int case_attach(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		const struct case_file_in *f, long long now, long long *rid, const char **why);
+/* Everyone who may read the case is told that something new waits (in the caller's transaction). */
+int case_tell_readers(struct store *st, long long case_id, long long now);
+/* Whether v is one of the NULL-terminated options. */
+int case_one_of(const char *v, const char *const *options);
+
+/* Whether the melder may read records of kind. */
+int case_shared(const char *kind);
+/* A case's row by id (the caller has checked access). */
+int case_load(struct store *st, struct arena *a, long long case_id, struct case_row *c);
+/* Work out the next open deadline of c (its dates and its actions) and write c back. */
+int case_save(struct store *st, struct case_row *c);
+
+#endif
