@@ -31,9 +31,10 @@ static const char *const user_flags[] = {"password-stdin", NULL};
 static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
 static const char *const org_flags[] = {"listed", "unlisted", NULL};
-static const char *const org_values[] = {"name",  "slug",  "workers", "sector",	   "procedure",
-					 "role",  "kind",  "focus",   "languages", "phone",
-					 "reach", "intro", "logo",    "photo",	   NULL};
+static const char *const org_values[] = {
+    "name",	 "slug",  "workers", "sector", "procedure", "role",  "kind",	   "focus",
+    "languages", "phone", "reach",   "intro",  "logo",	    "photo", "reply-days", "retention-months",
+    "theme",	 NULL};
 
 static const struct command commands[] = {
     {"serve", "start de webserver / start the web server", "", 0, no_flags, NULL, cli_serve},
@@ -92,6 +93,9 @@ static const struct command commands[] = {
      "  show SLUG                              gegevens, vertrouwenspersonen en contactpersonen\n"
      "  update SLUG [--name N] [--workers N] [--sector S] [--listed|--unlisted] [--procedure BESTAND]\n"
      "              [--logo AFBEELDING]        gegevens wijzigen; de meldregeling als Markdown-bestand\n"
+     "              [--reply-days N]           eerste reactie beloofd binnen N werkdagen (0: geen belofte)\n"
+     "              [--retention-months N]     zaken N maanden na sluiten vernietigen (0: na het jaarverslag)\n"
+     "              [--theme NAAM]             een eigen thema toevoegen aan de lijst\n"
      "  member SLUG EMAIL --role ROL           koppel een gebruiker (vertrouwenspersoon of organisatie)\n"
      "  remove SLUG EMAIL --role ROL           ontkoppel\n"
      "  vp EMAIL [--kind intern|extern] [--focus omgangsvormen|integriteit|beide] [--languages T]\n"

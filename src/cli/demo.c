@@ -3,13 +3,19 @@
  * a real database): a large municipality with an internal and an external VP,
  * and a small childcare organisation served by that same external VP and
  * reachable only by its direct link. The VPs have fixed passwords and TOTP
- * secrets so a tester can sign in (make run prints them). Idempotent: what
- * exists is left alone. Returns 0, or 1 after a Dutch message.
+ * secrets so a tester can sign in (make run prints them); the external VP has
+ * registered two contacts at the municipality (one formal report whose
+ * acknowledgement is due in two days, and a conversation about unwanted
+ * behaviour). Idempotent: what exists is left alone. Returns 0, or 1 after a
+ * Dutch message.
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "accounts/accounts.h"
+#include "base/dates.h"
+#include "cases/work.h"
 #include "cli/cli.h"
 #include "orgs/orgs.h"
 #include "store/store.h"
@@ -72,7 +78,64 @@ static int demo_vp(struct store *st, const struct demo_vp *v)
 	return rc;
 }
 
-static int demo_org(struct store *st, const struct org_input *in, const char *const *members, size_t n)
+/* Contacts the external VP registered at the municipality, so the workspace has something to show. */
+static int demo_cases(struct store *st, long long org_id, long long now)
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	char phone_day[11], talk_day[11], today[11];
+	const char *why = NULL;
+	long long id;
+	date_local_today(now, today);
+	int rc = accounts_find(st, &a, DEMO_VP_EXTERN, &u);
+	if (!rc)
+		rc = date_add_days(today, -5, phone_day) || date_add_days(today, -40, talk_day) ? ERR_INVALID : 0;
+	const struct register_input phone = {
+	    .org_id = org_id,
+	    .mode = "melden",
+	    .contact = {"telefoon", phone_day, 35, "Belde over declaraties die niet kloppen op de afdeling."},
+	    .dossier = {.melder_name = "(anoniem)",
+			.melder_relation = "werknemer",
+			.involved = "Een teamleider van de afdeling",
+			.since = "Sinds het voorjaar",
+			.story = "Reiskosten worden gedeclareerd voor ritten die niet gemaakt zijn; de melder zag de "
+				 "formulieren.",
+			.wishes = "Dat het stopt, zonder dat de eigen naam bekend wordt.",
+			.options = "Melding bij de organisatie via de meldregeling; advies bij het Huis voor "
+				   "Klokkenluiders."},
+	    .codes = {.themes = {"fraude"},
+		      .nthemes = 1,
+		      .involved = {"leidinggevende"},
+		      .ninvolved = 1,
+		      .help = {"advies"},
+		      .nhelp = 1},
+	    .consent_how = "mondeling"};
+	const struct register_input talk = {
+	    .org_id = org_id,
+	    .mode = "sparren",
+	    .contact = {"persoonlijk", talk_day, 50, "Gesprek over grappen in het team die steeds verder gaan."},
+	    .dossier = {.melder_relation = "uitzendkracht",
+			.involved = "Twee collega's van het team",
+			.story = "Opmerkingen over afkomst tijdens de lunch; de melder voelt zich buitengesloten.",
+			.wishes = "Eerst zelf het gesprek aangaan, met steun.",
+			.options = "Gesprek met de collega's voorbereiden; later eventueel met de leidinggevende."},
+	    .codes = {.themes = {"discriminatie"},
+		      .nthemes = 1,
+		      .involved = {"collega"},
+		      .ninvolved = 1,
+		      .help = {"luisteren", "meedenken"},
+		      .nhelp = 2},
+	    .consent_how = "mondeling"};
+	if (!rc)
+		rc = cases_register(st, u.id, "Erik de Boer", &phone, now, &id, &why);
+	if (!rc)
+		rc = cases_register(st, u.id, "Erik de Boer", &talk, now, &id, &why);
+	arena_free(&a);
+	return rc;
+}
+
+static int demo_org(struct store *st, const struct org_input *in, const char *const *members, size_t n,
+		    long long respond_days)
 {
 	struct arena a = ARENA_INIT;
 	struct org o;
@@ -83,6 +146,10 @@ static int demo_org(struct store *st, const struct org_input *in, const char *co
 		rc = orgs_add(st, DEMO, in, &id, &why);
 		for (size_t i = 0; !rc && i < n; i++)
 			rc = orgs_member_add(st, DEMO, id, members[i], ORG_ROLE_VP, &why);
+		if (!rc && respond_days)
+			rc = orgs_case_settings(st, DEMO, id, respond_days, 0, &why);
+		if (!rc && respond_days)
+			rc = demo_cases(st, id, (long long) time(NULL));
 	}
 	arena_free(&a);
 	if (rc)
@@ -108,8 +175,8 @@ int cli_demo_orgs(const struct config *cfg)
 					  .workers = 23,
 					  .sector = "Kinderopvang",
 					  .listed = 0};
-	int rc = demo_vp(st, &vps[0]) || demo_vp(st, &vps[1]) || demo_org(st, &rivierstad, big, 2) ||
-		 demo_org(st, &boomhut, small, 1);
+	int rc = demo_vp(st, &vps[0]) || demo_vp(st, &vps[1]) || demo_org(st, &rivierstad, big, 2, 2) ||
+		 demo_org(st, &boomhut, small, 1, 0);
 	store_close(st);
 	return rc ? 1 : 0;
 }

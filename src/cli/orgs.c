@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "accounts/accounts.h"
+#include "cases/work.h"
 #include "cli/cli.h"
 #include "orgs/orgs.h"
 #include "store/store.h"
@@ -66,6 +67,10 @@ static int show(struct store *st, struct arena *a, const struct org *o)
 	       *o->procedure ? "ingevuld" : "nog niet ingevuld");
 	if (orgs_vps(st, a, o->id, &vps, &n))
 		return 1;
+	printf("  eerste reactie: %s\n  bewaren: %s\n",
+	       o->respond_days ? arena_printf(a, "binnen %lld werkdagen", o->respond_days) : "geen belofte",
+	       o->retention_months ? arena_printf(a, "%lld maanden na sluiten", o->retention_months)
+				   : "tot het jaarverslag over het jaar van sluiten (1 juni daarna)");
 	printf("  vertrouwenspersonen:%s\n", n ? "" : " nog geen");
 	for (size_t i = 0; i < n; i++)
 		printf("    %s <%s>, %s, %s\n", vps[i].name, vps[i].email, vps[i].profile.kind, vps[i].profile.focus);
@@ -117,6 +122,24 @@ static int vp(struct store *st, const struct cli_opts *o, const char *email)
 		return fail(rc, rc == ERR_NOT_FOUND ? "geen gebruiker met dit e-mailadres" : why);
 	printf("%s: profiel bijgewerkt\n", email);
 	return 0;
+}
+
+/* --reply-days, --retention-months and --theme of org update; 0 or a domain error with *why. */
+static int case_settings(struct store *st, const struct cli_opts *o, const struct org *org, const char **why)
+{
+	const char *reply = cli_opt(o, "reply-days"), *keep = cli_opt(o, "retention-months"),
+		   *theme = cli_opt(o, "theme");
+	char *end = NULL;
+	long long days = reply ? strtoll(reply, &end, 10) : org->respond_days;
+	long long months = org->retention_months;
+	if ((end && (*end || !*reply)) || (keep && (months = strtoll(keep, &end, 10), *end || !*keep))) {
+		*why = "--reply-days en --retention-months verwachten een getal";
+		return ERR_INVALID;
+	}
+	int rc = reply || keep ? orgs_case_settings(st, ACTOR, org->id, days, months, why) : 0;
+	if (!rc && theme)
+		rc = cases_org_theme_add(st, org->id, theme, why);
+	return rc;
 }
 
 int cli_org(struct cli_opts *o)
@@ -186,6 +209,8 @@ int cli_org(struct cli_opts *o)
 			}
 			if (!rc && !status && cli_opt(o, "logo"))
 				status = image(st, o, cli_opt(o, "logo"), org.id, NULL);
+			if (!rc && !status)
+				rc = case_settings(st, o, &org, &why);
 			if (!rc && !status)
 				printf("%s bijgewerkt\n", in.name);
 			buf_free(&proc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/slug.h"
+#include "cases/retention.h"
 #include "content/media.h"
 #include "store/files.h"
 #include "crypto/crypto.h"
@@ -95,6 +96,27 @@ int orgs_update(struct store *st, const char *actor, long long id, const struct 
 	if (rc == ERR_CONFLICT)
 		*why = taken;
 	return rc;
+}
+
+int orgs_case_settings(struct store *st, const char *actor, long long id, long long respond_days,
+		       long long retention_months, const char **why)
+{
+	if (respond_days < 0 || respond_days > ORG_RESPOND_DAYS_MAX) {
+		*why = "De termijn voor een eerste reactie is 0 (geen) tot 30 werkdagen.";
+		return ERR_INVALID;
+	}
+	if (retention_months < 0 || retention_months > RETENTION_MONTHS_MAX) {
+		*why = "De bewaartermijn is 0 (tot het jaarverslag) of 1 tot 24 maanden na het sluiten.";
+		return ERR_INVALID;
+	}
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	char detail[64];
+	snprintf(detail, sizeof(detail), "reactie %lld werkdagen, bewaren %lld maanden", respond_days,
+		 retention_months);
+	return finish(st, store_org_case_settings(st, id, respond_days, retention_months), actor,
+		      "termijnen van zaken gewijzigd", detail);
 }
 
 int orgs_get(struct store *st, struct arena *a, long long id, struct org *out)

@@ -40,6 +40,15 @@ struct org_input {
 int orgs_add(struct store *st, const char *actor, const struct org_input *in, long long *id, const char **why) WUR;
 /* Change an organisation's facts (never its salt); the same errors, and ERR_NOT_FOUND. */
 int orgs_update(struct store *st, const char *actor, long long id, const struct org_input *in, const char **why) WUR;
+/*
+ * How the organisation's cases are followed: the first reply it promises in
+ * cases without a legal clock (0-ORG_RESPOND_DAYS_MAX working days; 0: none)
+ * and its retention (0: once the annual report counted a case, else 1-24
+ * months after closing). ERR_INVALID with *why, ERR_NOT_FOUND.
+ */
+#define ORG_RESPOND_DAYS_MAX 30
+int orgs_case_settings(struct store *st, const char *actor, long long id, long long respond_days,
+		       long long retention_months, const char **why) WUR;
 int orgs_get(struct store *st, struct arena *a, long long id, struct org *out) WUR;
 /* By slug, as a direct link finds it (listed or not); ERR_NOT_FOUND. */
 int orgs_find(struct store *st, struct arena *a, const char *slug, struct org *out) WUR;

@@ -12,6 +12,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/setup.h"
+#include "cases/work.h"
 #include "orgs/orgs.h"
 #include "web/web.h"
 
@@ -95,6 +96,17 @@ static int org_page(struct req *r, const struct org *o, int status, const char *
 		tv_set_str(v, "logo", arena_printf(&r->arena, "/media/%s", o->logo));
 	tv_set_str(v, "public_url", arena_printf(&r->arena, "%s/organisaties/%s", r->cfg->base_url, o->slug));
 	tv_set(v, "vps", list);
+	struct case_choice *themes;
+	size_t nt;
+	struct tval *own = tv_list(&r->arena);
+	if (cases_org_themes(r->w->store, &r->arena, o->id, &themes, &nt))
+		return 500;
+	for (size_t i = 0; i < nt; i++)
+		if (!case_theme_find(themes[i].code))
+			tv_push(own, tv_str(&r->arena, themes[i].label));
+	tv_set(v, "own_themes", own);
+	tv_set_int(v, "respond_days", o->respond_days);
+	tv_set_int(v, "retention_months", o->retention_months);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "link", link);
 	tv_set_str(v, "error", error);
@@ -134,6 +146,30 @@ int web_admin_org_save(struct req *r)
 		rc = ERR_INVALID;
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return org_page(r, &o, rc == ERR_INVALID ? 400 : 409, NULL, NULL, why);
+	if (rc || orgs_get(r->w->store, &r->arena, o.id, &o))
+		return 500;
+	return org_page(r, &o, 200, "Opgeslagen.", NULL, NULL);
+}
+
+/* How the organisation's cases are followed: the promised first reply, retention, and a theme of its own. */
+int web_admin_org_cases(struct req *r)
+{
+	struct org o;
+	int status = find_org(r, &o);
+	if (status)
+		return status;
+	const char *days = req_form(r, "reactie"), *months = req_form(r, "bewaren"), *theme = req_form(r, "thema");
+	const char *why = "Vul hele getallen in.";
+	char *end1 = NULL, *end2 = NULL;
+	long long d = days && *days ? strtoll(days, &end1, 10) : 0,
+		  m = months && *months ? strtoll(months, &end2, 10) : 0;
+	int rc = (end1 && *end1) || (end2 && *end2)
+		     ? ERR_INVALID
+		     : orgs_case_settings(r->w->store, r->session->email, o.id, d, m, &why);
+	if (!rc && theme && *theme)
+		rc = cases_org_theme_add(r->w->store, o.id, theme, &why);
+	if (rc == ERR_INVALID)
+		return org_page(r, &o, 400, NULL, NULL, why);
 	if (rc || orgs_get(r->w->store, &r->arena, o.id, &o))
 		return 500;
 	return org_page(r, &o, 200, "Opgeslagen.", NULL, NULL);

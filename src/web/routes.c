@@ -77,6 +77,8 @@ static const struct route routes[] = {
      web_admin_org_save},
     {"POST", "/beheer/organisaties/{slug}/uitnodigen", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE,
      web_admin_org_invite},
+    {"POST", "/beheer/organisaties/{slug}/zaken", ROUTE_ROLE(ROLE_BEHEERDER) | ROUTE_CSRF | ROUTE_NO_STORE,
+     web_admin_org_cases},
     {"GET", "/werkruimte", ROUTE_ROLE(ROLE_VP) | ROUTE_NO_STORE, web_workspace},
     {"GET", "/werkruimte/{org}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_workspace_org},
     {"GET", "/werkruimte/{org}/zaken/{zaak}", ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_NO_STORE, web_case},

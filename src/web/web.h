@@ -118,6 +118,7 @@ int web_admin_org_add(struct req *r);
 int web_admin_org(struct req *r);
 int web_admin_org_save(struct req *r);
 int web_admin_org_invite(struct req *r);
+int web_admin_org_cases(struct req *r);
 
 /* The VP's workspace (web/workspace.c). */
 int web_workspace(struct req *r);
