@@ -74,7 +74,7 @@ async function flow(lang) {
 		await vp.goto(`${base}/werkruimte`);
 		let why = await axeOnPage(vp, 'the workspace');
 		if (why) return why;
-		await vp.click('a[href="/werkruimte/gemeente-rivierstad"]');
+		await vp.goto(`${base}/werkruimte/gemeente-rivierstad`);
 		why = await axeOnPage(vp, "an organisation's cases");
 		if (why) return why;
 		await vp.click('a[href*="/zaken/"] >> nth=0'); /* the newest */
