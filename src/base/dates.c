@@ -35,6 +35,12 @@ static int parse(const char *s, int *y, int *m, int *d)
 	return *d <= month_days(*y, *m) ? 0 : ERR_INVALID;
 }
 
+/* The number in two ASCII digits at p, or -1 (no sign, space or anything else). */
+static int two_digits(const char *p)
+{
+	return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' ? (p[0] - '0') * 10 + (p[1] - '0') : -1;
+}
+
 /* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms, proleptic Gregorian). */
 static long long days_from_civil(int y, int m, int d)
 {
@@ -222,9 +228,10 @@ static int parse_time(const char *iso, struct tm *tm)
 	if (parse(date, &y, &m, &d))
 		return ERR_INVALID;
 	if (iso[10]) {
-		char z = 0;
-		if (strlen(iso) != 20 || sscanf(iso + 10, "T%2d:%2d:%2d%c", &hh, &mm, &ss, &z) != 4 || z != 'Z' ||
-		    hh > 23 || mm > 59 || ss > 60)
+		if (strlen(iso) != 20 || iso[10] != 'T' || iso[13] != ':' || iso[16] != ':' || iso[19] != 'Z')
+			return ERR_INVALID;
+		hh = two_digits(iso + 11), mm = two_digits(iso + 14), ss = two_digits(iso + 17);
+		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60)
 			return ERR_INVALID;
 	}
 	struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mm, .tm_sec = ss};
@@ -287,13 +294,13 @@ static long amsterdam_offset(time_t utc)
 int date_local_parse(const char *s, long long *when)
 {
 	int y, m, d, hh, mm;
-	char date[11], rest;
-	if (!s || strlen(s) != 16 || s[10] != 'T')
+	char date[11];
+	if (!s || strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
 		return ERR_INVALID;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	if (parse(date, &y, &m, &d) || sscanf(s + 11, "%2d:%2d%c", &hh, &mm, &rest) != 2 || hh > 23 || mm > 59 ||
-	    s[13] != ':')
+	hh = two_digits(s + 11), mm = two_digits(s + 14);
+	if (parse(date, &y, &m, &d) || hh < 0 || hh > 23 || mm < 0 || mm > 59)
 		return ERR_INVALID;
 	struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = hh, .tm_min = mm};
 	time_t wall = timegm(&t);

@@ -227,6 +227,19 @@ static void dutch_dates(void **state)
 	assert_true(date_valid(today));
 }
 
+static void feed_dates(void **state)
+{
+	char out[40];
+	assert_int_equal(date_http("2026-03-02T10:05:09Z", out, sizeof(out)), 0);
+	assert_string_equal(out, "Mon, 02 Mar 2026 10:05:09 GMT");
+	assert_int_equal(date_rfc3339("2026-03-02", out, sizeof(out)), 0);
+	assert_string_equal(out, "2026-03-02T00:00:00Z");
+	const char *bad[] = {"2026-03-02T10:-5:09Z", "2026-03-02T+1:05:09Z", "2026-03-02T10:05:09",
+			     "2026-03-02T24:00:00Z", "2026-03-02X10:05:09Z"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(date_http(bad[i], out, sizeof(out)), ERR_INVALID);
+}
+
 static void dutch_local_times(void **state)
 {
 	/* Expected instants computed with the IANA Europe/Amsterdam zone. */
@@ -279,7 +292,15 @@ static void dutch_local_times(void **state)
 		assert_int_equal(day[10], '\0');
 	}
 	long long when;
-	const char *bad[] = {"2026-11-23 14:30", "2026-11-23T24:00", "2026-02-30T10:00", "2026-11-23T14:3x", "", NULL};
+	const char *bad[] = {"2026-11-23 14:30",
+			     "2026-11-23T24:00",
+			     "2026-02-30T10:00",
+			     "2026-11-23T14:3x",
+			     "2026-03-01T-1:00",
+			     "2026-03-01T+1:00",
+			     "2026-03-01T 1:00",
+			     "",
+			     NULL};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(date_local_parse(bad[i], &when), ERR_INVALID);
 }
@@ -326,6 +347,7 @@ int main(void)
 	    cmocka_unit_test(holidays_of_2026_and_2027),
 	    cmocka_unit_test(working_days),
 	    cmocka_unit_test(days_between),
+	    cmocka_unit_test(feed_dates),
 	    cmocka_unit_test(dutch_local_times),
 	    cmocka_unit_test(config_flags_and_env),
 	};
