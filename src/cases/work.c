@@ -666,26 +666,12 @@ int cases_search(struct store *st, struct arena *a, const struct case_filter *f,
 int cases_overview(struct store *st, long long vp_id, long long org_id, const char *today, struct case_overview *out)
 {
 	char week[11];
-	int rc = date_add_days(today, 7, week);
+	long long n[4];
 	struct case_filter f = {.user_id = vp_id, .org_id = org_id, .today = today, .week_end = week};
-	memset(out, 0, sizeof(*out));
-	if (!rc) {
-		f.due = "verlopen";
-		rc = store_case_count(st, &f, &out->overdue);
-	}
-	if (!rc) {
-		f.due = "week";
-		rc = store_case_count(st, &f, &out->this_week);
-	}
-	if (!rc) {
-		f.due = "melder";
-		rc = store_case_count(st, &f, &out->waiting);
-	}
-	if (!rc) {
-		f.due = "";
-		f.status = "open";
-		rc = store_case_count(st, &f, &out->open);
-	}
+	int rc = date_add_days(today, 7, week);
+	if (!rc)
+		rc = store_case_overview(st, &f, n);
+	*out = rc ? (struct case_overview){0} : (struct case_overview){n[0], n[1], n[2], n[3]};
 	return rc;
 }
 

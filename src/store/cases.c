@@ -150,6 +150,19 @@ int store_case_count(struct store *st, const struct case_filter *f, long long *t
 	return !s || bind_filter(s, f) ? ERR_DB : store_one_int(s, total);
 }
 
+int store_case_overview(struct store *st, const struct case_filter *f, long long counts[4])
+{
+	struct stmt *s = stmt_get(st, ST_CASE_OVERVIEW);
+	if (!s || bind_int(s, 1, f->user_id) || bind_int(s, 2, f->org_id) || bind_text(s, 3, f->today) ||
+	    bind_text(s, 4, f->week_end))
+		return ERR_DB;
+	int step = stmt_step(s);
+	for (int i = 0; i < 4; i++)
+		counts[i] = step == STEP_ROW ? col_int(s, i) : 0;
+	stmt_reset(s);
+	return step == STEP_ROW ? 0 : ERR_DB;
+}
+
 int store_case_save(struct store *st, const struct case_row *c)
 {
 	struct stmt *s = stmt_get(st, ST_CASE_SAVE);

@@ -72,6 +72,8 @@ int store_case_by_lookup(struct store *st, struct arena *a, const unsigned char 
 int store_case_search(struct store *st, struct arena *a, const struct case_filter *f, struct case_row **out,
 		      size_t *n) WUR;
 int store_case_count(struct store *st, const struct case_filter *f, long long *total) WUR;
+/* For f's user and organisation (0: all): cases overdue on f->today, due up to f->week_end, waiting for the melder, open. */
+int store_case_overview(struct store *st, const struct case_filter *f, long long counts[4]) WUR;
 /* Write back what changes after filing (status, dates, outcome, schedule, next deadline); ERR_NOT_FOUND once destroyed. */
 int store_case_save(struct store *st, const struct case_row *c) WUR;
 /* Replace a case's themes, or its tags of one kind (betrokkene, hulp, verwijzing). */

@@ -35,18 +35,32 @@
 	"ELSE 0 END"
 
 /*
- * The workspace's filters on a VP's cases (x is their case_access row; only
- * organisations they still serve), in the order ST_CASE_SEARCH and
- * ST_CASE_COUNT number them after the user: org, status, theme, due, today, a
- * week from today.
+ * A VP's cases (x is their case_access row; only organisations they still
+ * serve), walked in the order of the access index so that a page stops early;
+ * p1 the user. Ends inside WHERE: the caller adds its conditions.
+ */
+#define CASE_FROM(p1)                                                                                                  \
+	" FROM case_access x JOIN cases c ON c.id = x.case_id JOIN org_members m ON m.org_id = c.org_id AND "          \
+	"m.user_id = x.user_id AND m.role = 'vertrouwenspersoon' WHERE x.user_id = " p1 " AND c.destroyed_on IS NULL "
+
+/*
+ * The workspace's filters, in the order ST_CASE_SEARCH and ST_CASE_COUNT
+ * number them after the user: org, status, theme, due, today, a week from
+ * today.
  */
 #define CASE_FILTER(p2, p3, p4, p5, p6, p7)                                                                            \
-	"c.destroyed_on IS NULL AND EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = c.org_id AND m.user_id = "    \
-	"x.user_id AND m.role = 'vertrouwenspersoon') AND (" p2 " = 0 OR c.org_id = " p2 ") AND (" p3 " = '' OR (" p3  \
-	" = 'open' AND c.status <> 'gesloten') OR c.status = " p3 ") AND (" p4                                         \
-	" = '' OR EXISTS (SELECT 1 FROM case_themes t WHERE t.case_id = c.id AND t.theme = " p4 ")) AND (" p5          \
-	" = '' OR (" p5 " = 'verlopen' AND c.next_due < " p6 ") OR (" p5 " = 'week' AND c.next_due >= " p6             \
-	" AND c.next_due <= " p7 ") OR (" p5 " = 'melder' AND " CASE_WAITING " = 1))"
+	"AND (" p2 " = 0 OR c.org_id = " p2 ") AND (" p3 " = '' OR (" p3 " = 'open' AND c.status <> 'gesloten') OR "   \
+	"c.status = " p3 ") AND (" p4 " = '' OR EXISTS (SELECT 1 FROM case_themes t WHERE t.case_id = c.id AND "       \
+	"t.theme = " p4 ")) AND (" p5 " = '' OR (" p5 " = 'verlopen' AND c.next_due < " p6 ") OR (" p5                 \
+	" = 'week' AND c.next_due >= " p6 " AND c.next_due <= " p7 ") OR (" p5 " = 'melder' AND " CASE_WAITING         \
+	" = 1))"
+
+/* The overview in one pass: overdue, due within the week, waiting for the melder, open (user, org, today, week end). */
+#define CASE_OVERVIEW(p1, p2, p3, p4)                                                                                  \
+	"SELECT coalesce(sum(CASE WHEN c.next_due < " p3 " THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN "            \
+	"c.next_due >= " p3 " AND c.next_due <= " p4 " THEN 1 ELSE 0 END), 0), coalesce(sum(" CASE_WAITING "), 0), "   \
+	"coalesce(sum(CASE WHEN c.status <> 'gesloten' THEN 1 ELSE 0 END), 0)" CASE_FROM(p1) "AND (" p2 " = 0 OR "     \
+											     "c.org_id = " p2 ")"
 
 /* Statements the same in both dialects ($N numbered in the order they first appear). */
 #define CASE_STATEMENTS                                                                                                \
