@@ -178,6 +178,7 @@ bench: $(BIN)
 	@sh bench/search.sh $(BUILD)
 	@sh bench/scale.sh $(BIN)
 	@sh bench/melder.sh $(BIN)
+	@sh bench/workspace.sh $(BIN)
 
 lint:
 	@sh scripts/lint.sh
