@@ -39,10 +39,10 @@ static const struct {
     {"revisions", ST_COPY_R_REVISIONS, ST_COPY_W_REVISIONS, "iittt"},
     {"slug_redirects", ST_COPY_R_SLUG_REDIRECTS, ST_COPY_W_SLUG_REDIRECTS, "tti"},
     {"schedules", ST_COPY_R_SCHEDULES, ST_COPY_W_SCHEDULES, "ii"},
-    {"organisations", ST_COPY_R_ORGANISATIONS, ST_COPY_W_ORGANISATIONS, "ittitttibtii"},
+    {"organisations", ST_COPY_R_ORGANISATIONS, ST_COPY_W_ORGANISATIONS, "ittitttibtiitti"},
     {"org_themes", ST_COPY_R_ORG_THEMES, ST_COPY_W_ORG_THEMES, "itt"},
     {"org_members", ST_COPY_R_ORG_MEMBERS, ST_COPY_W_ORG_MEMBERS, "iit"},
-    {"vp_profiles", ST_COPY_R_VP_PROFILES, ST_COPY_W_VP_PROFILES, "ittttttti"},
+    {"vp_profiles", ST_COPY_R_VP_PROFILES, ST_COPY_W_VP_PROFILES, "itttttttittt"},
     {"user_keys", ST_COPY_R_USER_KEYS, ST_COPY_W_USER_KEYS, "ibbbi"},
     {"cases", ST_COPY_R_CASES, ST_COPY_W_CASES, "iitttttttttttbbiittttttttti"},
     {"case_themes", ST_COPY_R_CASE_THEMES, ST_COPY_W_CASE_THEMES, "it"},
@@ -55,6 +55,9 @@ static const struct {
     {"case_files", ST_COPY_R_CASE_FILES, ST_COPY_W_CASE_FILES, "iiib"},
     {"case_audit", ST_COPY_R_CASE_AUDIT, ST_COPY_W_CASE_AUDIT, "iiiti"},
     {"case_reminders", ST_COPY_R_CASE_REMINDERS, ST_COPY_W_CASE_REMINDERS, "itt"},
+    {"annual_reports", ST_COPY_R_ANNUAL_REPORTS, ST_COPY_W_ANNUAL_REPORTS, "iitii"},
+    {"report_texts", ST_COPY_R_REPORT_TEXTS, ST_COPY_W_REPORT_TEXTS, "iiitii"},
+    {"self_assessments", ST_COPY_R_SELF_ASSESSMENTS, ST_COPY_W_SELF_ASSESSMENTS, "iiti"},
 };
 
 /* The bytes of a files row: its data column, or the file in the store's media directory (read into file). */

@@ -12,7 +12,7 @@
 
 struct store;
 
-#define COPY_TABLES 29
+#define COPY_TABLES 32
 
 struct copy_table_report {
 	const char *table;

@@ -18,7 +18,7 @@
 #include "base/mem.h"
 #include "store/pg.h"
 
-#define MAX_PARAMS	 16
+#define MAX_PARAMS	 32 /* bit n-1 of an unsigned marks $n in params_used() */
 #define MAX_BLOB_COLUMNS 32
 #define BYTEA_OID	 17
 #define TEXT_OID	 25

@@ -62,6 +62,13 @@
 	"coalesce(sum(CASE WHEN c.status <> 'gesloten' THEN 1 ELSE 0 END), 0)" CASE_FROM(p1) "AND (" p2 " = 0 OR "     \
 											     "c.org_id = " p2 ")"
 
+/* The coarse statistics of an organisation's cases received in a year (org, first month, first month after). */
+#define CASE_STATS(themes, tags, p1, p2, p3)                                                                           \
+	"SELECT c.id, c.month, c.mode, c.channel, c.status, c.outcome, coalesce(c.ack_due, ''), "                      \
+	"coalesce(c.acknowledged_on, ''), coalesce(c.feedback_due, ''), coalesce(c.feedback_on, ''), "                 \
+	"coalesce(" themes ", ''), coalesce(" tags ", '') FROM cases c WHERE c.org_id = " p1 " AND c.month >= " p2     \
+	" AND c.month < " p3 " ORDER BY c.id"
+
 /* Statements the same in both dialects ($N numbered in the order they first appear). */
 #define CASE_STATEMENTS                                                                                                \
 	[ST_CASE_SAVE] = CASE_SAVE, [ST_CASE_TAGS_CLEAR] = "DELETE FROM case_tags WHERE case_id = $1 AND kind = $2",   \

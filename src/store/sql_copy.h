@@ -27,25 +27,30 @@
 #define COPY_SCHEDULES	    "item_id, publish_at"
 #define COPY_ORGANISATIONS                                                                                             \
 	"id, slug, name, workers, sector, logo, procedure, listed, receipt_salt, created_at, respond_days, "           \
-	"retention_months"
+	"retention_months, compliance, evaluated_on, trends_public"
 #define COPY_ORG_MEMBERS "org_id, user_id, role"
-#define COPY_VP_PROFILES "user_id, kind, focus, languages, phone, reach, photo, intro, deadline_mail"
-#define COPY_USER_KEYS	 "user_id, pk, sk_password, sk_recovery, created_at"
+#define COPY_VP_PROFILES                                                                                               \
+	"user_id, kind, focus, languages, phone, reach, photo, intro, deadline_mail, trained_on, "                     \
+	"refresher_on, other_roles"
+#define COPY_USER_KEYS "user_id, pk, sk_password, sk_recovery, created_at"
 
 #define COPY_CASES                                                                                                     \
 	"id, org_id, month, mode, channel, status, received_on, ack_due, acknowledged_on, feedback_due, feedback_on, " \
 	"closed_on, outcome, melder_lookup, melder_box, melder_ops, melder_mem, respond_due, responded_on, "           \
 	"aftercare_on, first_closed_on, destroy_on, destroy_limit, destroyed_on, next_due, next_due_what, reopened"
-#define COPY_CASE_THEMES    "case_id, theme"
-#define COPY_CASE_ACCESS    "case_id, user_id, sealed"
-#define COPY_CASE_RECORDS   "id, case_id, kind, author, body"
-#define COPY_CASE_READS	    "case_id, reader, last_id"
-#define COPY_CASE_CONSENTS  "id, case_id, what, how, given, at, ref"
-#define COPY_ORG_THEMES	    "org_id, code, label"
-#define COPY_CASE_TAGS	    "case_id, kind, code"
-#define COPY_CASE_ACTIONS   "id, case_id, record_id, due_on, done_on"
-#define COPY_CASE_AUDIT	    "id, case_id, user_id, what, at"
-#define COPY_CASE_REMINDERS "case_id, what, due"
+#define COPY_CASE_THEMES      "case_id, theme"
+#define COPY_CASE_ACCESS      "case_id, user_id, sealed"
+#define COPY_CASE_RECORDS     "id, case_id, kind, author, body"
+#define COPY_CASE_READS	      "case_id, reader, last_id"
+#define COPY_CASE_CONSENTS    "id, case_id, what, how, given, at, ref"
+#define COPY_ORG_THEMES	      "org_id, code, label"
+#define COPY_CASE_TAGS	      "case_id, kind, code"
+#define COPY_CASE_ACTIONS     "id, case_id, record_id, due_on, done_on"
+#define COPY_CASE_AUDIT	      "id, case_id, user_id, what, at"
+#define COPY_CASE_REMINDERS   "case_id, what, due"
+#define COPY_ANNUAL_REPORTS   "org_id, year, published, released_at, released_by"
+#define COPY_REPORT_TEXTS     "org_id, year, user_id, body, ready, updated_at"
+#define COPY_SELF_ASSESSMENTS "org_id, year, answers, updated_at"
 
 #define COPY_CASE_FILES "id, case_id, record_id, data"
 #define P2		"$1, $2"
@@ -91,11 +96,11 @@
 	[ST_COPY_R_SCHEDULES] = COPY_READ("schedules", COPY_SCHEDULES),                                                \
 	[ST_COPY_W_SCHEDULES] = COPY_WRITE("schedules", COPY_SCHEDULES, P2),                                           \
 	[ST_COPY_R_ORGANISATIONS] = COPY_READ("organisations", COPY_ORGANISATIONS),                                    \
-	[ST_COPY_W_ORGANISATIONS] = COPY_WRITE("organisations", COPY_ORGANISATIONS, P12),                              \
+	[ST_COPY_W_ORGANISATIONS] = COPY_WRITE("organisations", COPY_ORGANISATIONS, P15),                              \
 	[ST_COPY_R_ORG_MEMBERS] = COPY_READ("org_members", COPY_ORG_MEMBERS),                                          \
 	[ST_COPY_W_ORG_MEMBERS] = COPY_WRITE("org_members", COPY_ORG_MEMBERS, P3),                                     \
 	[ST_COPY_R_VP_PROFILES] = COPY_READ("vp_profiles", COPY_VP_PROFILES),                                          \
-	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P9),                                     \
+	[ST_COPY_W_VP_PROFILES] = COPY_WRITE("vp_profiles", COPY_VP_PROFILES, P12),                                    \
 	[ST_COPY_R_USER_KEYS] = COPY_READ("user_keys", COPY_USER_KEYS),                                                \
 	[ST_COPY_W_USER_KEYS] = COPY_WRITE("user_keys", COPY_USER_KEYS, P5),                                           \
 	[ST_COPY_R_CASES] = COPY_READ("cases", COPY_CASES), [ST_COPY_W_CASES] = COPY_WRITE("cases", COPY_CASES, P27),  \
@@ -120,6 +125,12 @@
 	[ST_COPY_R_CASE_AUDIT] = COPY_READ("case_audit", COPY_CASE_AUDIT),                                             \
 	[ST_COPY_W_CASE_AUDIT] = COPY_WRITE("case_audit", COPY_CASE_AUDIT, P5),                                        \
 	[ST_COPY_R_CASE_REMINDERS] = COPY_READ("case_reminders", COPY_CASE_REMINDERS),                                 \
-	[ST_COPY_W_CASE_REMINDERS] = COPY_WRITE("case_reminders", COPY_CASE_REMINDERS, P3)
+	[ST_COPY_W_CASE_REMINDERS] = COPY_WRITE("case_reminders", COPY_CASE_REMINDERS, P3),                            \
+	[ST_COPY_R_ANNUAL_REPORTS] = COPY_READ("annual_reports", COPY_ANNUAL_REPORTS),                                 \
+	[ST_COPY_W_ANNUAL_REPORTS] = COPY_WRITE("annual_reports", COPY_ANNUAL_REPORTS, P5),                            \
+	[ST_COPY_R_REPORT_TEXTS] = COPY_READ("report_texts", COPY_REPORT_TEXTS),                                       \
+	[ST_COPY_W_REPORT_TEXTS] = COPY_WRITE("report_texts", COPY_REPORT_TEXTS, P6),                                  \
+	[ST_COPY_R_SELF_ASSESSMENTS] = COPY_READ("self_assessments", COPY_SELF_ASSESSMENTS),                           \
+	[ST_COPY_W_SELF_ASSESSMENTS] = COPY_WRITE("self_assessments", COPY_SELF_ASSESSMENTS, P4)
 
 #endif

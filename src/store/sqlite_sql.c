@@ -8,7 +8,9 @@
 #include "store/sql_copy.h"
 #include "store/sql_cases.h"
 #include "store/sql_items.h"
+#include "store/sql_reports.h"
 
+#define CASE_TAGS   "(SELECT group_concat(g.kind || ':' || g.code) FROM case_tags g WHERE g.case_id = c.id)"
 #define CASE_THEMES "(SELECT group_concat(theme) FROM case_themes t WHERE t.case_id = c.id)"
 
 #define ITEM_CATEGORIES                                                                                                \
@@ -200,6 +202,8 @@ const char *const sqlite_sql[ST_COUNT] = {
 			 CASE_FILTER("?2", "?3", "?4", "?5", "?6", "?7") " ORDER BY x.case_id DESC LIMIT ?8 OFFSET ?9",
     [ST_CASE_COUNT] = "SELECT count(*)" CASE_FROM("?1") CASE_FILTER("?2", "?3", "?4", "?5", "?6", "?7"),
     [ST_CASE_OVERVIEW] = CASE_OVERVIEW("?1", "?2", "?3", "?4"),
+    [ST_CASE_STATS] = CASE_STATS(CASE_THEMES, CASE_TAGS, "?1", "?2", "?3"),
+    REPORT_STATEMENTS,
     CASE_STATEMENTS,
     [ST_RECORD_ADD] = "INSERT INTO case_records (case_id, kind, author, body) VALUES (?1, ?2, ?3, x'') RETURNING id",
     [ST_RECORD_BODY] = "UPDATE case_records SET body = ?2 WHERE id = ?1",
