@@ -110,6 +110,7 @@ run: deps-run
 	@echo "(extern, ook voor http://127.0.0.1:8080/organisaties/kinderopvang-de-boomhut), wachtwoord"
 	@echo "demo-vertrouwenspersoon-wachtwoord, TOTP-sleutel 5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC"
 	@echo "(code maken: oathtool --totp -b 5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC); daarna naar /werkruimte."
+	@echo "Organisatie: hr@demo.vertrouwd.example, wachtwoord demo-organisatie-wachtwoord; daarna naar /organisatie."
 	@exec ./$(BIN) serve
 
 # ---- tests ----
@@ -138,6 +139,7 @@ integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/account/run.sh $(BIN)
 	@sh tests/melder/run.sh $(BIN)
 	@sh tests/workspace/run.sh $(BIN)
+	@sh tests/orgdash/run.sh $(BIN)
 
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)

@@ -32,9 +32,9 @@ static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
 static const char *const org_flags[] = {"listed", "unlisted", NULL};
 static const char *const org_values[] = {
-    "name",	 "slug",  "workers", "sector", "procedure", "role",  "kind",	   "focus",
-    "languages", "phone", "reach",   "intro",  "logo",	    "photo", "reply-days", "retention-months",
-    "theme",	 NULL};
+    "name",	 "slug",    "workers",	 "sector",	"procedure", "role",  "kind",	    "focus",
+    "languages", "phone",   "reach",	 "intro",	"logo",	     "photo", "reply-days", "retention-months",
+    "theme",	 "trained", "refresher", "other-roles", NULL};
 
 static const struct command commands[] = {
     {"serve", "start de webserver / start the web server", "", 0, no_flags, NULL, cli_serve},
@@ -100,6 +100,7 @@ static const struct command commands[] = {
      "  remove SLUG EMAIL --role ROL           ontkoppel\n"
      "  vp EMAIL [--kind intern|extern] [--focus omgangsvormen|integriteit|beide] [--languages T]\n"
      "           [--phone T] [--reach T] [--intro T] [--photo AFBEELDING]\n"
+     "           [--trained JJJJ-MM-DD] [--refresher JJJJ-MM-DD] [--other-roles hr,or,top]\n"
      "                                         wat melders van de vertrouwenspersoon zien\n",
      -2, org_flags, org_values, cli_org},
 };

@@ -109,7 +109,7 @@ int date_add_months(const char *iso, int n, char out[11])
 	int y, m, d;
 	if (parse(iso, &y, &m, &d))
 		return ERR_INVALID;
-	if (n < 0 || n > 1200)
+	if (n < -1200 || n > 1200)
 		return ERR_INVALID;
 	int total = y * 12 + (m - 1) + n;
 	y = total / 12;

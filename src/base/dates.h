@@ -19,8 +19,9 @@ int date_http(const char *iso, char *out, size_t outlen) WUR;
 int date_rfc3339(const char *iso, char *out, size_t outlen) WUR;
 /*
  * Date arithmetic for deadlines: days later, or months later with the day
- * kept where the month has it (31 January + 1 month = 28 or 29 February).
- * days lies in -100000..100000 and months in 0..1200. ERR_INVALID (out
+ * kept where the month has it (31 January + 1 month = 28 or 29 February);
+ * negative counts go back. days lies in -100000..100000 and months in
+ * -1200..1200. ERR_INVALID (out
  * untouched) on a bad date or count, or when the result falls outside the
  * years 1900..9999 that a date may have.
  */

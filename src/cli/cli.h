@@ -60,10 +60,12 @@ void cli_progress(int done, int total);
 #define DEMO_EDITOR_PASSWORD "demo-redactie-wachtwoord"
 int cli_demo_accounts(const struct config *cfg);
 /* The demo's organisations and VPs (cli/demo.c): fixed sign-in details, for the demo only. */
-#define DEMO_VP_INTERN	 "ilse@demo.vertrouwd.example"
-#define DEMO_VP_EXTERN	 "erik@demo.vertrouwd.example"
-#define DEMO_VP_PASSWORD "demo-vertrouwenspersoon-wachtwoord"
-#define DEMO_VP_TOTP	 "5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC"
+#define DEMO_VP_INTERN	      "ilse@demo.vertrouwd.example"
+#define DEMO_VP_EXTERN	      "erik@demo.vertrouwd.example"
+#define DEMO_VP_PASSWORD      "demo-vertrouwenspersoon-wachtwoord"
+#define DEMO_VP_TOTP	      "5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC"
+#define DEMO_CONTACT	      "hr@demo.vertrouwd.example"
+#define DEMO_CONTACT_PASSWORD "demo-organisatie-wachtwoord"
 int cli_demo_orgs(const struct config *cfg);
 /* Load what password checks need (the common-password list); 1 after a message. */
 int cli_start_accounts(const struct config *cfg);

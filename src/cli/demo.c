@@ -10,6 +10,7 @@
  * Dutch message.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,6 +19,7 @@
 #include "cases/work.h"
 #include "cli/cli.h"
 #include "orgs/orgs.h"
+#include "reports/dashboard.h"
 #include "store/store.h"
 #include "store/totp.h"
 
@@ -36,14 +38,16 @@ static const char procedure[] =
     "hebben gedaan. Je naam blijft geheim, tenzij je zelf toestemming geeft om hem te noemen.\n";
 
 struct demo_vp {
-	const char *email, *name, *kind, *languages, *reach, *phone, *intro;
+	const char *email, *name, *kind, *languages, *reach, *phone, *intro, *trained_on, *refresher_on;
 };
 
 static const struct demo_vp vps[] = {
     {DEMO_VP_INTERN, "Ilse Jansen", "intern", "Nederlands", "dinsdag en donderdag, ook in het stadskantoor",
-     "010 555 0101", "Ik werk al twaalf jaar bij de gemeente, bij Burgerzaken. Je kunt me ook op de gang aanspreken."},
+     "010 555 0101", "Ik werk al twaalf jaar bij de gemeente, bij Burgerzaken. Je kunt me ook op de gang aanspreken.",
+     "2021-09-14", ""},
     {DEMO_VP_EXTERN, "Erik de Boer", "extern", "Nederlands, Engels", "werkdagen 9 tot 17 uur, ook online",
-     "010 555 0202", "Onafhankelijk vertrouwenspersoon voor meerdere organisaties; ik werk niet voor je werkgever."},
+     "010 555 0202", "Onafhankelijk vertrouwenspersoon voor meerdere organisaties; ik werk niet voor je werkgever.",
+     "2019-03-04", "2025-10-20"},
 };
 
 static int demo_vp(struct store *st, const struct demo_vp *v)
@@ -67,9 +71,10 @@ static int demo_vp(struct store *st, const struct demo_vp *v)
 			store_rollback(st);
 	}
 	if (!rc)
-		rc = orgs_vp_profile_set(
-		    st, DEMO, v->email,
-		    &(struct vp_profile){v->kind, "beide", v->languages, v->phone, v->reach, "", v->intro}, &why);
+		rc = orgs_vp_profile_set(st, DEMO, v->email,
+					 &(struct vp_profile){v->kind, "beide", v->languages, v->phone, v->reach, "",
+							      v->intro, v->trained_on, v->refresher_on, ""},
+					 &why);
 	vault_wipe(recovery, sizeof(recovery));
 	arena_free(&a);
 	if (rc)
@@ -134,6 +139,33 @@ static int demo_cases(struct store *st, long long org_id, long long now)
 	return rc;
 }
 
+/* The municipality's contact for the dashboard: a password, no second factor (the role sees only figures). */
+static int demo_contact(struct store *st, long long org_id, const char **why)
+{
+	long long id;
+	char recovery[VAULT_RECOVERY_TEXT];
+	int rc = accounts_add(st, DEMO, DEMO_CONTACT, "Hanna de Wit", ROLE_ORGANISATIE, &id);
+	if (!rc)
+		rc = accounts_set_password(st, DEMO, DEMO_CONTACT, DEMO_CONTACT_PASSWORD, why, recovery);
+	if (!rc)
+		rc = orgs_member_add(st, DEMO, org_id, DEMO_CONTACT, ORG_ROLE_CONTACT, why);
+	const char *elements[] = {"schriftelijk", "mondeling", "bevestiging", "terugkoppeling", "registratie"};
+	char today[11], evaluated[11];
+	date_local_today((long long) time(NULL), today);
+	if (!rc)
+		rc = date_add_months(today, -14, evaluated);
+	if (!rc)
+		rc = dashboard_declare(st, DEMO, org_id, elements, 5, evaluated, 1, today, why);
+	/* Last year's self-assessment, so the trend has a first column. */
+	struct selfscan last = {
+	    .year = (int) strtol(today, NULL, 10) - 1,
+	    .answers = {{2, 1, 1}, {1, 1, 0}, {0, 1, 0}, {2, 2, 1}, {1, 0, 1}, {1, 2, 0}, {2, 1, 1}}};
+	if (!rc)
+		rc = dashboard_selfscan_save(st, org_id, &last, (long long) time(NULL));
+	vault_wipe(recovery, sizeof(recovery));
+	return rc;
+}
+
 static int demo_org(struct store *st, const struct org_input *in, const char *const *members, size_t n,
 		    long long respond_days)
 {
@@ -150,6 +182,8 @@ static int demo_org(struct store *st, const struct org_input *in, const char *co
 			rc = orgs_case_settings(st, DEMO, id, respond_days, 0, &why);
 		if (!rc && respond_days)
 			rc = demo_cases(st, id, (long long) time(NULL));
+		if (!rc && respond_days)
+			rc = demo_contact(st, id, &why);
 	}
 	arena_free(&a);
 	if (rc)

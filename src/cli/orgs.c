@@ -103,8 +103,15 @@ static int vp(struct store *st, const struct cli_opts *o, const char *email)
 	const char *why = NULL;
 	const struct {
 		const char *name, **field;
-	} fields[] = {{"kind", &p.kind},   {"focus", &p.focus}, {"languages", &p.languages},
-		      {"phone", &p.phone}, {"reach", &p.reach}, {"intro", &p.intro}};
+	} fields[] = {{"kind", &p.kind},
+		      {"focus", &p.focus},
+		      {"languages", &p.languages},
+		      {"phone", &p.phone},
+		      {"reach", &p.reach},
+		      {"intro", &p.intro},
+		      {"trained", &p.trained_on},
+		      {"refresher", &p.refresher_on},
+		      {"other-roles", &p.other_roles}};
 	int rc = accounts_find(st, &a, email, &u);
 	if (!rc && cli_opt(o, "photo") && image(st, o, cli_opt(o, "photo"), 0, email)) {
 		arena_free(&a);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/dates.h"
 #include "base/slug.h"
 #include "cases/retention.h"
 #include "content/media.h"
@@ -226,6 +227,24 @@ static int one_of(const char *v, const char *const *options)
 	return 0;
 }
 
+/* Whether s is empty or a comma-separated list of hr, or, top. */
+static int other_roles_ok(const char *s)
+{
+	static const char *const roles[] = {"hr", "or", "top", NULL};
+	char part[8];
+	for (const char *p = s ? s : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n >= sizeof(part))
+			return 0;
+		memcpy(part, p, n);
+		part[n] = '\0';
+		if (!one_of(part, roles))
+			return 0;
+		p += n + (p[n] == ',');
+	}
+	return 1;
+}
+
 int orgs_vp_profile_set(struct store *st, const char *actor, const char *email, const struct vp_profile *p,
 			const char **why)
 {
@@ -241,6 +260,15 @@ int orgs_vp_profile_set(struct store *st, const char *actor, const char *email, 
 			*why = "Een van de teksten is te lang (hoogstens 2000 tekens).";
 			return ERR_INVALID;
 		}
+	if ((p->trained_on && *p->trained_on && !date_valid(p->trained_on)) ||
+	    (p->refresher_on && *p->refresher_on && !date_valid(p->refresher_on))) {
+		*why = "Geef de datum van de opleiding en van de laatste bijscholing als JJJJ-MM-DD, of laat hem leeg.";
+		return ERR_INVALID;
+	}
+	if (!other_roles_ok(p->other_roles)) {
+		*why = "Andere rollen zijn hr, or (ondernemingsraad) en top (directie), met komma's ertussen.";
+		return ERR_INVALID;
+	}
 	struct arena a = ARENA_INIT;
 	struct user u;
 	struct org *mine;

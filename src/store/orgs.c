@@ -139,9 +139,10 @@ int store_org_of_user(struct store *st, struct arena *a, long long user_id, cons
 /* Columns from..from+6 of a profile: kind, focus, languages, phone, reach, photo, intro. */
 static int read_profile(struct stmt *s, struct arena *a, int from, struct vp_profile *p)
 {
-	static const char *const defaults[] = {"intern", "beide", "Nederlands", "", "", "", ""};
-	const char **f[] = {&p->kind, &p->focus, &p->languages, &p->phone, &p->reach, &p->photo, &p->intro};
-	for (int i = 0; i < 7; i++) {
+	static const char *const defaults[] = {"intern", "beide", "Nederlands", "", "", "", "", "", "", ""};
+	const char **f[] = {&p->kind,  &p->focus, &p->languages,  &p->phone,	    &p->reach,
+			    &p->photo, &p->intro, &p->trained_on, &p->refresher_on, &p->other_roles};
+	for (int i = 0; i < 10; i++) {
 		*f[i] = col_is_null(s, from + i) ? defaults[i] : col_text(s, from + i, a);
 		if (!*f[i])
 			return ERR_NOMEM;
@@ -169,10 +170,11 @@ int store_org_vps(struct store *st, struct arena *a, long long org_id, struct or
 int store_vp_profile_set(struct store *st, long long user_id, const struct vp_profile *p)
 {
 	struct stmt *s = stmt_get(st, ST_VP_PROFILE_SET);
-	const char *v[] = {p->kind, p->focus, p->languages, p->phone, p->reach, p->photo, p->intro};
+	const char *v[] = {p->kind,  p->focus, p->languages,  p->phone,	       p->reach,
+			   p->photo, p->intro, p->trained_on, p->refresher_on, p->other_roles};
 	if (!s || bind_int(s, 1, user_id))
 		return ERR_DB;
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 10; i++)
 		if (bind_text(s, 2 + i, v[i] ? v[i] : ""))
 			return ERR_DB;
 	return stmt_exec(s);
@@ -189,7 +191,7 @@ int store_vp_profile_get(struct store *st, struct arena *a, long long user_id, s
 	else
 		rc = ERR_DB;
 	if (step == STEP_DONE)
-		*out = (struct vp_profile){"intern", "beide", "Nederlands", "", "", "", ""};
+		*out = (struct vp_profile){"intern", "beide", "Nederlands", "", "", "", "", "", "", ""};
 	stmt_reset(s);
 	return rc;
 }

@@ -36,6 +36,8 @@ struct vp_profile {
 	const char *reach; /* how and when: "ma-do 9-17 uur, ook op locatie" */
 	const char *photo; /* a media file's name, or "" */
 	const char *intro;
+	const char *trained_on, *refresher_on; /* "YYYY-MM-DD", or "" when not known */
+	const char *other_roles;	       /* other hats, comma-separated: hr, or (works council), top */
 };
 
 struct org_vp {

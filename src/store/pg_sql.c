@@ -190,16 +190,18 @@ const char *const pg_sql[ST_COUNT] = {
 	"o.respond_days, o.retention_months "
 	"FROM organisations o JOIN org_members m ON m.org_id = o.id WHERE m.user_id = $1 AND m.role = $2 "
 	"ORDER BY o.name",
-    [ST_ORG_VPS] =
-	"SELECT u.id, u.name, u.email, p.kind, p.focus, p.languages, p.phone, p.reach, p.photo, p.intro FROM "
-	"org_members m JOIN users u ON u.id = m.user_id LEFT JOIN vp_profiles p ON p.user_id = u.id WHERE "
-	"m.org_id = $1 AND m.role = 'vertrouwenspersoon' AND u.disabled = 0 ORDER BY u.name",
+    [ST_ORG_VPS] = "SELECT u.id, u.name, u.email, p.kind, p.focus, p.languages, p.phone, p.reach, p.photo, p.intro, "
+		   "p.trained_on, p.refresher_on, p.other_roles FROM "
+		   "org_members m JOIN users u ON u.id = m.user_id LEFT JOIN vp_profiles p ON p.user_id = u.id WHERE "
+		   "m.org_id = $1 AND m.role = 'vertrouwenspersoon' AND u.disabled = 0 ORDER BY u.name",
     [ST_VP_PROFILE_SET] =
-	"INSERT INTO vp_profiles (user_id, kind, focus, languages, phone, reach, photo, intro) VALUES ($1, "
-	"$2, $3, $4, $5, $6, $7, $8) ON CONFLICT (user_id) DO UPDATE SET kind = $2, focus = $3, languages = "
-	"$4, phone = $5, reach = $6, photo = $7, intro = $8",
+	"INSERT INTO vp_profiles (user_id, kind, focus, languages, phone, reach, photo, intro, trained_on, "
+	"refresher_on, other_roles) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), nullif($10, ''), $11) "
+	"ON CONFLICT (user_id) DO UPDATE SET kind = $2, focus = $3, languages = $4, phone = $5, reach = $6, "
+	"photo = $7, intro = $8, trained_on = nullif($9, ''), refresher_on = nullif($10, ''), other_roles = $11",
     [ST_VP_PROFILE_GET] =
-	"SELECT kind, focus, languages, phone, reach, photo, intro FROM vp_profiles p WHERE p.user_id = $1",
+	"SELECT kind, focus, languages, phone, reach, photo, intro, trained_on, refresher_on, other_roles FROM "
+	"vp_profiles p WHERE p.user_id = $1",
     [ST_ORG_MEMBER_HAS] = "SELECT 1 FROM org_members WHERE org_id = $1 AND user_id = $2 AND role = $3",
     [ST_CASE_ADD] = "INSERT INTO cases (org_id, month, mode, channel, received_on, ack_due, melder_lookup, melder_box, "
 		    "melder_ops, melder_mem) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",

@@ -194,15 +194,19 @@ int web_admin_org_invite(struct req *r)
 	struct user u;
 	long long id;
 	int rc = email ? accounts_find(r->w->store, &r->arena, email, &u) : ERR_INVALID;
+	int fresh = rc == ERR_NOT_FOUND || (!rc && !(u.roles & bit));
 	if (rc == ERR_NOT_FOUND)
 		rc = accounts_add(r->w->store, r->session->email, email, name, bit, &id);
 	else if (!rc && !(u.roles & bit))
 		rc = accounts_set_roles(r->w->store, r->session->user_id, r->session->email, email, u.roles | bit);
-	if (!rc && bit == ROLE_VP)
-		rc = orgs_vp_profile_set(r->w->store, r->session->email, email,
-					 &(struct vp_profile){kind && !strcmp(kind, "extern") ? "extern" : "intern",
-							      "beide", "Nederlands", "", "", "", ""},
-					 &why);
+	/* A new VP gets a profile; one who serves elsewhere already keeps theirs (phone, intro, training). */
+	if (!rc && bit == ROLE_VP && fresh)
+		rc = orgs_vp_profile_set(
+		    r->w->store, r->session->email, email,
+		    &(struct vp_profile){.kind = kind && !strcmp(kind, "extern") ? "extern" : "intern",
+					 .focus = "beide",
+					 .languages = "Nederlands"},
+		    &why);
 	if (!rc)
 		rc = orgs_member_add(r->w->store, r->session->email, o.id, email, role, &why);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)

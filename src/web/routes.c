@@ -8,6 +8,9 @@
 /* A form on a case page: the VP's, of a case of their organisation, sent from our own page. */
 #define CASE_FORM (ROUTE_ROLE(ROLE_VP) | ROUTE_TENANT | ROUTE_CSRF | ROUTE_NO_STORE)
 
+/* A page of the organisation's dashboard: its contact's, of an organisation they serve. */
+#define ORG_PAGE (ROUTE_ROLE(ROLE_ORGANISATIE) | ROUTE_TENANT | ROUTE_NO_STORE)
+
 static const struct route routes[] = {
     {"GET", "/", ROUTE_CACHE, web_public_home},
     {"GET", "/nieuws", ROUTE_CACHE, web_public_list},
@@ -102,6 +105,11 @@ static const struct route routes[] = {
     {"POST", "/werkruimte/{org}/zaken/{zaak}/sluiten", CASE_FORM, web_case_close},
     {"POST", "/werkruimte/{org}/zaken/{zaak}/heropenen", CASE_FORM, web_case_reopen},
     {"POST", "/werkruimte/{org}/zaken/{zaak}/delen", CASE_FORM, web_case_share},
+    {"GET", "/organisatie", ROUTE_ROLE(ROLE_ORGANISATIE) | ROUTE_NO_STORE, web_org_dashboards},
+    {"GET", "/organisatie/{org}", ORG_PAGE, web_org_dashboard},
+    {"POST", "/organisatie/{org}/naleving", ORG_PAGE | ROUTE_CSRF, web_org_declare},
+    {"GET", "/organisatie/{org}/zelfscan", ORG_PAGE, web_org_selfscan},
+    {"POST", "/organisatie/{org}/zelfscan", ORG_PAGE | ROUTE_CSRF, web_org_selfscan},
     {"GET", "/media/{name}", 0, web_media_file},
     {"GET", "/healthz", 0, web_healthz},
     {"GET", "/static/{path*}", 0, http_static_handler},

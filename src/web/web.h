@@ -186,5 +186,15 @@ int web_attachment(struct req *r, long long case_id, const unsigned char *ck, en
 int web_mailbox_attachment(struct req *r);
 int web_case_attachment(struct req *r);
 int web_healthz(struct req *r);
+/* The organisation's dashboard (orgdash.c) and its annual reports (annual.c). */
+int web_org_dashboards(struct req *r);
+int web_org_dashboard(struct req *r);
+int web_org_declare(struct req *r);
+int web_org_selfscan(struct req *r);
+struct selfscan;
+/* The self-assessment's scores per action and year into v (scan_years, scan_rows, has_scans). */
+void web_selfscan_trend(struct req *r, struct tval *v, const struct selfscan *scans, size_t n);
+/* The released reports of o into v (reports: year, url). */
+void web_reports_released(struct req *r, struct tval *v, const struct org *o);
 
 #endif

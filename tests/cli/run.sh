@@ -118,7 +118,7 @@ bdb="sqlite:$tmp/bk/live.db"
 "$bin" user add bea@example.nl --name "Bea Backup" --roles redacteur --db "$bdb" >/dev/null 2>&1
 check "vertrouwd backup --help exits 0" "$bin" backup --help
 "$bin" backup "$tmp/snap" --db "$bdb" >"$tmp/out" 2>"$tmp/err" && ok "backup: exit 0" || not_ok "backup" "$(cat "$tmp/err")"
-grep -q 'Reservekopie klaar: [0-9]* items, 4 gebruikers' "$tmp/out" && ok "backup prints what it holds" || not_ok "backup summary" "$(cat "$tmp/out")"
+grep -q 'Reservekopie klaar: [0-9]* items, 5 gebruikers' "$tmp/out" && ok "backup prints what it holds" || not_ok "backup summary" "$(cat "$tmp/out")"
 [ "$(find "$tmp/snap/media" -type f | wc -l)" = "$(find "$tmp/bk/media" -type f | wc -l)" ] && [ -n "$(find "$tmp/snap/media" -type f)" ] &&
 	ok "backup copies the media files" || not_ok "backup media"
 [ "$(exit_code "$bin" backup "$tmp/snap" --db "$bdb")" = 1 ] && grep -q 'bestaat al' "$tmp/err" && ok "backup never overwrites an earlier one" || not_ok "backup overwrite"

@@ -35,9 +35,9 @@ static long long vp_with_key(const char *email, long long org, unsigned char **s
 	assert_int_equal(store_user_add(st, email, "VP", ROLE_VP, &id), 0);
 	assert_int_equal(vault_keypair(k.pk, *sk), 0);
 	assert_int_equal(store_key_set(st, id, &k), 0);
-	assert_int_equal(orgs_vp_profile_set(st, "test", email,
-					     &(struct vp_profile){"extern", "beide", "Nederlands", "", "", "", ""},
-					     &why),
+	assert_int_equal(orgs_vp_profile_set(
+			     st, "test", email,
+			     &(struct vp_profile){"extern", "beide", "Nederlands", "", "", "", "", "", "", ""}, &why),
 			 0);
 	assert_int_equal(orgs_member_add(st, "test", org, email, ORG_ROLE_VP, &why), 0);
 	return id;

@@ -1,10 +1,12 @@
 /*
  * Tenant isolation, generated from the route table: every ROUTE_TENANT row is
  * filled with organisation A's objects ({org}, {zaak}) and asked for by
- * everyone who may not see them: a VP of organisation B, A's beheerder,
- * redacteur and organisation contact. Each must get 404, on every method,
- * while A's own VP gets the page, or a form's 400 (so the filled-in paths are
- * real ones and the tenant check let the VP through). A
+ * everyone who may not see them: for a VP's route a VP of organisation B, the
+ * beheerder, a redacteur and both organisations' contacts; for a contact's
+ * route B's contact, the beheerder, a redacteur and both VPs. Each must get
+ * 404, on every method, while A's own VP (or contact) gets the page, or a
+ * form's 400 (so the filled-in paths are real ones and the tenant check let
+ * them through). A
  * new tenant route is covered without touching this file; one whose object
  * kind this test cannot fill fails it.
  */
@@ -43,7 +45,8 @@ static struct person vp_a = {.email = "vp-a@example.nl", .roles = ROLE_VP},
 		     vp_b = {.email = "vp-b@example.nl", .roles = ROLE_VP},
 		     admin = {.email = "baas@example.nl", .roles = ROLE_BEHEERDER},
 		     editor = {.email = "red@example.nl", .roles = ROLE_REDACTEUR},
-		     contact = {.email = "contact@example.nl", .roles = ROLE_ORGANISATIE};
+		     contact = {.email = "contact@example.nl", .roles = ROLE_ORGANISATIE},
+		     contact_b = {.email = "contact-b@example.nl", .roles = ROLE_ORGANISATIE};
 
 /* A user with a live session (and for a VP a key pair, boxed into the session as at sign-in). */
 static void person(struct person *p)
@@ -127,7 +130,9 @@ static int setup(void **state)
 	person(&admin);
 	person(&editor);
 	person(&contact);
-	if (orgs_member_add(st, "test", a, vp_a.email, ORG_ROLE_VP, &why) ||
+	person(&contact_b);
+	if (orgs_member_add(st, "test", b, contact_b.email, ORG_ROLE_CONTACT, &why) ||
+	    orgs_member_add(st, "test", a, vp_a.email, ORG_ROLE_VP, &why) ||
 	    orgs_member_add(st, "test", b, vp_b.email, ORG_ROLE_VP, &why) ||
 	    orgs_member_add(st, "test", a, contact.email, ORG_ROLE_CONTACT, &why))
 		return -1;
@@ -193,12 +198,17 @@ static int ask(const struct route *rt, const char *uri, const struct person *p)
 
 static void every_tenant_route_is_closed_to_others(void **state)
 {
-	const struct person *others[] = {&vp_b, &admin, &editor, &contact};
+	/* A VP's routes belong to A's VP; the organisation's dashboard to A's contact. */
+	const struct person *vp_others[] = {&vp_b, &admin, &editor, &contact, &contact_b},
+			    *contact_others[] = {&contact_b, &admin, &editor, &vp_a, &vp_b};
 	int routes = 0;
 	for (size_t i = 0; i < web_route_count; i++) {
 		const struct route *rt = &web_routes[i];
 		if (!(rt->flags & ROUTE_TENANT))
 			continue;
+		int for_contact = (ROUTE_ROLES_OF(rt->flags) & ROLE_ORGANISATIE) != 0;
+		const struct person *owner = for_contact ? &contact : &vp_a, *peer = for_contact ? &contact_b : &vp_b;
+		const struct person *const *others = for_contact ? contact_others : vp_others;
 		struct arena a = ARENA_INIT;
 		const char *mine = fill(&a, rt->pattern, org_a, case_a);
 		const char *crossed = fill(&a, rt->pattern, org_b, case_a); /* B's org, A's case */
@@ -207,20 +217,19 @@ static void every_tenant_route_is_closed_to_others(void **state)
 			printf("  %s %s: an object kind this test cannot fill\n", rt->method, rt->pattern);
 			fail();
 		}
-		int own = ask(rt, mine, &vp_a);
-		printf("  %s %s: own VP %d\n", rt->method, mine, own);
-		assert_true(own == 200 || own == 303 ||
-			    own == 400); /* 400: past the tenant check, the test's form is not this one's */
-		for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+		int own = ask(rt, mine, owner);
+		printf("  %s %s: its own %s %d\n", rt->method, mine, for_contact ? "contact" : "VP", own);
+		/* 400: past the tenant check, the test's form is not this route's */
+		assert_true(own == 200 || own == 303 || own == 400);
+		for (size_t k = 0; k < 5; k++)
 			assert_int_equal(ask(rt, mine, others[k]), 404);
-		assert_int_equal(ask(rt, crossed, &vp_b),
-				 strstr(rt->pattern, "{zaak}") ? 404 : ask(rt, crossed, &vp_b));
+		assert_int_equal(ask(rt, crossed, peer), strstr(rt->pattern, "{zaak}") ? 404 : ask(rt, crossed, peer));
 		if (strstr(rt->pattern, "{zaak}"))
-			assert_int_equal(ask(rt, theirs, &vp_a), 404);
+			assert_int_equal(ask(rt, theirs, owner), 404);
 		routes++;
 		arena_free(&a);
 	}
-	printf("  isolation: %d tenant routes, each closed to 4 outsiders\n", routes);
+	printf("  isolation: %d tenant routes, each closed to 5 outsiders\n", routes);
 	assert_true(routes >= 4);
 }
 

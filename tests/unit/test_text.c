@@ -80,7 +80,8 @@ static void deadline_arithmetic(void **state)
 	assert_int_equal(date_add_days("1900-01-01", -1, out), ERR_INVALID);
 	assert_int_equal(date_add_months("9999-12-15", 1, out), ERR_INVALID);
 	assert_int_equal(date_add_months("2026-01-15", INT_MAX, out), ERR_INVALID);
-	assert_int_equal(date_add_months("2026-01-15", -1, out), ERR_INVALID);
+	assert_int_equal(date_add_months("1900-01-15", -1, out), ERR_INVALID);
+	assert_int_equal(date_add_months("2026-01-15", -1201, out), ERR_INVALID);
 	assert_int_equal(date_add_days("2026-01-15", 100001, out), ERR_INVALID);
 	assert_string_equal(out, "unchanged");
 	assert_int_equal(date_add_days("9999-12-30", 1, out), 0);
@@ -89,6 +90,10 @@ static void deadline_arithmetic(void **state)
 	assert_string_equal(out, "1900-01-01");
 	assert_int_equal(date_add_months("9998-12-31", 12, out), 0);
 	assert_string_equal(out, "9999-12-31");
+	assert_int_equal(date_add_months("2026-03-31", -1, out), 0); /* back into a shorter month */
+	assert_string_equal(out, "2026-02-28");
+	assert_int_equal(date_add_months("2026-01-15", -14, out), 0);
+	assert_string_equal(out, "2024-11-15");
 }
 
 /* Easter by the computus, seen through its holidays: Good Friday, Easter Sunday and Monday, Ascension, Whitsun. */
