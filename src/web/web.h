@@ -140,6 +140,9 @@ int web_case_aftercare(struct req *r);
 int web_case_close(struct req *r);
 int web_case_reopen(struct req *r);
 int web_case_share(struct req *r);
+/* Handing over a leaving VP's cases (web/handover.c). */
+int web_handover_form(struct req *r);
+int web_handover(struct req *r);
 /* Shared by workspace.c and casepage.c. */
 const char *web_dutch_date(struct arena *a, const char *iso);
 struct case_choice;
