@@ -31,6 +31,10 @@ static const struct route routes[] = {
     {"POST", "/postvak", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox},
     {"GET", "/postvak/bijlagen/{bijlage}", ROUTE_MELDER | ROUTE_NO_STORE, web_mailbox_attachment},
     {"POST", "/postvak/verzoek", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_request},
+    {"POST", "/postvak/verslagen/{verslag}/goedkeuren", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE,
+     web_mailbox_report_approve},
+    {"POST", "/postvak/verslagen/{verslag}/corrigeren", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE,
+     web_mailbox_report_correct},
     {"POST", "/postvak/uitloggen", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_signout},
     {"GET", "/feed/categorie/{slug}", ROUTE_CACHE, web_feed_category},
     {"GET", "/feed/categorie/{slug}/rss", ROUTE_CACHE, web_feed_category},
@@ -119,7 +123,7 @@ static const struct route_param params[] = {
     {"zaak", 1, "a case of one organisation"},
     {"bijlage", 0, "an attachment of the case named in the same path or session"},
     {"actie", 0, "an action of the case named in the same path"},
-    {"verslag", 0, "an oral report of the case named in the same path"},
+    {"verslag", 0, "an oral report of the case named in the same path or session"},
     {"org", 1, "an organisation, as its own staff and VPs see it"},
 };
 

@@ -342,6 +342,15 @@ static void a_melder_approves_only_their_own_reports(void **state)
 	assert_int_equal(cases_report_correct(st, mine, ck, my_report, "", NOW, &why), ERR_INVALID);
 	assert_int_equal(cases_report_correct(st, mine, ck, my_report, "Het was dinsdag.", NOW, &why), 0);
 	assert_int_equal(cases_report_approve(st, mine, ck, "melder", 0, "", my_report, NOW + 60), 0);
+	/* A second approval (a form sent twice, or on paper afterwards) writes nothing. */
+	assert_int_equal(cases_report_approve(st, mine, ck, "melder", 0, "", my_report, NOW + 120), 0);
+	assert_int_equal(cases_report_approve(st, mine, ck, "vp", vp_a, "Vera", my_report, NOW + 180), 0);
+	struct case_consent *cons;
+	size_t n, approvals = 0;
+	assert_int_equal(store_consents(st, &a, mine, &cons, &n), 0);
+	for (size_t i = 0; i < n; i++)
+		approvals += !strcmp(cons[i].what, "verslag") && cons[i].ref == my_report;
+	assert_int_equal(approvals, 1);
 	assert_int_equal(cases_view(st, &a, mine, ck, CASE_FOR_MELDER, &cv), 0);
 	assert_string_equal(cv.reports[0].approved, "postvak");
 	assert_int_equal(cv.reports[0].approved_at, NOW + 60);
