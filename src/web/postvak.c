@@ -1,6 +1,7 @@
 /*
  * The melder's mailbox beyond messages (issue 14): the oral reports a VP wrote,
- * which the melder approves or corrects.
+ * which the melder approves or corrects, and the export of everything they may
+ * see of their case as one self-contained HTML file (their right of access).
  * The case and its key come from the mailbox session only, so a report id of
  * another case is not found (the domain checks it against this case). Handlers
  * return 0 or an HTTP status; a correction with a mistake shows the mailbox
@@ -102,4 +103,34 @@ int web_mailbox_report_correct(struct req *r)
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	return web_mailbox_redirect(r, "gecorrigeerd=1", "verslagen");
+}
+
+int web_mailbox_export(struct req *r)
+{
+	struct case_row c;
+	struct case_view cv;
+	struct org o;
+	long long now = (long long) time(NULL);
+	char today[11];
+	int rc = cases_mailbox_case(r->w->store, &r->arena, r->mailbox->case_id, &c);
+	if (!rc)
+		rc = orgs_get(r->w->store, &r->arena, c.org_id, &o);
+	if (!rc)
+		rc = cases_view(r->w->store, &r->arena, c.id, r->mailbox->key, CASE_FOR_MELDER, &cv);
+	if (rc)
+		return rc == ERR_NOT_FOUND ? 404 : 500;
+	struct tval *v = tv_obj(&r->arena);
+	web_mailbox_facts(r, v, &c, &o);
+	tv_set(v, "messages", web_mailbox_messages(r, &cv, NULL));
+	tv_set(v, "reports", web_mailbox_reports(r, &cv, 0, 0, NULL));
+	tv_set_str(v, "exported", when(r, now));
+	/* A file to keep: no links back here, no scripts, nothing loaded from anywhere (templates/export.html). */
+	if ((rc = web_render(r, "export", v)))
+		return rc;
+	if (cases_audit(r->w->store, c.id, 0, "geëxporteerd door de melder", now))
+		return 500;
+	date_local_today(now, today);
+	r->page.content_type = "text/html; charset=utf-8";
+	r->page.disposition = arena_printf(&r->arena, "attachment; filename=\"mijn-zaak-%s.html\"", today);
+	return 0;
 }

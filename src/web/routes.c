@@ -35,6 +35,7 @@ static const struct route routes[] = {
      web_mailbox_report_approve},
     {"POST", "/postvak/verslagen/{verslag}/corrigeren", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE,
      web_mailbox_report_correct},
+    {"GET", "/postvak/export", ROUTE_MELDER | ROUTE_NO_STORE, web_mailbox_export},
     {"POST", "/postvak/uitloggen", ROUTE_MELDER | ROUTE_CSRF | ROUTE_NO_STORE, web_mailbox_signout},
     {"GET", "/feed/categorie/{slug}", ROUTE_CACHE, web_feed_category},
     {"GET", "/feed/categorie/{slug}/rss", ROUTE_CACHE, web_feed_category},

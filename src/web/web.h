@@ -188,6 +188,7 @@ struct tval *web_mailbox_reports(struct req *r, const struct case_view *cv, int 
 				 const char *why);
 int web_mailbox_report_approve(struct req *r);
 int web_mailbox_report_correct(struct req *r);
+int web_mailbox_export(struct req *r);
 int web_mailbox_request(struct req *r);
 int web_mailbox_signout(struct req *r);
 int web_mailbox_load(struct req *r, const char *token);
