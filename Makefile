@@ -140,6 +140,7 @@ integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/melder/run.sh $(BIN)
 	@sh tests/workspace/run.sh $(BIN)
 	@sh tests/orgdash/run.sh $(BIN)
+	@sh tests/handover/run.sh $(BIN)
 
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)

@@ -105,6 +105,11 @@ static int sort_in(struct arena *a, struct case_view *v, struct case_entry *e, j
 	} else if (!strcmp(k, "afsluiting")) {
 		const char *note = field(a, o, "toelichting");
 		e->text = arena_printf(a, "%s. %s", label(case_outcomes, field(a, o, "uitkomst")), note);
+	} else if (!strcmp(k, "overdracht")) {
+		const char *to = field(a, o, "aan"), *reason = field(a, o, "reden");
+		e->text = *reason ? arena_printf(a, "aan %s; de melder was niet bereikbaar: %s", to, reason)
+				  : arena_printf(a, "aan %s, met toestemming van de melder (%s, %s)", to,
+						 field(a, o, "toestemming"), field(a, o, "toestemming_op"));
 	} else if (!strcmp(k, "uitstel")) {
 		e->text = arena_printf(a, "%s %s. %s", "tot", field(a, o, "tot"), field(a, o, "reden"));
 	}
@@ -114,7 +119,7 @@ static int sort_in(struct arena *a, struct case_view *v, struct case_entry *e, j
 static int is_json(const char *kind)
 {
 	static const char *const kinds[] = {"dossier",	 "contact",    "actie",	  "verwijzing", "goedkeuring",
-					    "correctie", "afsluiting", "uitstel", NULL};
+					    "correctie", "afsluiting", "uitstel", "overdracht", NULL};
 	return case_one_of(kind, kinds);
 }
 

@@ -460,15 +460,23 @@ int cases_oral_report(struct store *st, long long case_id, const unsigned char *
 	return finish(st, &a, &c, vp_id, "verslag vastgelegd", now, rc);
 }
 
-/* Whether report_id is a 'verslag' record of the case. */
-static int is_report(struct store *st, long long case_id, long long report_id)
+/*
+ * Whether report_id is a 'verslag' record of the case (ERR_NOT_FOUND when not)
+ * and, unless approved is NULL, whether the consent log has its approval.
+ */
+static int is_report(struct store *st, long long case_id, long long report_id, int *approved)
 {
 	struct arena a = ARENA_INIT;
 	struct case_record *recs;
-	size_t n;
+	struct case_consent *c = NULL;
+	size_t n, k = 0;
 	int rc = store_records(st, &a, case_id, &recs, &n), found = 0;
+	if (!rc && approved)
+		rc = store_consents(st, &a, case_id, &c, &k);
 	for (size_t i = 0; !rc && i < n && !found; i++)
 		found = recs[i].id == report_id && !strcmp(recs[i].kind, "verslag");
+	for (size_t i = 0; !rc && i < k; i++)
+		*approved |= c[i].ref == report_id && c[i].given && !strcmp(c[i].what, "verslag");
 	arena_free(&a);
 	return rc ? rc : found ? 0 : ERR_NOT_FOUND;
 }
@@ -482,7 +490,9 @@ int cases_report_approve(struct store *st, long long case_id, const unsigned cha
 	date_local_today(now, today);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	int rc = is_report(st, case_id, report_id);
+	int done = 0, rc = is_report(st, case_id, report_id, &done);
+	if (!rc && done)
+		return 0; /* approved once: a second approval changes nothing */
 	if (rc || (rc = begin(st, &a, case_id, &c)))
 		return rc;
 	const char *kv[] = {"verslag", ref, "hoe", melder ? "postvak" : "papier"};
@@ -508,7 +518,7 @@ int cases_report_correct(struct store *st, long long case_id, const unsigned cha
 	snprintf(ref, sizeof(ref), "%lld", report_id);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	int rc = is_report(st, case_id, report_id);
+	int rc = is_report(st, case_id, report_id, NULL);
 	if (rc || (rc = begin(st, &a, case_id, &c)))
 		return rc;
 	const char *kv[] = {"verslag", ref, "tekst", text};

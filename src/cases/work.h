@@ -97,7 +97,8 @@ int cases_oral_report(struct store *st, long long case_id, const unsigned char *
 /*
  * The report's approval: by the melder through the mailbox (author "melder",
  * how "postvak"), or recorded by the VP when the melder approved it on paper
- * (author "vp", how "papier"). ERR_NOT_FOUND for an id that is no report.
+ * (author "vp", how "papier"). ERR_NOT_FOUND for an id that is no report of
+ * this case. Once approved, approving again changes nothing.
  */
 int cases_report_approve(struct store *st, long long case_id, const unsigned char *ck, const char *author,
 			 long long vp_id, const char *who, long long report_id, long long now) WUR;

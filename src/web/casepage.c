@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "base/dates.h"
+#include "cases/handover.h"
 #include "cases/work.h"
 #include "orgs/orgs.h"
 #include "web/web.h"
@@ -129,6 +130,7 @@ static const char *kind_label(const char *kind)
 						   {"afsluiting", "Gesloten"},
 						   {"heropening", "Heropend"},
 						   {"uitstel", "Vernietiging uitgesteld"},
+						   {"overdracht", "Overgedragen"},
 						   {NULL, NULL}};
 	return choice_label(kinds, kind);
 }
@@ -221,6 +223,7 @@ static void sections(struct req *r, struct tval *v, const struct org *o, const s
 		tv_set_str(t, "how", choice_label(consent_hows, cv->consents[i].how));
 		tv_set_str(t, "at", web_dutch_date(&r->arena, cv->consents[i].at));
 		tv_set_bool(t, "given", cv->consents[i].given);
+		tv_set_bool(t, "unreachable", !strcmp(cv->consents[i].how, HANDOVER_UNREACHABLE));
 		tv_push(consents, t);
 	}
 	for (size_t i = 0; i < cv->naudit; i++) {

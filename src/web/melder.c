@@ -14,7 +14,7 @@
 
 #include "base/dates.h"
 #include "base/i18n.h"
-#include "cases/cases.h"
+#include "cases/work.h"
 #include "html/markdown.h"
 #include "orgs/orgs.h"
 #include "web/web.h"
@@ -231,13 +231,13 @@ int web_report_proof(struct req *r)
 	return 0;
 }
 
-/* 303 to the mailbox, in the language the melder chose, with an optional note for the page. */
-static int to_mailbox(struct req *r, const char *note)
+int web_mailbox_redirect(struct req *r, const char *note, const char *anchor)
 {
 	int other = strcmp(web_lang(r), "nl") != 0;
 	r->page.status = 303;
-	r->page.location = arena_printf(&r->arena, "/postvak%s%s%s%s%s", note || other ? "?" : "", note ? note : "",
-					note && other ? "&" : "", other ? "taal=" : "", other ? web_lang(r) : "");
+	r->page.location = arena_printf(&r->arena, "/postvak%s%s%s%s%s%s%s", note || other ? "?" : "", note ? note : "",
+					note && other ? "&" : "", other ? "taal=" : "", other ? web_lang(r) : "",
+					anchor ? "#" : "", anchor ? anchor : "");
 	return 0;
 }
 
@@ -263,7 +263,7 @@ int web_mailbox_signin(struct req *r)
 		return rc == ERR_NOMEM ? 503 : 500;
 	r->page.set_cookie[0] = http_cookie_header(&r->arena, HTTP_COOKIE_MAILBOX, r->in.secure, token, -1);
 	vault_wipe(token, sizeof(token));
-	return to_mailbox(r, NULL);
+	return web_mailbox_redirect(r, NULL, NULL);
 }
 
 static const char *status_label(const char *status)
@@ -299,7 +299,8 @@ struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t 
 		tv_set_str(m, "text", e[i].text);
 		if (e[i].file_name) {
 			tv_set_str(m, "file", e[i].file_name);
-			tv_set_str(m, "file_url", arena_printf(&r->arena, "%s/%lld", files, e[i].id));
+			if (files)
+				tv_set_str(m, "file_url", arena_printf(&r->arena, "%s/%lld", files, e[i].id));
 			tv_set_str(m, "file_size", arena_printf(&r->arena, "%lld kB", (e[i].file_size + 1023) / 1024));
 		}
 		tv_push(list, m);
@@ -307,52 +308,65 @@ struct tval *web_case_entries(struct req *r, const struct case_entry *e, size_t 
 	return list;
 }
 
-int web_mailbox(struct req *r)
+void web_mailbox_facts(struct req *r, struct tval *v, const struct case_row *c, const struct org *o)
+{
+	tv_set_str(v, "org", o->name);
+	tv_set_str(v, "slug", o->slug);
+	tv_set_str(v, "status", status_label(c->status));
+	tv_set_bool(v, "melden", !strcmp(c->mode, "melden"));
+	tv_set_str(v, "received", long_date(r, c->received_on));
+	tv_set_str(v, "ack_due", long_date(r, c->ack_due));
+	tv_set_str(v, "acknowledged", long_date(r, c->acknowledged_on));
+	tv_set_str(v, "feedback_due", long_date(r, c->feedback_due));
+	tv_set_bool(v, "closed", !strcmp(c->status, "gesloten"));
+}
+
+int web_mailbox_show(struct req *r, int status, const char *why, long long report)
 {
 	struct case_row c;
-	struct case_entry *e;
-	size_t n;
+	struct case_view cv;
 	struct org o;
-	const char *why = NULL;
 	int rc = cases_mailbox_case(r->w->store, &r->arena, r->mailbox->case_id, &c);
 	if (!rc)
 		rc = orgs_get(r->w->store, &r->arena, c.org_id, &o);
-	if (!rc && !strcmp(r->in.method, "POST")) {
-		struct case_file_in file = web_upload(r);
-		rc = cases_message(r->w->store, c.id, r->mailbox->key, "melder", "", "melder", req_form(r, "bericht"),
-				   &file, (long long) time(NULL), &why);
-		if (rc == ERR_INVALID)
-			rc = 0;
-		else if (!rc)
-			return to_mailbox(r, "verstuurd=1");
-	}
 	if (!rc)
-		rc = cases_entries(r->w->store, &r->arena, c.id, r->mailbox->key, CASE_FOR_MELDER, &e, &n);
+		rc = cases_view(r->w->store, &r->arena, c.id, r->mailbox->key, CASE_FOR_MELDER, &cv);
 	if (!rc)
 		rc = cases_seen(r->w->store, c.id, "melder");
 	if (rc)
 		return rc == ERR_NOT_FOUND ? 404 : 500;
 	struct tval *v = tv_obj(&r->arena);
 	tv_set_str(v, "title", "Uw postvak");
-	tv_set_str(v, "org", o.name);
-	tv_set_str(v, "slug", o.slug);
-	tv_set(v, "messages", web_case_entries(r, e, n, "melder", "/postvak/bijlagen"));
-	tv_set_str(v, "status", status_label(c.status));
-	tv_set_bool(v, "melden", !strcmp(c.mode, "melden"));
-	tv_set_str(v, "received", long_date(r, c.received_on));
-	tv_set_str(v, "ack_due", long_date(r, c.ack_due));
-	tv_set_str(v, "acknowledged", long_date(r, c.acknowledged_on));
-	tv_set_str(v, "feedback_due", long_date(r, c.feedback_due));
-	tv_set_bool(v, "closed", !strcmp(c.status, "gesloten"));
+	web_mailbox_facts(r, v, &c, &o);
+	tv_set(v, "messages", web_mailbox_messages(r, &cv, "/postvak/bijlagen"));
+	tv_set(v, "reports", web_mailbox_reports(r, &cv, 1, report, why));
 	tv_set_bool(v, "sent", req_query(r, "verstuurd") != NULL);
 	tv_set_bool(v, "requested", req_query(r, "verzoek") != NULL);
-	tv_set_str(v, "error", why);
-	tv_set_str(v, "typed", why ? req_form(r, "bericht") : NULL);
+	tv_set_bool(v, "approved", req_query(r, "goedgekeurd") != NULL);
+	tv_set_bool(v, "corrected", req_query(r, "gecorrigeerd") != NULL);
+	tv_set_str(v, "error", report ? NULL : why);
+	tv_set_str(v, "typed", why && !report ? req_form(r, "bericht") : NULL);
 	tv_set_str(v, "csrf", r->mailbox->csrf);
 	tv_set_bool(v, "noindex", true);
 	web_lang_switch(r, v, NULL);
-	r->page.status = why ? 400 : 200;
+	r->page.status = status;
 	return web_render(r, "mailbox", v);
+}
+
+int web_mailbox(struct req *r)
+{
+	const char *why = NULL;
+	if (!strcmp(r->in.method, "POST")) {
+		struct case_file_in file = web_upload(r);
+		int rc = cases_message(r->w->store, r->mailbox->case_id, r->mailbox->key, "melder", "", "melder",
+				       req_form(r, "bericht"), &file, (long long) time(NULL), &why);
+		if (rc == ERR_INVALID)
+			return web_mailbox_show(r, 400, why, 0);
+		if (rc)
+			return rc == ERR_NOT_FOUND ? 404 : 500;
+		return web_mailbox_redirect(r, "verstuurd=1", NULL);
+	}
+	return web_mailbox_show(r, 200, NULL, 0);
 }
 
 int web_mailbox_request(struct req *r)
@@ -363,7 +377,7 @@ int web_mailbox_request(struct req *r)
 	int rc = cases_melder_request(r->w->store, r->mailbox->case_id, r->mailbox->key,
 				      !strcmp(what, "intrekken") ? MELDER_WITHDRAW_CONSENT : MELDER_ASK_DELETION,
 				      (long long) time(NULL));
-	return rc ? 500 : to_mailbox(r, "verzoek=1");
+	return rc ? 500 : web_mailbox_redirect(r, "verzoek=1", NULL);
 }
 
 struct case_file_in web_upload(const struct req *r)

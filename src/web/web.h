@@ -141,6 +141,9 @@ int web_case_aftercare(struct req *r);
 int web_case_close(struct req *r);
 int web_case_reopen(struct req *r);
 int web_case_share(struct req *r);
+/* Handing over a leaving VP's cases (web/handover.c). */
+int web_handover_form(struct req *r);
+int web_handover(struct req *r);
 /* Shared by workspace.c and casepage.c. */
 const char *web_dutch_date(struct arena *a, const char *iso);
 struct case_choice;
@@ -171,6 +174,22 @@ int web_report(struct req *r);
 int web_report_proof(struct req *r);
 int web_mailbox_signin(struct req *r);
 int web_mailbox(struct req *r);
+/* The mailbox page with a status; why (a Dutch T_ text) beside report (an id), or at the message form when 0. */
+int web_mailbox_show(struct req *r, int status, const char *why, long long report);
+/* 303 to the mailbox in the melder's language, with an optional note (a query) and anchor. */
+int web_mailbox_redirect(struct req *r, const char *note, const char *anchor);
+struct case_row;
+struct case_view;
+/* The facts of a mailbox's case (organisation, status, dates) into v, in the page's language. */
+void web_mailbox_facts(struct req *r, struct tval *v, const struct case_row *c, const struct org *o);
+/* The mailbox side of a case: its conversation (files: attachment URLs, or NULL for none) (web/postvak.c). */
+struct tval *web_mailbox_messages(struct req *r, const struct case_view *cv, const char *files);
+/* Its oral reports; with forms the approve and correct URLs, and why beside the report failed. */
+struct tval *web_mailbox_reports(struct req *r, const struct case_view *cv, int forms, long long failed,
+				 const char *why);
+int web_mailbox_report_approve(struct req *r);
+int web_mailbox_report_correct(struct req *r);
+int web_mailbox_export(struct req *r);
 int web_mailbox_request(struct req *r);
 int web_mailbox_signout(struct req *r);
 int web_mailbox_load(struct req *r, const char *token);

@@ -240,6 +240,7 @@ int web_workspace_org(struct req *r)
 	tv_set_str(v, "org", o.name);
 	tv_set_str(v, "form_action", base);
 	tv_set_str(v, "register", arena_printf(&r->arena, "/werkruimte/%s/registreren", o.slug));
+	tv_set_str(v, "handover", arena_printf(&r->arena, "/werkruimte/%s/overdracht", o.slug));
 	tv_set_bool(v, "has_key", r->session->sk_box != NULL);
 	tv_set_bool(v, "noindex", true);
 	return web_render(r, "workspace", v);

@@ -299,18 +299,6 @@ static void sealed_files_do_not_bend(void **state)
 	free(s);
 }
 
-/* Whether the bytes of needle occur in a file. */
-static int file_has(const char *path, const char *needle)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	static char buf[1 << 22];
-	size_t n = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	return memmem(buf, n, needle, strlen(needle)) != NULL;
-}
-
 static void the_store_holds_no_plaintext(void **state)
 {
 	if (strncmp(dsn, "sqlite:", 7))
@@ -318,10 +306,10 @@ static void the_store_holds_no_plaintext(void **state)
 	char db[400], wal[420];
 	snprintf(db, sizeof(db), "%s/c.db", dir);
 	snprintf(wal, sizeof(wal), "%s/c.db-wal", dir);
-	assert_false(file_has(db, CANARY));
-	assert_false(file_has(wal, CANARY));
-	assert_false(file_has(db, "Mijn chef"));
-	assert_false(file_has(wal, "schreeuwt"));
+	assert_false(test_file_has(db, CANARY));
+	assert_false(test_file_has(wal, CANARY));
+	assert_false(test_file_has(db, "Mijn chef"));
+	assert_false(test_file_has(wal, "schreeuwt"));
 }
 
 int main(void)

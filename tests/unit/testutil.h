@@ -27,4 +27,16 @@ static inline void test_dsn(char *out, size_t n, const char *dir, const char *fi
 		snprintf(out, n, "sqlite:%s/%s", dir, file);
 }
 
+/* Whether the bytes of needle occur in the first 4 MiB of a file (0 when it cannot be read). */
+static inline int test_file_has(const char *path, const char *needle)
+{
+	static char buf[1 << 22];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	return memmem(buf, n, needle, strlen(needle)) != NULL;
+}
+
 #endif
