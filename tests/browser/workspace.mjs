@@ -1,7 +1,7 @@
 // The whole life of a case in the VP's workspace, in a real browser with axe on
 // every page of it: the internal VP registers a phone contact, adds an action
 // and a referral with the melder's consent, shares the case with the external VP
-// only after consent, and closes it; the external VP then reads it.
+// only after consent and hands it over to him; he reads it and closes it.
 //
 //   node tests/browser/workspace.mjs BASE_URL   (env: VP_PASSWORD, VP_TOTP, CHROMIUM)
 //
@@ -122,23 +122,40 @@ await check('sharing needs consent; then the colleague is listed', async () => {
 	await ilse.screenshot({ path: 'test-output/workspace-case.png', fullPage: true });
 });
 
+await check('Ilse hands the case over to Erik with the melder\'s consent, axe-clean', async () => {
+	await ilse.goto(`${base}/werkruimte/${org}/overdracht`);
+	const why = await axeOnPage(ilse, 'the hand-over page');
+	if (why) return why;
+	const id = caseUrl.split('/').pop();
+	await ilse.selectOption('#naar', { label: 'Erik de Boer' });
+	for (const box of await ilse.locator('input[name=zaak]').all()) await box.uncheck(); /* only this case */
+	await ilse.check(`input[name=zaak][value="${id}"]`);
+	await ilse.selectOption(`#hoe-${id}`, 'mondeling');
+	const err = await submit(ilse, ilse.locator(`form[action="/werkruimte/${org}/overdracht"]`));
+	if (err) return err;
+	const resp = await ilse.goto(base + caseUrl);
+	if (resp.status() !== 404) return `Ilse still opens the case: ${resp.status()}`;
+});
+
+const erik = await fresh();
+await check('Erik signs in and finds the case in his list', async () => {
+	const why = await signIn(erik, 'erik@demo.vertrouwd.example');
+	if (why) return why;
+	await erik.goto(`${base}/werkruimte`);
+	if (!(await erik.locator(`a[href="${caseUrl}"]`).count())) return 'not in the list';
+	await erik.goto(base + caseUrl);
+	if ((await erik.inputValue('#verhaal')) !== story) return 'the dossier does not open';
+	if (!(await erik.textContent('#logboek ~ details')).includes('overgedragen aan Erik de Boer')) return 'no hand-over in the log';
+});
+
 await check('closed with an outcome, the destruction schedule shows', async () => {
+	const ilse = erik; /* the case is Erik's now */
 	const d = await panel(ilse, 'Zaak sluiten');
 	await d.locator('select[name=uitkomst]').selectOption('doorverwezen');
 	const why = await submit(ilse, d.locator('form'));
 	if (why) return why;
 	if (!(await ilse.textContent('#termijnen + ul')).includes('Vernietiging volgens schema')) return 'no schedule';
 	return axeOnPage(ilse, 'a closed case');
-});
-
-const erik = await fresh();
-await check('the external VP signs in and reads the shared case', async () => {
-	const why = await signIn(erik, 'erik@demo.vertrouwd.example');
-	if (why) return why;
-	await erik.goto(`${base}/werkruimte?status=gesloten`);
-	if (!(await erik.locator(`a[href="${caseUrl}"]`).count())) return 'not in the list';
-	await erik.goto(base + caseUrl);
-	if ((await erik.inputValue('#verhaal')) !== story) return 'the dossier does not open';
 });
 
 await browser.close();
