@@ -32,10 +32,10 @@ static struct {
 #define PUBLISH_LEASE "publicatie"
 
 /* Notices go by mail (mail/mail.h) when --smtp names a server. */
-static int send_notice(void *ctx, const char *email)
+static int send_notice(void *ctx, const char *email, int deadline)
 {
 	(void) ctx;
-	return mail_notify(pub.cfg, email);
+	return mail_notify(pub.cfg, email, deadline ? MAIL_DEADLINE : MAIL_NEWS);
 }
 
 /*
