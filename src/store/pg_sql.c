@@ -12,6 +12,7 @@
 #include "store/sql_copy.h"
 #include "store/sql_cases.h"
 #include "store/sql_items.h"
+#include "store/sql_purge.h"
 
 #define CASE_THEMES "(SELECT string_agg(theme, ',' ORDER BY theme) FROM case_themes t WHERE t.case_id = c.id)"
 
@@ -217,6 +218,8 @@ const char *const pg_sql[ST_COUNT] = {
 	"SELECT count(*) FROM cases c JOIN case_access x ON x.case_id = c.id AND x.user_id = $1 WHERE " CASE_FILTER(
 	    "$2", "$3", "$4", "$5", "$6", "$7"),
     CASE_STATEMENTS,
+    PURGE_STATEMENTS,
+    [ST_FORGET_DELETED] = "SELECT 0",
     [ST_RECORD_ADD] =
 	"INSERT INTO case_records (case_id, kind, author, body) VALUES ($1, $2, $3, ''::bytea) RETURNING id",
     [ST_RECORD_BODY] = "UPDATE case_records SET body = $2 WHERE id = $1",
