@@ -1,5 +1,5 @@
 /*
- * Destroying cases in the store (purge.h). Functions
+ * Destroying cases and deadline reminders in the store (purge.h). Functions
  * return 0, ERR_NOT_FOUND, ERR_NOMEM (the arena) or ERR_DB; a failed write
  * changes nothing once the caller rolls back.
  */
@@ -52,4 +52,44 @@ int store_forget_deleted(struct store *st, int *complete)
 	*complete = step == STEP_ROW && col_int(s, 0) == 0;
 	stmt_reset(s);
 	return step == STEP_ROW || step == STEP_DONE ? 0 : ERR_DB;
+}
+
+static int read_reminder(struct stmt *s, struct arena *a, void *out)
+{
+	struct reminder_due *r = out;
+	r->case_id = col_int(s, 0);
+	r->user_id = col_int(s, 1);
+	r->due = col_text(s, 2, a);
+	r->stage = col_text(s, 3, a);
+	return r->due && r->stage ? 0 : ERR_NOMEM;
+}
+
+int store_reminders_due(struct store *st, struct arena *a, const char *today, const char *soon, const char *warn_end,
+			struct reminder_due **out, size_t *n)
+{
+	struct stmt *s = stmt_get(st, ST_REMINDERS_DUE);
+	if (!s || bind_text(s, 1, today) || bind_text(s, 2, warn_end) || bind_text(s, 3, soon))
+		return ERR_DB;
+	return store_rows(s, a, sizeof(**out), read_reminder, (void **) out, n);
+}
+
+int store_reminder_done(struct store *st, long long case_id, const char *stage, const char *due)
+{
+	struct stmt *s = stmt_get(st, ST_REMINDER_DONE);
+	return !s || bind_int(s, 1, case_id) || bind_text(s, 2, stage) || bind_text(s, 3, due) ? ERR_DB : stmt_exec(s);
+}
+
+int store_deadline_mail(struct store *st, long long user_id, int *on)
+{
+	long long v = 1;
+	struct stmt *s = stmt_get(st, ST_DEADLINE_MAIL);
+	int rc = !s || bind_int(s, 1, user_id) ? ERR_DB : store_one_int(s, &v);
+	*on = v != 0;
+	return rc;
+}
+
+int store_deadline_mail_set(struct store *st, long long user_id, int on)
+{
+	struct stmt *s = stmt_get(st, ST_DEADLINE_MAIL_SET);
+	return !s || bind_int(s, 1, user_id) || bind_int(s, 2, on ? 1 : 0) ? ERR_DB : stmt_exec(s);
 }

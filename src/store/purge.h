@@ -1,6 +1,6 @@
 /*
  * Destroying cases in the store (shared/docs/confidentiality.md,
- * "Destruction").
+ * "Destruction"), and the deadline reminders the workspace sends by e-mail.
  *
  * A destroyed case keeps only its plain, coarse row in cases (organisation,
  * month, mode, channel, status, dates, outcome), its themes and tags, and its
@@ -46,5 +46,24 @@ int store_cases_to_destroy(struct store *st, struct arena *a, const char *today,
  * docs/deploy.md on VACUUM. Outside a transaction.
  */
 int store_forget_deleted(struct store *st, int *complete) WUR;
+
+/*
+ * A deadline to remind a VP of: a case's next deadline (due, "YYYY-MM-DD")
+ * due by soon (by warn_end for a destruction date), or overdue, for each VP
+ * with access who serves the organisation, is not disabled and wants
+ * deadline mail. stage is the case's next_due_what, with " (verlopen)" once
+ * overdue. Only reminders not yet recorded with store_reminder_done.
+ */
+struct reminder_due {
+	long long case_id, user_id;
+	const char *due, *stage;
+};
+int store_reminders_due(struct store *st, struct arena *a, const char *today, const char *soon, const char *warn_end,
+			struct reminder_due **out, size_t *n) WUR;
+/* The reminder of stage for due of a case went out (once: a second call changes nothing). */
+int store_reminder_done(struct store *st, long long case_id, const char *stage, const char *due) WUR;
+/* Whether user_id wants the deadline e-mails (*on 1 unless they said no), and saying so. */
+int store_deadline_mail(struct store *st, long long user_id, int *on) WUR;
+int store_deadline_mail_set(struct store *st, long long user_id, int on) WUR;
 
 #endif

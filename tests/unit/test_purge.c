@@ -412,6 +412,81 @@ static void destroyed_on_request(void **state)
 	arena_free(&a);
 }
 
+/* What the mail server would have been asked to send: the deadline notices per address. */
+struct outbox {
+	int deadline_to_vp2, news_to_vp2;
+};
+
+static int capture(void *ctx, const char *email, int deadline)
+{
+	struct outbox *o = ctx;
+	if (!strcmp(email, "vp2@example.nl"))
+		*(deadline ? &o->deadline_to_vp2 : &o->news_to_vp2) += 1;
+	return 0;
+}
+
+/* Reminders for today, then the notices they queued sent; what vp2 got. */
+static struct outbox remind(const char *today)
+{
+	struct outbox o = {0};
+	int queued, sent;
+	assert_int_equal(cases_remind_due(st, today, at(today), &queued), 0);
+	assert_int_equal(cases_notify_due(st, capture, &o, &sent), 0);
+	return o;
+}
+
+/* Deadline e-mails: once before a deadline, once when it passed; a destruction date a month ahead. */
+static void deadline_reminders_go_out_once_per_stage(void **state)
+{
+	const char *why;
+	long long org_r, vp2, id;
+	struct user_key k = {.created_at = 1};
+	unsigned char *sk2 = vault_secret_new(), *ck = vault_secret_new();
+	struct org_input r = {.name = "Herinneringen BV", .workers = 80, .listed = 1};
+	assert_int_equal(orgs_add(st, "test", &r, &org_r, &why), 0);
+	assert_int_equal(store_user_add(st, "vp2@example.nl", "Wim", ROLE_VP, &vp2), 0);
+	assert_int_equal(vault_keypair(k.pk, sk2), 0);
+	assert_int_equal(store_key_set(st, vp2, &k), 0);
+	assert_int_equal(orgs_member_add(st, "test", org_r, "vp2@example.nl", ORG_ROLE_VP, &why), 0);
+	struct register_input in = {.org_id = org_r,
+				    .mode = "melden",
+				    .contact = {"persoonlijk", "2027-01-04", 45, ""},
+				    .dossier = {"", "", "", "", "", "", "", ""},
+				    .consent_how = "mondeling"};
+	assert_int_equal(cases_register(st, vp2, "Wim", &in, at("2027-01-04"), &id, &why), 0);
+	/* Acknowledgement due 2027-01-11: not yet on the 7th, on the 8th (3 days ahead), once. */
+	assert_int_equal(remind("2027-01-07").deadline_to_vp2, 0);
+	assert_int_equal(remind("2027-01-08").deadline_to_vp2, 1);
+	assert_int_equal(remind("2027-01-09").deadline_to_vp2, 0);
+	/* Overdue: once more, then quiet. */
+	assert_int_equal(remind("2027-01-12").deadline_to_vp2, 1);
+	assert_int_equal(remind("2027-01-13").deadline_to_vp2, 0);
+	/* Acknowledged and closed: the next deadline is the destruction, 1 June 2028; warned 30 days ahead. */
+	assert_int_equal(cases_vp_open(st, id, vp2, sk2, ck), 0);
+	assert_int_equal(cases_acknowledge(st, id, ck, vp2, "Wim", "", at("2027-01-13")), 0);
+	assert_int_equal(cases_close(st, id, ck, vp2, "Wim", "opgelost", "", at("2027-01-20"), &why), 0);
+	assert_int_equal(remind("2028-04-30").deadline_to_vp2, 0);
+	struct outbox o = remind("2028-05-02");
+	assert_int_equal(o.deadline_to_vp2, 1);
+	assert_int_equal(o.news_to_vp2, 0); /* a reminder is not news */
+	assert_int_equal(remind("2028-05-20").deadline_to_vp2, 0);
+	/* A VP who switched the e-mails off gets none (the workspace still shows the deadline). */
+	int on = 0;
+	assert_int_equal(cases_deadline_mail(st, vp2, &on), 0);
+	assert_int_equal(on, 1);
+	assert_int_equal(cases_deadline_mail_set(st, vp2, 0), 0);
+	assert_int_equal(cases_deadline_mail(st, vp2, &on), 0);
+	assert_int_equal(on, 0);
+	assert_int_equal(remind("2028-06-02").deadline_to_vp2, 0); /* overdue, as the purge has not run */
+	assert_int_equal(cases_deadline_mail_set(st, vp2, 1), 0);
+	assert_int_equal(remind("2028-06-03").deadline_to_vp2, 1);
+	/* A bad date is refused before anything is read. */
+	int queued;
+	assert_int_equal(cases_remind_due(st, "2028-02-30", 0, &queued), ERR_INVALID);
+	vault_secret_free(sk2);
+	vault_secret_free(ck);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +497,7 @@ int main(void)
 	    cmocka_unit_test(reopening_keeps_the_clock),
 	    cmocka_unit_test(the_purge_destroys_due_closed_cases_only),
 	    cmocka_unit_test(destroyed_on_request),
+	    cmocka_unit_test(deadline_reminders_go_out_once_per_stage),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
