@@ -137,6 +137,7 @@ integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/pages/run.sh $(BIN)
 	@sh tests/account/run.sh $(BIN)
 	@sh tests/melder/run.sh $(BIN)
+	@sh tests/purge/run.sh $(BIN)
 
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)
