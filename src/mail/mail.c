@@ -24,7 +24,8 @@ const char *mail_body(const struct config *cfg, enum mail_notice what, char *out
 		snprintf(out, outlen,
 			 "Een termijn in je werkruimte in Vertrouwd loopt binnenkort af of is verlopen.\r\n\r\n"
 			 "Log in om te zien welke: %s/werkruimte\r\n\r\n"
-			 "Dit bericht zegt met opzet niet om welke zaak, termijn of organisatie het gaat.\r\n",
+			 "Dit bericht zegt met opzet niet om welke zaak, termijn of organisatie het gaat. Deze "
+			 "herinneringen zet je aan of uit onderaan je werkruimte.\r\n",
 			 cfg->base_url);
 	else
 		snprintf(out, outlen,

@@ -122,6 +122,7 @@ int web_admin_org_invite(struct req *r);
 /* The VP's workspace (web/workspace.c). */
 int web_workspace(struct req *r);
 int web_workspace_org(struct req *r);
+int web_workspace_reminders(struct req *r);
 int web_register_form(struct req *r);
 int web_register(struct req *r);
 int web_case(struct req *r);
@@ -140,6 +141,8 @@ int web_case_aftercare(struct req *r);
 int web_case_close(struct req *r);
 int web_case_reopen(struct req *r);
 int web_case_share(struct req *r);
+int web_case_postpone(struct req *r);
+int web_case_destroy(struct req *r);
 /* Shared by workspace.c and casepage.c. */
 const char *web_dutch_date(struct arena *a, const char *iso);
 struct case_choice;

@@ -8,6 +8,11 @@
 #    the database file, its WAL or its shared memory (on PostgreSQL: in pg_dump's
 #    output), the case page is a 404, and the statistics row with its themes
 #    and tags stays;
+#  - on the case page: the destruction date, a warning within 30 days with the
+#    postpone form (a reason is required, the limit holds, the audit trail gets
+#    only the date), "nu vernietigen" only with its box ticked, and a melder's
+#    deletion request through the mailbox handled the same way (their code
+#    opens nothing after); the VP switches the deadline e-mails off and on;
 #  - the server's daily job destroys a case whose schedule lies in the past,
 #    logs one line with the counts, and sends the VP a deadline reminder that
 #    names nothing of any case.
@@ -147,6 +152,77 @@ check "keys, records, files, consents, reads: none" "$(sql "SELECT (SELECT count
 check "the audit trail says so" "$(sql "SELECT what FROM case_audit WHERE case_id = $id ORDER BY id DESC LIMIT 1")" "vernietigd volgens schema"
 "$bin" purge --today 2099-01-01 --db "$db" >"$tmp/again" 2>&1
 grep -q '^0 zaken vernietigd' "$tmp/again" && ok "a second run finds nothing" || not_ok "second run" "$(cat "$tmp/again")"
+
+# ---- the case page: warned, postponed, destroyed at once ----
+valid() { # the page in $tmp/page is valid HTML (tidy: errors fail; it still warns about aria-current)
+	tidy -q -e "$tmp/page" >"$tmp/tidy" 2>&1
+	if [ $? -lt 2 ] && ! grep -v 'aria-current' "$tmp/tidy" | grep -q .; then ok "$1: valid HTML"; else not_ok "$1: valid HTML" "$(head -3 "$tmp/tidy")"; fi
+}
+check "a fourth case: 303" "$(register vier sparren "$today")" 303
+four_url=$(location)
+four=${four_url##*/}
+curl -s -b "$vj" -o "$tmp/case" "$u$four_url"
+post "$four_url/sluiten" --data-urlencode "csrf=$(csrf_of "$tmp/case")" --data-urlencode uitkomst=opgelost >/dev/null
+curl -s -b "$vj" -o "$tmp/page" "$u$four_url"
+grep -q 'Deze zaak wordt vernietigd op <strong>1 juni' "$tmp/page" && ! grep -q 'id="vernietiging" class="form-error"' "$tmp/page" &&
+	ok "a closed case shows its destruction date, without a warning months ahead" || not_ok "destruction date" "$(grep -o 'vernietigd op.\{0,80\}' "$tmp/page")"
+soon=$(date -d '10 days' +%F)
+sql "UPDATE cases SET destroy_on = '$soon', next_due = '$soon' WHERE id = $four" >/dev/null
+curl -s -b "$vj" -o "$tmp/page" "$u$four_url"
+grep -q 'id="vernietiging" class="form-error" role="alert"' "$tmp/page" && grep -q 'over 10 dag(en)' "$tmp/page" &&
+	ok "ten days ahead: a warning" || not_ok "warning" "$(grep -o 'id="vernietiging".\{0,120\}' "$tmp/page")"
+grep -q '<details class="panel" open=""><summary>Vernietiging uitstellen' "$tmp/page" && grep -q 'name="tot" type="date"' "$tmp/page" &&
+	ok "with the postpone form open" || not_ok "postpone form"
+valid "the case page with the warning"
+csrf=$(csrf_of "$tmp/page")
+later=$(date -d '60 days' +%F)
+check "postponing without a reason: 400" "$(post "$four_url/uitstellen" --data-urlencode "csrf=$csrf" --data-urlencode "tot=$later" --data-urlencode reden=)" 400
+grep -q 'reden' "$tmp/page" && ok "and the page says why" || not_ok "postpone reason message"
+check "postponing past the limit: 400" "$(post "$four_url/uitstellen" --data-urlencode "csrf=$csrf" --data-urlencode "tot=$(date -d '3 years' +%F)" --data-urlencode reden=Nodig)" 400
+check "postponing with a reason: 303" "$(post "$four_url/uitstellen" --data-urlencode "csrf=$csrf" --data-urlencode "tot=$later" --data-urlencode "reden=Reden $CANARY")" 303
+check "the new date holds" "$(sql "SELECT destroy_on || '/' || next_due FROM cases WHERE id = $four")" "$later/$later"
+check "the audit trail has the date" "$(sql "SELECT count(*) FROM case_audit WHERE case_id = $four AND what = 'vernietiging uitgesteld tot $later'")" 1
+check "and never the reason" "$(sql "SELECT count(*) FROM case_audit WHERE what LIKE '%kanarie%' OR what LIKE '%Reden%'")" 0
+curl -s -b "$vj" -o "$tmp/page" "$u$four_url"
+grep -q "Reden $CANARY" "$tmp/page" && ok "the reason is in the case's timeline" || not_ok "reason in timeline"
+check "destroying without ticking the box: 400" "$(post "$four_url/vernietigen" --data-urlencode "csrf=$csrf")" 400
+check "and the case still opens" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' "$u$four_url")" 200
+curl -s -b "$vj" -D "$tmp/head" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode bevestig=vernietigen "$u$four_url/vernietigen"
+check "destroying now: 303 to the organisation's list" "$(location)" "/werkruimte/$org?vernietigd=1"
+check "after it the page: 404" "$(curl -s -b "$vj" -o /dev/null -w '%{http_code}' "$u$four_url")" 404
+curl -s -b "$vj" -o "$tmp/page" "$u/werkruimte/$org?vernietigd=1"
+grep -q 'De zaak is vernietigd' "$tmp/page" && ok "the list says it is gone" || not_ok "destroyed notice"
+check "the audit trail names the VP" "$(sql "SELECT u.email FROM case_audit a JOIN users u ON u.id = a.user_id WHERE a.case_id = $four AND a.what = 'vernietigd'")" erik@demo.vertrouwd.example
+
+# ---- a melder asks for deletion through the mailbox ----
+curl -s -o "$tmp/receipt" -F "organisatie=$org" -F vp=alle -F soort=sparren -F onderwerp=pesten \
+	-F "bericht=Online $CANARY." -F bereik=postvak -F toestemming=1 "$u/melden"
+code=$(grep -o 'aria-label="Ontvangstcode: [0-9 ]*"' "$tmp/receipt" | sed 's/.*: //; s/"//')
+mj=$tmp/melder.jar
+msignin() { curl -s -c "$mj" -b "$mj" -o "$tmp/mailbox" -w '%{http_code}' --data-urlencode "organisatie=$org" --data-urlencode "code=$code" "$u/postvak/inloggen"; }
+check "a melder reports online and signs in to the mailbox" "$(msignin)" 303
+curl -s -b "$mj" -o "$tmp/mailbox" "$u/postvak"
+check "and asks for deletion: 303" "$(curl -s -b "$mj" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$(csrf_of "$tmp/mailbox")" --data-urlencode verzoek=verwijderen "$u/postvak/verzoek")" 303
+online=$(sql "SELECT max(id) FROM cases")
+curl -s -b "$vj" -o "$tmp/page" "$u/werkruimte/$org/zaken/$online"
+grep -q '<details class="panel" open=""><summary>Nu vernietigen' "$tmp/page" && grep -q 'De melder heeft gevraagd de zaak te verwijderen' "$tmp/page" &&
+	ok "the VP sees the request beside an open 'nu vernietigen'" || not_ok "deletion request on the case page"
+valid "the case page with the request"
+needles "$online" "$tmp/online"
+check "the VP destroys it: 303" "$(post "/werkruimte/$org/zaken/$online/vernietigen" --data-urlencode "csrf=$(csrf_of "$tmp/page")" --data-urlencode bevestig=vernietigen)" 303
+check "none of its bytes is at rest" "$(found "$tmp/online")" 0
+check "the melder's mailbox session is gone" "$(curl -s -b "$mj" -o /dev/null -w '%{http_code}' "$u/postvak")" 401
+check "and the receipt code opens nothing" "$(msignin)" 401
+
+# ---- deadline e-mails, switched off and on ----
+curl -s -b "$vj" -o "$tmp/page" "$u/werkruimte"
+grep -q 'name="aan" value="1" checked=""' "$tmp/page" && ok "deadline e-mails are on by default" || not_ok "deadline mail default"
+valid "the workspace"
+check "switched off: 303" "$(post /werkruimte/herinneringen --data-urlencode "csrf=$(csrf_of "$tmp/page")")" 303
+curl -s -b "$vj" -o "$tmp/page" "$u/werkruimte"
+grep -q 'name="aan" value="1">' "$tmp/page" && ok "and the box is no longer ticked" || not_ok "deadline mail off"
+check "switched on again: 303" "$(post /werkruimte/herinneringen --data-urlencode "csrf=$(csrf_of "$tmp/page")" --data-urlencode aan=1)" 303
+check "a forged token: 403" "$(post /werkruimte/herinneringen --data-urlencode "csrf=$(printf '%064d' 1)")" 403
 
 # ---- the server's daily job: a case whose date has passed, and a deadline reminder ----
 check "a second case: 303" "$(register twee sparren "$today")" 303
