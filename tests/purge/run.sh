@@ -251,4 +251,10 @@ grep -q '/werkruimte' "$tmp/mail" && ok "it says where to sign in" || not_ok "ma
 grep -qiE "$CANARY|Rivierstad|pesten|bevestigen|$(date -d '2 days' +%F)" "$tmp/mail" &&
 	not_ok "the reminder names something of a case" "$(grep -iE "$CANARY|Rivierstad|bevestigen" "$tmp/mail" | head -2)" ||
 	ok "the reminder names no case, deadline, date or organisation"
+kill "$srv_pid" 2>/dev/null
+wait "$srv_pid" 2>/dev/null
+srv_pid=""
+grep -l 'Sanitizer' "$tmp/log" "$tmp/log.out" "$tmp/dry" "$tmp/purge" "$tmp/again" >/dev/null 2>&1 &&
+	not_ok "sanitizer reports" "$(grep -h -m2 'Sanitizer' "$tmp/log" "$tmp/log.out" "$tmp/dry" "$tmp/purge" "$tmp/again")" ||
+	ok "no AddressSanitizer/LeakSanitizer/UBSan reports from the server or the command"
 finish
