@@ -311,6 +311,7 @@ static void destruction(struct req *r, struct tval *v, const struct case_row *c,
 	tv_set_str(v, "destroy_limit", web_dutch_date(&r->arena, c->destroy_limit));
 	tv_set_bool(v, "destroy_warn", closed && days <= RETENTION_WARN_DAYS);
 	tv_set_int(v, "destroy_days", days);
+	tv_set_bool(v, "destroy_due", days <= 0);
 	tv_set_bool(v, "can_postpone", closed && strcmp(from, c->destroy_limit) <= 0);
 	tv_set_str(v, "postpone_min", arena_strdup(&r->arena, from));
 	tv_set_str(v, "postpone_max", c->destroy_limit);

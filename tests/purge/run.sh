@@ -174,6 +174,10 @@ grep -q 'id="vernietiging" class="form-error" role="alert"' "$tmp/page" && grep 
 grep -q '<details class="panel" open=""><summary>Vernietiging uitstellen' "$tmp/page" && grep -q 'name="tot" type="date"' "$tmp/page" &&
 	ok "with the postpone form open" || not_ok "postpone form"
 valid "the case page with the warning"
+sql "UPDATE cases SET destroy_on = '$(date -d yesterday +%F)' WHERE id = $four" >/dev/null
+curl -s -b "$vj" -o "$tmp/page" "$u$four_url"
+grep -q 'Deze zaak is aan de beurt om vernietigd te worden' "$tmp/page" && grep -q '<summary>Vernietiging uitstellen' "$tmp/page" &&
+	ok "a date that has passed: due at the next round, and still to be postponed" || not_ok "due text" "$(grep -o 'id="vernietiging".\{0,160\}' "$tmp/page")"
 csrf=$(csrf_of "$tmp/page")
 later=$(date -d '60 days' +%F)
 check "postponing without a reason: 400" "$(post "$four_url/uitstellen" --data-urlencode "csrf=$csrf" --data-urlencode "tot=$later" --data-urlencode reden=)" 400
