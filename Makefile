@@ -60,11 +60,12 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
+# The directory too: renaming a migration changes it, not the files' times.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) src/store/migrations scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed-migrations.sh store_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-migrations.sh
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) src/store/migrations scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed-migrations.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
@@ -141,6 +142,7 @@ integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/workspace/run.sh $(BIN)
 	@sh tests/orgdash/run.sh $(BIN)
 	@sh tests/handover/run.sh $(BIN)
+	@sh tests/purge/run.sh $(BIN)
 
 # The store's unit tests and the integration suites once more on a throw-away PostgreSQL cluster.
 pg: $(BIN) $(UNIT_BIN) $(DEMO_PDF) $(LOCALE)

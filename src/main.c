@@ -30,6 +30,8 @@ static const char *const json_flags[] = {"json", NULL};
 static const char *const user_flags[] = {"password-stdin", NULL};
 static const char *const restore_flags[] = {"force", NULL};
 static const char *const no_flags[] = {NULL};
+static const char *const purge_flags[] = {"dry-run", NULL};
+static const char *const purge_values[] = {"today", NULL};
 static const char *const org_flags[] = {"listed", "unlisted", NULL};
 static const char *const org_values[] = {
     "name",	 "slug",    "workers",	 "sector",	"procedure", "role",  "kind",	    "focus",
@@ -103,6 +105,13 @@ static const struct command commands[] = {
      "           [--trained JJJJ-MM-DD] [--refresher JJJJ-MM-DD] [--other-roles hr,or,top]\n"
      "                                         wat melders van de vertrouwenspersoon zien\n",
      -2, org_flags, org_values, cli_org},
+    {"purge", "vernietig gesloten zaken waarvan de datum gekomen is / destroy closed cases that are due",
+     "  --dry-run         toon alleen welke zaken aan de beurt zijn / only list the cases that are due\n"
+     "  --today JJJJ-MM-DD  doe alsof het die dag is (voor tests) / as if it were that day (for tests)\n"
+     "                    (de server doet dit zelf eens per dag; sleutels en inhoud verdwijnen, de\n"
+     "                    statistiekregel blijft / the server does this daily; keys and contents go,\n"
+     "                    the statistics row stays)\n",
+     0, purge_flags, purge_values, cli_purge},
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 

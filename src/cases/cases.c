@@ -654,7 +654,7 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 	return case_settle(st, rc);
 }
 
-int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent)
+int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email, int deadline), void *ctx, int *sent)
 {
 	struct arena a = ARENA_INIT;
 	struct notify_due *due;
@@ -663,9 +663,9 @@ int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email)
 	int rc = store_notify_due(st, &a, &due, &n);
 	for (size_t i = 0; !rc && i < n; i++) {
 		/* Without a mail server nobody can be told: the notices are dropped, the workspace still counts. */
-		if (send && send(ctx, due[i].email))
+		if (send && send(ctx, due[i].email, due[i].deadline))
 			continue; /* tried again next round */
-		rc = store_notify_done(st, due[i].user_id);
+		rc = store_notify_done(st, due[i].user_id, due[i].deadline);
 		*sent += send != NULL;
 	}
 	arena_free(&a);

@@ -171,11 +171,13 @@ int cases_melder_request(struct store *st, long long case_id, const unsigned cha
 			 long long now) WUR;
 
 /*
- * Send the content-free notices that wait: send(ctx, email) for each VP with
- * news (0 on success; a failure is tried again next time), or, with send NULL
- * (no mail server), drop them. *sent counts the notices sent.
+ * Send the content-free notices that wait: send(ctx, email, deadline) for each
+ * VP with news, or (deadline 1) with a deadline that is near or has passed; 0
+ * on success, a failure is tried again next time. With send NULL (no mail
+ * server) they are dropped. *sent counts the notices sent.
  */
-int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email), void *ctx, int *sent) WUR;
+int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email, int deadline), void *ctx,
+		     int *sent) WUR;
 
 struct org;
 

@@ -192,6 +192,20 @@ struct case_view {
 int cases_view(struct store *st, struct arena *a, long long case_id, const unsigned char *ck, enum case_audience who,
 	       struct case_view *out) WUR;
 
+/*
+ * Queue the content-free deadline e-mails (remind.c): for every case whose
+ * next deadline falls within CASE_REMIND_DAYS of today ("YYYY-MM-DD"), or
+ * within RETENTION_WARN_DAYS for a destruction date, or has passed, a notice
+ * for each VP with access who wants deadline mail; once per case, deadline,
+ * date and stage (before, overdue), as case_reminders records. One
+ * transaction; *count counts the notices queued. ERR_INVALID for a bad date,
+ * or a store error (nothing queued then).
+ */
+int cases_remind_due(struct store *st, const char *today, long long now, int *count) WUR;
+/* Whether the VP gets the deadline e-mails (on unless they switched them off), and switching. */
+int cases_deadline_mail(struct store *st, long long vp_id, int *on) WUR;
+int cases_deadline_mail_set(struct store *st, long long vp_id, int on) WUR;
+
 /* The themes a case of org_id may have: the common list and the organisation's own (into the arena). */
 int cases_org_themes(struct store *st, struct arena *a, long long org_id, struct case_choice **out, size_t *n) WUR;
 /* Add a theme of an organisation's own; ERR_INVALID (*why) for an empty or too long label. */

@@ -46,6 +46,7 @@ int cli_backup(struct cli_opts *o);
 int cli_restore(struct cli_opts *o);
 int cli_copy(struct cli_opts *o);
 int cli_org(struct cli_opts *o);
+int cli_purge(struct cli_opts *o);
 
 /* Shared by the commands (cli/env.c). */
 int cli_open_store(const struct config *cfg, struct store **st);

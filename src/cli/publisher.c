@@ -1,17 +1,23 @@
 /*
- * Scheduled publishing: the server's publisher thread and the publish-due
- * command. One server of a cluster publishes at a time (a lease). The thread
- * never gives up: a database that is down or a failed round is logged and
- * tried again the next interval. publish-due returns 1 on failure.
+ * Scheduled work: the server's publisher thread and the publish-due command.
+ * One server of a cluster does the scheduled work at a time (a lease): each
+ * round it publishes what is due and sends the notices that wait, and at
+ * start and then once a day (Dutch date) it destroys the cases that are due
+ * and queues the deadline reminders. The thread never gives up: a database
+ * that is down or a failed round is logged and tried again the next
+ * interval. publish-due returns 1 on failure.
  */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "base/dates.h"
 #include "base/log.h"
 #include "cases/cases.h"
+#include "cases/retention.h"
+#include "cases/work.h"
 #include "mail/mail.h"
 #include "cli/cli.h"
 #include "content/content.h"
@@ -26,16 +32,43 @@ static struct {
 	int stop, running;
 	const struct config *cfg;
 	const struct lexicon *lx; /* the web workers', read-only */
+	char daily_done[11];	  /* the Dutch date the daily work last ran on, "" before */
 } pub = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 /* The lease that makes one server of a cluster do the scheduled work. */
 #define PUBLISH_LEASE "publicatie"
 
 /* Notices go by mail (mail/mail.h) when --smtp names a server. */
-static int send_notice(void *ctx, const char *email)
+static int send_notice(void *ctx, const char *email, int deadline)
 {
 	(void) ctx;
-	return mail_notify(pub.cfg, email);
+	return mail_notify(pub.cfg, email, deadline ? MAIL_DEADLINE : MAIL_NEWS);
+}
+
+/*
+ * The daily work, on the first round of each Dutch day this server holds the
+ * lease: destroy what is due, then queue the deadline reminders (sent by this
+ * same round). Both are safe to run twice, so a lease that moves to another
+ * server on the same day costs nothing but a second look.
+ */
+static void daily_round(struct store *st, long long now)
+{
+	char today[11];
+	int destroyed = 0, reminded = 0;
+	date_local_today(now, today);
+	if (!strcmp(today, pub.daily_done))
+		return;
+	int rc = cases_purge(st, today, now, 0, NULL, NULL, &destroyed);
+	if (!rc)
+		rc = cases_remind_due(st, today, now, &reminded);
+	if (rc) {
+		log_error("vernietiging en termijnherinneringen mislukt (%s); volgende poging over %d s", err_str(rc),
+			  pub.cfg->publish_interval);
+		return;
+	}
+	memcpy(pub.daily_done, today, sizeof(today));
+	log_info("vernietiging volgens schema: %d zaak/zaken vernietigd; %d termijnherinnering(en) klaargezet",
+		 destroyed, reminded);
 }
 
 /*
@@ -63,6 +96,7 @@ static void publish_round(struct search_env *env, const char *me, int *held)
 		log_error("geplande inhoud publiceren mislukt; volgende poging over %d s", pub.cfg->publish_interval);
 	else if (count)
 		log_info("%d geplande item(s) gepubliceerd", count);
+	daily_round(env->st, now);
 	if (cases_notify_due(env->st, *pub.cfg->smtp ? send_notice : NULL, NULL, &count))
 		log_error("meldingen aan vertrouwenspersonen: de database faalde; volgende poging over %d s",
 			  pub.cfg->publish_interval);
@@ -139,6 +173,7 @@ int publisher_start(const struct config *cfg, const struct lexicon *lx)
 	pub.cfg = cfg;
 	pub.lx = lx;
 	pub.stop = 0;
+	pub.daily_done[0] = '\0';
 	/* Signals stay with the server's main thread, which waits for them. */
 	sigset_t all, old;
 	sigfillset(&all);

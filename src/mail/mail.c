@@ -13,16 +13,27 @@
 #include "base/log.h"
 #include "mail/mail.h"
 
-const char mail_subject[] = "Nieuw bericht in je werkruimte";
-
-const char *mail_body(const struct config *cfg, char *out, size_t outlen)
+const char *mail_subject(enum mail_notice what)
 {
-	snprintf(out, outlen,
-		 "Er wacht iets nieuws voor je in Vertrouwd.\r\n\r\n"
-		 "Log in om het te lezen: %s/werkruimte\r\n\r\n"
-		 "Dit bericht zegt met opzet niet waarover het gaat, van wie het is of bij welke organisatie het "
-		 "hoort.\r\n",
-		 cfg->base_url);
+	return what == MAIL_DEADLINE ? "Termijn in je werkruimte" : "Nieuw bericht in je werkruimte";
+}
+
+const char *mail_body(const struct config *cfg, enum mail_notice what, char *out, size_t outlen)
+{
+	if (what == MAIL_DEADLINE)
+		snprintf(out, outlen,
+			 "Een termijn in je werkruimte in Vertrouwd loopt binnenkort af of is verlopen.\r\n\r\n"
+			 "Log in om te zien welke: %s/werkruimte\r\n\r\n"
+			 "Dit bericht zegt met opzet niet om welke zaak, termijn of organisatie het gaat. Deze "
+			 "herinneringen zet je aan of uit onderaan je werkruimte.\r\n",
+			 cfg->base_url);
+	else
+		snprintf(out, outlen,
+			 "Er wacht iets nieuws voor je in Vertrouwd.\r\n\r\n"
+			 "Log in om het te lezen: %s/werkruimte\r\n\r\n"
+			 "Dit bericht zegt met opzet niet waarover het gaat, van wie het is of bij welke organisatie "
+			 "het hoort.\r\n",
+			 cfg->base_url);
 	return out;
 }
 
@@ -57,7 +68,7 @@ static int plain_address(const char *s)
 	return 1;
 }
 
-int mail_notify(const struct config *cfg, const char *to)
+int mail_notify(const struct config *cfg, const char *to, enum mail_notice what)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, start_curl);
@@ -71,7 +82,7 @@ int mail_notify(const struct config *cfg, const char *to)
 	int n = snprintf(msg, sizeof(msg),
 			 "Date: %s\r\nFrom: Vertrouwd <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
 			 "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s",
-			 date, cfg->mail_from, to, mail_subject, mail_body(cfg, body, sizeof(body)));
+			 date, cfg->mail_from, to, mail_subject(what), mail_body(cfg, what, body, sizeof(body)));
 	if (n < 0 || (size_t) n >= sizeof(msg))
 		return ERR_INVALID;
 	snprintf(rcpt, sizeof(rcpt), "<%s>", to);

@@ -12,6 +12,7 @@
 #include "store/sql_copy.h"
 #include "store/sql_cases.h"
 #include "store/sql_items.h"
+#include "store/sql_purge.h"
 #include "store/sql_reports.h"
 
 #define CASE_TAGS                                                                                                      \
@@ -223,6 +224,8 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_CASE_STATS] = CASE_STATS(CASE_THEMES, CASE_TAGS, "$1", "$2", "$3"),
     REPORT_STATEMENTS,
     CASE_STATEMENTS,
+    PURGE_STATEMENTS,
+    [ST_FORGET_DELETED] = "SELECT 0",
     [ST_RECORD_ADD] =
 	"INSERT INTO case_records (case_id, kind, author, body) VALUES ($1, $2, $3, ''::bytea) RETURNING id",
     [ST_RECORD_BODY] = "UPDATE case_records SET body = $2 WHERE id = $1",
@@ -240,9 +243,10 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_MELDER_SESSION_TOUCH] = "UPDATE melder_sessions SET seen_at = $2 WHERE id = $1",
     [ST_MELDER_SESSION_DELETE] = "DELETE FROM melder_sessions WHERE id = $1",
     [ST_NOTIFY_ADD] = "INSERT INTO notifications (user_id, created_at) VALUES ($1, $2)",
-    [ST_NOTIFY_DUE] = "SELECT DISTINCT n.user_id, u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE "
-		      "u.disabled = 0 ORDER BY n.user_id",
-    [ST_NOTIFY_DONE] = "DELETE FROM notifications WHERE user_id = $1",
+    [ST_NOTIFY_DUE] = "SELECT DISTINCT n.user_id, u.email, n.kind FROM notifications n JOIN users u ON u.id = "
+		      "n.user_id WHERE u.disabled = 0 ORDER BY n.user_id, n.kind",
+    [ST_NOTIFY_DONE] = "DELETE FROM notifications WHERE user_id = $1 AND kind = $2",
+    [ST_NOTIFY_DEADLINE] = "INSERT INTO notifications (user_id, created_at, kind) VALUES ($1, $2, 'termijn')",
     [ST_CASE_READERS] = "SELECT user_id FROM case_access WHERE case_id = $1 ORDER BY user_id",
     [ST_CASE_FILE_PUT] = "INSERT INTO case_files (case_id, record_id, data) VALUES ($1, $2, $3)",
     [ST_CASE_FILE_OF] = "SELECT data FROM case_files WHERE case_id = $1 AND record_id = $2",

@@ -14,6 +14,7 @@
 
 #include "base/dates.h"
 #include "cases/handover.h"
+#include "cases/retention.h"
 #include "cases/work.h"
 #include "orgs/orgs.h"
 #include "web/web.h"
@@ -291,6 +292,34 @@ static void codes_of(const struct case_view *cv, const struct case_row *c, struc
 	}
 }
 
+/*
+ * When the case will be destroyed, a warning within RETENTION_WARN_DAYS, what
+ * postponing may choose, and whether the melder asked for deletion.
+ */
+static void destruction(struct req *r, struct tval *v, const struct case_row *c, const struct case_view *cv,
+			const char *today)
+{
+	int closed = !strcmp(c->status, "gesloten"), asked = 0;
+	long long days = 0;
+	char from[11];
+	for (size_t i = 0; i < cv->nconsents; i++)
+		asked |= !strcmp(cv->consents[i].what, "verwijdering") && cv->consents[i].given;
+	tv_set_bool(v, "deletion_asked", asked);
+	if (!*c->destroy_on || date_days_between(today, c->destroy_on, &days))
+		return;
+	/* The earliest date postponing accepts: the day after the schedule, and after today. */
+	if (date_add_days(strcmp(c->destroy_on, today) > 0 ? c->destroy_on : today, 1, from))
+		return;
+	tv_set_str(v, "destroy_on", web_dutch_date(&r->arena, c->destroy_on));
+	tv_set_str(v, "destroy_limit", web_dutch_date(&r->arena, c->destroy_limit));
+	tv_set_bool(v, "destroy_warn", closed && days <= RETENTION_WARN_DAYS);
+	tv_set_int(v, "destroy_days", days);
+	tv_set_bool(v, "destroy_due", days <= 0);
+	tv_set_bool(v, "can_postpone", closed && strcmp(from, c->destroy_limit) <= 0);
+	tv_set_str(v, "postpone_min", arena_strdup(&r->arena, from));
+	tv_set_str(v, "postpone_max", c->destroy_limit);
+}
+
 static int case_page(struct req *r, int status, const char *error, const char *error_at)
 {
 	unsigned char *sk, *ck;
@@ -341,6 +370,7 @@ static int case_page(struct req *r, int status, const char *error, const char *e
 	tv_set_str(v, "ack_lang", req_query(r, "taal") && !strcmp(req_query(r, "taal"), "en") ? "en" : "nl");
 	tv_set_str(v, "aftercare", c.aftercare_on);
 	tv_set_str(v, "today", today);
+	destruction(r, v, &c, &cv, today);
 	struct case_codes codes;
 	codes_of(&cv, &c, &r->arena, &codes);
 	web_dossier_form(r, v, &o, &cv.dossier, &codes);
@@ -524,6 +554,25 @@ static int op_reopen(struct req *r, const struct org *o, const struct case_row *
 			    why);
 }
 
+static int op_postpone(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
+		       const char **why)
+{
+	return cases_postpone(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "tot"),
+			      req_form(r, "reden"), now(), why);
+}
+
+/* Destroying at once (a melder's request, or the VP's decision) needs the box ticked: it cannot be undone. */
+static int op_destroy(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
+		      const char **why)
+{
+	const char *sure = req_form(r, "bevestig");
+	if (!sure || strcmp(sure, "vernietigen")) {
+		*why = "Vink aan dat je de zaak nu wilt vernietigen: dat kan niet ongedaan worden gemaakt.";
+		return ERR_INVALID;
+	}
+	return cases_destroy(r->w->store, c->id, r->session->user_id, now());
+}
+
 static int op_share(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
 		    const char **why)
 {
@@ -600,6 +649,19 @@ int web_case_reopen(struct req *r)
 int web_case_share(struct req *r)
 {
 	return case_post(r, op_share, "delen");
+}
+int web_case_postpone(struct req *r)
+{
+	return case_post(r, op_postpone, "afsluiten");
+}
+
+/* After destruction there is no case to go back to: the organisation's list says it is gone. */
+int web_case_destroy(struct req *r)
+{
+	int rc = case_post(r, op_destroy, "afsluiten");
+	if (!rc && r->page.status == 303) /* the slug passed the tenant check: a real organisation's */
+		r->page.location = arena_printf(&r->arena, "/werkruimte/%s?vernietigd=1", req_param(r, "org"));
+	return rc;
 }
 
 int web_case_attachment(struct req *r)

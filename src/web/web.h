@@ -123,6 +123,7 @@ int web_admin_org_cases(struct req *r);
 /* The VP's workspace (web/workspace.c). */
 int web_workspace(struct req *r);
 int web_workspace_org(struct req *r);
+int web_workspace_reminders(struct req *r);
 int web_register_form(struct req *r);
 int web_register(struct req *r);
 int web_case(struct req *r);
@@ -141,6 +142,8 @@ int web_case_aftercare(struct req *r);
 int web_case_close(struct req *r);
 int web_case_reopen(struct req *r);
 int web_case_share(struct req *r);
+int web_case_postpone(struct req *r);
+int web_case_destroy(struct req *r);
 /* Handing over a leaving VP's cases (web/handover.c). */
 int web_handover_form(struct req *r);
 int web_handover(struct req *r);

@@ -222,7 +222,23 @@ int web_workspace(struct req *r)
 	tv_set_bool(v, "has_orgs", n > 0);
 	tv_set_bool(v, "has_key", r->session->sk_box != NULL);
 	tv_set_bool(v, "noindex", true);
+	int mail = 1;
+	if (cases_deadline_mail(r->w->store, r->session->user_id, &mail))
+		return 500;
+	tv_set_bool(v, "deadline_mail", mail);
+	tv_set_bool(v, "mail_saved", req_query(r, "opgeslagen") != NULL);
+	tv_set_str(v, "csrf", r->session->csrf);
 	return web_render(r, "workspace", v);
+}
+
+/* The VP switches the deadline e-mails on or off (the box ticked or not). */
+int web_workspace_reminders(struct req *r)
+{
+	if (cases_deadline_mail_set(r->w->store, r->session->user_id, req_form(r, "aan") != NULL))
+		return 500;
+	r->page.status = 303;
+	r->page.location = "/werkruimte?opgeslagen=1#herinneringen";
+	return 0;
 }
 
 int web_workspace_org(struct req *r)
@@ -241,6 +257,7 @@ int web_workspace_org(struct req *r)
 	tv_set_str(v, "form_action", base);
 	tv_set_str(v, "register", arena_printf(&r->arena, "/werkruimte/%s/registreren", o.slug));
 	tv_set_str(v, "handover", arena_printf(&r->arena, "/werkruimte/%s/overdracht", o.slug));
+	tv_set_bool(v, "destroyed", req_query(r, "vernietigd") != NULL);
 	tv_set_bool(v, "has_key", r->session->sk_box != NULL);
 	tv_set_bool(v, "noindex", true);
 	return web_render(r, "workspace", v);

@@ -104,7 +104,7 @@ static void with_consent_the_case_moves(void **state)
 	size_t n;
 	assert_int_equal(store_notify_due(st, &a, &due, &n), 0);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(store_notify_done(st, due[i].user_id), 0);
+		assert_int_equal(store_notify_done(st, due[i].user_id, due[i].deadline), 0);
 	assert_int_equal(opens(id, vp_a2, sk_a2), ERR_NOT_FOUND);
 
 	assert_int_equal(hand(id, vp_a2, "mondeling", YESTERDAY, NULL, &why), 0);

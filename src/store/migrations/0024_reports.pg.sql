@@ -1,4 +1,4 @@
--- Annual reports, the dashboard and national trends (see 0025_reports.sql).
+-- Annual reports, the dashboard and national trends (see 0024_reports.sql).
 
 -- One report per organisation and year. published: the suppressed tables as
 -- JSON, written once at release and reused by every output and by next
