@@ -87,7 +87,7 @@ EDITOR_EMAIL=redactie@demo.vertrouwd.example EDITOR_PASSWORD=demo-redactie-wacht
 VP_EMAIL=erik@demo.vertrouwd.example VP_PASSWORD=demo-vertrouwenspersoon-wachtwoord VP_TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC \
 	CHROMIUM=$CHROMIUM node tests/browser/melder.mjs "http://127.0.0.1:$port" >>"$tmp/portal.out" 2>>"$tmp/portal.err" ||
 	node_rc=1
-VP_PASSWORD=demo-vertrouwenspersoon-wachtwoord VP_TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC \
+VP_PASSWORD=demo-vertrouwenspersoon-wachtwoord VP_TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC VT_BIN=$BIN VT_DB=sqlite:$tmp/b.db \
 	CHROMIUM=$CHROMIUM node tests/browser/workspace.mjs "http://127.0.0.1:$port" >>"$tmp/portal.out" 2>>"$tmp/portal.err" ||
 	node_rc=1
 cat "$tmp/portal.out"

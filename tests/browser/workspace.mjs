@@ -1,11 +1,14 @@
 // The whole life of a case in the VP's workspace, in a real browser with axe on
 // every page of it: the internal VP registers a phone contact, adds an action
 // and a referral with the melder's consent, shares the case with the external VP
-// only after consent and hands it over to him; he reads it and closes it.
+// only after consent and hands it over to him; he reads it and closes it, and
+// when its destruction date has come `vertrouwd purge` destroys it.
 //
-//   node tests/browser/workspace.mjs BASE_URL   (env: VP_PASSWORD, VP_TOTP, CHROMIUM)
+//   node tests/browser/workspace.mjs BASE_URL   (env: VP_PASSWORD, VP_TOTP, CHROMIUM, and VT_BIN and
+//   VT_DB: the binary and database for `vertrouwd purge`)
 //
 // Prints "ok - ..." / "not ok - ..." lines; exits 1 when a check failed.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -156,6 +159,18 @@ await check('closed with an outcome, the destruction schedule shows', async () =
 	if (why) return why;
 	if (!(await ilse.textContent('#termijnen + ul')).includes('Vernietiging volgens schema')) return 'no schedule';
 	return axeOnPage(ilse, 'a closed case');
+});
+
+await check('on its destruction date the case is purged and gone from the workspace', async () => {
+	const last = await erik.locator('#termijnen + ul li', { hasText: 'Vernietiging' }).textContent();
+	if (!last) return 'no destruction date on the case';
+	const later = new Date(Date.now() + 3 * 365 * 86400000).toISOString().slice(0, 10);
+	const out = execFileSync(process.env.VT_BIN, ['purge', '--today', later, '--db', process.env.VT_DB], { encoding: 'utf8' });
+	if (!/vernietigd/.test(out)) return `purge said: ${out}`;
+	const resp = await erik.goto(base + caseUrl);
+	if (resp.status() !== 404) return `the case still answers ${resp.status()}`;
+	await erik.goto(`${base}/werkruimte?status=gesloten`);
+	if (await erik.locator(`a[href="${caseUrl}"]`).count()) return 'still in the list';
 });
 
 await browser.close();
