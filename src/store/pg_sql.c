@@ -217,7 +217,7 @@ const char *const pg_sql[ST_COUNT] = {
     [ST_CASE_SEARCH] = "SELECT " CASE_COLUMNS(
 	CASE_THEMES) ", (SELECT count(*) FROM case_records r WHERE r.case_id = c.id AND r.author = 'melder' AND r.id > "
 		     "coalesce((SELECT last_id FROM case_reads d WHERE d.case_id = c.id AND d.reader = 'u' || "
-		     "$1::text), 0)), " CASE_WAITING CASE_FROM("$1")
+		     "$1::bigint::text), 0)), " CASE_WAITING CASE_FROM("$1")
 			 CASE_FILTER("$2", "$3", "$4", "$5", "$6", "$7") " ORDER BY x.case_id DESC LIMIT $8 OFFSET $9",
     [ST_CASE_COUNT] = "SELECT count(*)" CASE_FROM("$1") CASE_FILTER("$2", "$3", "$4", "$5", "$6", "$7"),
     [ST_CASE_OVERVIEW] = CASE_OVERVIEW("$1", "$2", "$3", "$4"),
