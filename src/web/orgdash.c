@@ -211,8 +211,8 @@ int web_org_selfscan(struct req *r)
 	struct selfscan s = {.year = (int) strtol(today, NULL, 10)};
 	for (int i = 0; i < SELFSCAN_ACTIONS; i++)
 		for (int k = 0; k < SELFSCAN_STATEMENTS; k++) {
-			char name[16];
-			snprintf(name, sizeof(name), "a%d_%d", i, k);
+			char name[32];
+			snprintf(name, sizeof(name), "a%u_%u", (unsigned) i % 10u, (unsigned) k % 10u);
 			const char *v = req_form(r, name);
 			s.answers[i][k] = !v			? -1
 					  : !strcmp(v, "ja")	? 2
