@@ -1,11 +1,21 @@
 /*
  * sdc: statistical disclosure control for the annual report (issue 15,
  * domain.md "An annual report that cannot point to a person"). Pure C: it
- * decides which cells of the report's tables (reports/table.h) may be
- * published; reading the store and drawing pages, PDF and charts are the
- * caller's.
+ * takes the coarse statistics of one organisation's cases in one year and
+ * returns the tables that may be published (reports/table.h); reading the
+ * store and drawing pages, PDF and charts are the caller's.
  *
  * The rules, as implemented:
+ * - Cases are counted, not contacts. Under SDC_MIN_CASES cases in the year no
+ *   table at all (the report is prose only); a table over a smaller group of
+ *   cases (the deadlines of formal reports) is left out below it too.
+ * - Before anything is suppressed, rare themes are merged into their group
+ *   and time is coarsened. A group is shown theme by theme only when each of
+ *   its themes with cases has at least SDC_THRESHOLD cases per period on
+ *   average; the theme table is tried by quarter, then half year, and a level
+ *   is kept only when every period total can be published and at most one
+ *   interior cell in SDC_HIDDEN_SHARE is suppressed. Otherwise the year: by
+ *   theme, else by group.
  * - Primary suppression: a count of 1 to SDC_THRESHOLD - 1, a cell or a
  *   total, is shown as "< 5" (CELL_LOW). Rows are categories, columns groups
  *   of cases (a period, the year): a cell that holds all cases of its column,
@@ -29,13 +39,16 @@
  *   matrices are totally unimodular, so the bounds of the linear programs are
  *   whole numbers: the bounds an attacker counting in whole cases finds.) The
  *   attacker is assumed to know the figures and these rules, not the order
- *   in which the search tried cells. A table that cannot be protected is not
- *   published.
+ *   in which the search tried cells. A table that cannot be protected at any
+ *   level is left out (withheld).
  * - Multi-valued lists ("cases with X") do not add up, so they are checked
  *   one count at a time against the number of cases: 1-4 is "< 5", and a
  *   count whose complement (cases without X) is 0-4 is hidden: it would say
  *   that (nearly) everyone shares X. Hidden there says no more than "< 5"
  *   would of the cases without X.
+ * - Tables share only the number of cases, which every table publishes, and
+ *   the number of formal reports: the deadline table is made only when the
+ *   "melden" count is published as a value.
  *
  * Memory comes from the caller's arena. GLPK is used one problem per call,
  * freed before returning, with its terminal output off; each call ends with
@@ -51,10 +64,63 @@
 #include "base/err.h"
 #include "reports/table.h"
 
-#define SDC_THRESHOLD 5 /* 1..4 is "< 5"; no interval may pin a count under it */
+struct case_choice;
+
+#define SDC_MIN_CASES	 10 /* fewer cases: no table, prose only */
+#define SDC_THRESHOLD	 5  /* 1..4 is "< 5"; no interval may pin a count under it */
+#define SDC_HIDDEN_SHARE 4  /* a period level is kept with at most 1 in 4 interior cells suppressed */
+
+/* A deadline of a formal report (melden) at the end of the year. */
+enum sdc_term {
+	SDC_TERM_NONE,	  /* not a formal report (sparren) */
+	SDC_TERM_RUNNING, /* not yet due, and not yet done */
+	SDC_TERM_MET,
+	SDC_TERM_MISSED,
+};
+
+/* One case of the year: only the coarse statistics, never its contents. */
+struct sdc_case {
+	int quarter;	     /* 1-4, of registration */
+	const char *mode;    /* sparren | melden */
+	const char *channel; /* a case_channels code */
+	const char *theme;   /* a case_themes code, "eigen-...", or "" */
+	const char *outcome; /* "" while open, else a case_outcomes code */
+	const char *const *involved;
+	size_t ninvolved; /* involved_relations codes */
+	const char *const *help;
+	size_t nhelp; /* help_kinds codes */
+	const char *const *referrals;
+	size_t nreferrals;	     /* referral_kinds codes */
+	enum sdc_term ack, feedback; /* melden: acknowledged within 7 days, feedback within 3 months */
+};
 
 /* For tests only: protection switched partly off, to show the audit finds the flaw. */
 #define SDC_TEST_NO_SECONDARY 1u /* primary suppression only */
+
+struct sdc_options {
+	/* The organisation's theme list (cases_org_themes), for the labels of its own
+	 * "eigen-" themes; NULL: the fixed list, own themes labelled by code. */
+	const struct case_choice *themes;
+	unsigned flags; /* SDC_TEST_*; 0 in the server */
+};
+
+struct sdc_report {
+	size_t ncases; /* counted; under SDC_MIN_CASES there are no tables */
+	struct rtable *tables;
+	size_t ntables;
+	const char **withheld; /* ids of tables left out: too few cases, or no safe level */
+	size_t nwithheld;
+	const char *period; /* the theme table's columns: "kwartaal", "halfjaar" or "jaar" */
+};
+
+/*
+ * The publishable tables of one year's cases (ids: thema, wijze, kanaal,
+ * betrokkene, hulp, verwijzing, afloop, termijnen), in the arena. Returns 0;
+ * ERR_INVALID when a case has an unknown code, a quarter outside 1-4, or a
+ * formal report without its deadlines; ERR_NOMEM. On error *out is empty.
+ */
+int sdc_build(struct arena *a, const struct sdc_case *cases, size_t n, const struct sdc_options *opt,
+	      struct sdc_report *out) WUR;
 
 /* The interval a count can take given everything a table publishes; hi is SDC_UNBOUNDED when nothing caps it. */
 struct sdc_range {

@@ -1,5 +1,5 @@
 /*
- * reports/sdc: suppression and the audit's intervals on small hand-made
+ * reports/sdc: each disclosure-control rule on small hand-made case sets and
  * tables.
  */
 #include "testutil.h"
@@ -8,6 +8,42 @@
 #include "reports/sdc_internal.h"
 #include "sdc_hand.h"
 
+static struct sdc_case kase(int quarter, const char *theme)
+{
+	return (struct sdc_case){
+	    .quarter = quarter, .mode = "sparren", .channel = "persoonlijk", .theme = theme, .outcome = ""};
+}
+
+static const struct rtable *find(const struct sdc_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->ntables; i++)
+		if (!strcmp(r->tables[i].id, id))
+			return &r->tables[i];
+	return NULL;
+}
+
+static long long row_of(const struct rtable *t, const char *key)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (!strcmp(t->keys[i], key))
+			return (long long) i;
+	fail_msg("no row %s in %s", key, t->id);
+	return -1;
+}
+
+/* The state of a row's cell in column j (the last column for j < 0). */
+static int state_of(const struct rtable *t, const char *key, long long j)
+{
+	return t->state[CELL(t, (size_t) row_of(t, key), j < 0 ? t->ncols - 1 : (size_t) j)];
+}
+
+static long long value_of(const struct rtable *t, const char *key)
+{
+	size_t k = CELL(t, (size_t) row_of(t, key), t->ncols - 1);
+	assert_int_equal(t->state[k], CELL_VALUE);
+	return t->value[k];
+}
+
 /* Publish a hand table as given: states from a string per cell ('v', 'l', 'x'), values from truth. */
 static void publish_as(struct grid *g, const char *states)
 {
@@ -15,6 +51,32 @@ static void publish_as(struct grid *g, const char *states)
 		g->t->state[k] = states[k] == 'l' ? CELL_LOW : states[k] == 'x' ? CELL_HIDDEN : CELL_VALUE;
 		g->t->value[k] = states[k] == 'v' ? g->truth[k] : 0;
 	}
+}
+
+static void nothing_under_ten(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct sdc_case c[10];
+	struct sdc_report r;
+	for (int i = 0; i < 10; i++)
+		c[i] = kase(1 + i % 4, "werkdruk");
+	assert_int_equal(sdc_build(&a, c, 9, NULL, &r), 0);
+	assert_int_equal(r.ncases, 9);
+	assert_int_equal(r.ntables, 0);
+	assert_int_equal(sdc_build(&a, c, 10, NULL, &r), 0);
+	assert_int_equal(r.ncases, 10);
+	assert_non_null(find(&r, "thema"));
+	assert_non_null(find(&r, "hulp"));
+	c[3].theme = "geen-thema";
+	assert_int_equal(sdc_build(&a, c, 10, NULL, &r), ERR_INVALID);
+	assert_int_equal(r.ntables, 0);
+	c[3].theme = "werkdruk", c[3].quarter = 5;
+	assert_int_equal(sdc_build(&a, c, 10, NULL, &r), ERR_INVALID);
+	c[3].quarter = 1, c[3].mode = "melden"; /* a formal report needs its deadlines */
+	assert_int_equal(sdc_build(&a, c, 10, NULL, &r), ERR_INVALID);
+	c[3].ack = SDC_TERM_MET, c[3].feedback = SDC_TERM_RUNNING;
+	assert_int_equal(sdc_build(&a, c, 10, NULL, &r), 0);
+	arena_free(&a);
 }
 
 /* A cell of 3 is "< 5", and its row and its column each get a second suppressed cell. */
@@ -90,11 +152,148 @@ static void intervals_by_hand(void **state)
 	arena_free(&a);
 }
 
+/* A column whose cases are all in one row: that cell and a zero beside it are hidden. */
+static void everyone_in_one_row(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct sdc_case c[12];
+	struct sdc_report r;
+	for (int i = 0; i < 12; i++)
+		c[i] = kase(1 + i % 4, i < 6 ? "pesten" : "werkdruk");
+	assert_int_equal(sdc_build(&a, c, 12, NULL, &r), 0);
+	const struct rtable *t = find(&r, "wijze"); /* everyone spars */
+	assert_int_equal(state_of(t, "sparren", -1), CELL_HIDDEN);
+	assert_int_equal(state_of(t, "melden", -1), CELL_HIDDEN);
+	assert_int_equal(value_of(t, "totaal"), 12);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	t = find(&r, "kanaal"); /* and came in person */
+	assert_int_equal(state_of(t, "persoonlijk", -1), CELL_HIDDEN);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	/* Two themes of one group hold all cases: as telling as one row that does. */
+	for (int i = 0; i < 12; i++)
+		c[i].theme = i < 6 ? "pesten" : "intimidatie";
+	assert_int_equal(sdc_build(&a, c, 12, NULL, &r), 0);
+	t = find(&r, "thema");
+	assert_string_equal(r.period, "jaar");
+	assert_int_equal(state_of(t, "pesten", -1) != CELL_VALUE || state_of(t, "intimidatie", -1) != CELL_VALUE, 1);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	arena_free(&a);
+}
+
+/* Themes under SDC_THRESHOLD a period merge into their group; time coarsens until little is suppressed. */
+static void rare_themes_and_coarser_time(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct sdc_case c[120];
+	struct sdc_report r;
+	const char *themes[] = {"pesten",   "pesten",	"pesten",   "intimidatie", "intimidatie",
+				"werkdruk", "werkdruk", "werkdruk", "werkdruk",	   "werkdruk",
+				"werkdruk", "werkdruk", "fraude",   "prive"};
+	for (int i = 0; i < 14; i++)
+		c[i] = kase(1 + i % 4, themes[i]);
+	assert_int_equal(sdc_build(&a, c, 14, NULL, &r), 0);
+	const struct rtable *t = find(&r, "thema");
+	assert_string_equal(r.period, "jaar");
+	assert_int_equal(t->ncols, 1);
+	assert_int_equal(t->nrows, 5);					  /* pesten 3 and intimidatie 2 are one row, */
+	assert_int_equal(value_of(t, "werkdruk"), 7);			  /* werkdruk's 7 one of its own */
+	assert_int_equal(state_of(t, "groep-integriteit", -1), CELL_LOW); /* 1 */
+	assert_int_equal(state_of(t, "groep-overig", -1), CELL_LOW);	  /* 1 */
+	/* 14 - 7 leaves 2 for the two "< 5" if the 5 were shown: it is hidden too. */
+	assert_int_equal(state_of(t, "groep-ongewenst-gedrag", -1), CELL_HIDDEN);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	/* 80 cases, 20 a quarter, 5 per group a quarter: quarters, by group. */
+	const char *four[] = {"pesten", "werkdruk", "fraude", "prive"};
+	for (int i = 0; i < 80; i++)
+		c[i] = kase(1 + i % 4, four[(i / 4) % 4]);
+	assert_int_equal(sdc_build(&a, c, 80, NULL, &r), 0);
+	assert_string_equal(r.period, "kwartaal");
+	t = find(&r, "thema");
+	assert_int_equal(t->ncols, 5);
+	assert_string_equal(t->keys[0], "pesten"); /* 20 cases: 5 a quarter */
+	assert_int_equal(t->value[CELL(t, 0, 2)], 5);
+	/* Move the integrity cases into the first half, two a quarter: halves keep them whole. */
+	for (int i = 0; i < 80; i++)
+		if (!strcmp(c[i].theme, "fraude"))
+			c[i].quarter = 1 + (c[i].quarter + 1) % 2;
+	for (int i = 0; i < 8; i++)
+		c[i] = kase(1 + i % 2, "diefstal");
+	assert_int_equal(sdc_build(&a, c, 80, NULL, &r), 0);
+	t = find(&r, "thema");
+	assert_string_equal(r.period, "halfjaar");
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	arena_free(&a);
+}
+
+/* Lists of "cases with X": 1-4 is "< 5"; all or nearly all is hidden; nothing is 0. */
+static void lists_and_complements(void **state)
+{
+	struct arena a = ARENA_INIT;
+	static const char *const all[] = {"luisteren", "advies", "meedenken"}, *const some[] = {"luisteren", "advies"},
+				 *const few[] = {"luisteren", "advies", "nazorg", "nazorg"},
+				 *const one[] = {"luisteren"};
+	struct sdc_case c[12];
+	struct sdc_report r;
+	for (int i = 0; i < 12; i++) {
+		c[i] = kase(1 + i % 4, "werkdruk");
+		c[i].help = i < 6 ? all : i < 10 ? some : i < 13 ? few : one;
+		c[i].nhelp = i < 6 ? 3 : i < 10 ? 2 : 4;
+	}
+	c[11].help = one, c[11].nhelp = 1;
+	assert_int_equal(sdc_build(&a, c, 12, NULL, &r), 0);
+	const struct rtable *t = find(&r, "hulp");
+	assert_true(t->multi);
+	assert_int_equal(state_of(t, "luisteren", -1), CELL_HIDDEN); /* 12 of 12 */
+	assert_int_equal(state_of(t, "advies", -1), CELL_HIDDEN);    /* 11 of 12: 1 without */
+	assert_int_equal(value_of(t, "meedenken"), 6);
+	assert_int_equal(state_of(t, "nazorg", -1), CELL_LOW); /* 1 case, named twice */
+	assert_int_equal(value_of(t, "bemiddeling"), 0);
+	assert_int_equal(value_of(t, "totaal"), 12);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	arena_free(&a);
+}
+
+/* The deadline table: only when the "melden" count is published, then by the same rules. */
+static void deadlines(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct sdc_case c[30];
+	struct sdc_report r;
+	for (int i = 0; i < 30; i++) {
+		c[i] = kase(1 + i % 4, "werkdruk");
+		if (i < 12) {
+			c[i].mode = "melden";
+			c[i].ack = i < 9 ? SDC_TERM_MET : SDC_TERM_MISSED;
+			c[i].feedback = i < 10 ? SDC_TERM_MET : SDC_TERM_RUNNING;
+		}
+	}
+	assert_int_equal(sdc_build(&a, c, 30, NULL, &r), 0);
+	const struct rtable *t = find(&r, "termijnen");
+	assert_non_null(t);
+	assert_int_equal(t->state[CELL(t, 1, 0)], CELL_LOW); /* 3 late */
+	assert_int_not_equal(t->state[CELL(t, 0, 0)], CELL_VALUE);
+	assert_int_equal(t->value[CELL(t, 3, 0)], 12);
+	assert_int_equal(t->value[CELL(t, 3, 1)], 12);
+	assert_int_equal(sdc_audit(t, NULL), 0);
+	assert_int_equal(r.nwithheld, 0);
+	c[0].mode = "sparren", c[1].mode = "sparren", c[2].mode = "sparren"; /* 9 formal reports */
+	assert_int_equal(sdc_build(&a, c, 30, NULL, &r), 0);
+	assert_null(find(&r, "termijnen"));
+	assert_int_equal(r.nwithheld, 1);
+	assert_string_equal(r.withheld[0], "termijnen");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(nothing_under_ten),
 	    cmocka_unit_test(low_cell_and_partners),
 	    cmocka_unit_test(intervals_by_hand),
+	    cmocka_unit_test(everyone_in_one_row),
+	    cmocka_unit_test(rare_themes_and_coarser_time),
+	    cmocka_unit_test(lists_and_complements),
+	    cmocka_unit_test(deadlines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
