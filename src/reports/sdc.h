@@ -50,6 +50,10 @@
  *   the number of formal reports: the deadline table is made only when the
  *   "melden" count is published as a value.
  *
+ * Every table is stored once as JSON (sdc_to_json) when the report is
+ * released; the page, PDF, CSV and next year's comparison read it back
+ * (sdc_from_json), so one suppression pattern serves every output.
+ *
  * Memory comes from the caller's arena. GLPK is used one problem per call,
  * freed before returning, with its terminal output off; each call ends with
  * glp_free_env(), which frees GLPK's per-thread state (this module is its
@@ -138,5 +142,17 @@ struct sdc_range {
  * contradict each other or the table is malformed; ERR_NOMEM.
  */
 int sdc_audit(const struct rtable *t, struct sdc_range *ranges) WUR;
+
+/*
+ * The tables as one JSON text, for storing a released report: counts, "<5"
+ * and "x", never a suppressed count. *json is in the arena. 0 or ERR_NOMEM.
+ */
+int sdc_to_json(struct arena *a, const struct rtable *t, size_t n, char **json) WUR;
+/*
+ * Read tables stored by sdc_to_json into the arena. 0; ERR_INVALID when the
+ * text is not such a document (shapes, states, totals that do not add up);
+ * ERR_TOO_LARGE past the size caps; ERR_NOMEM. On error *t is NULL.
+ */
+int sdc_from_json(struct arena *a, const char *json, struct rtable **t, size_t *n) WUR;
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * reports/sdc: each disclosure-control rule on small hand-made case sets and
- * tables.
+ * tables; the JSON round trip.
  */
 #include "testutil.h"
 
@@ -284,6 +284,65 @@ static void deadlines(void **state)
 	arena_free(&a);
 }
 
+static int same_tables(const struct rtable *x, const struct rtable *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++, x++, y++) {
+		if (strcmp(x->id, y->id) || strcmp(x->title, y->title) || x->nrows != y->nrows ||
+		    x->ncols != y->ncols || x->row_totals != y->row_totals || x->col_totals != y->col_totals ||
+		    x->multi != y->multi)
+			return 0;
+		for (size_t r = 0; r < x->nrows; r++)
+			if (strcmp(x->rows[r], y->rows[r]) || strcmp(x->keys[r], y->keys[r]))
+				return 0;
+		for (size_t c = 0; c < x->ncols; c++)
+			if (strcmp(x->cols[c], y->cols[c]))
+				return 0;
+		if (memcmp(x->state, y->state, x->nrows * x->ncols) ||
+		    memcmp(x->value, y->value, x->nrows * x->ncols * sizeof(*x->value)))
+			return 0;
+	}
+	return 1;
+}
+
+static void json_round_trip(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct sdc_case c[14];
+	struct sdc_report r;
+	for (int i = 0; i < 14; i++)
+		c[i] = kase(1 + i % 4, i < 3 ? "pesten" : "werkdruk");
+	assert_int_equal(sdc_build(&a, c, 14, NULL, &r), 0);
+	char *json;
+	assert_int_equal(sdc_to_json(&a, r.tables, r.ntables, &json), 0);
+	assert_contains(json, "\"<5\"");
+	struct rtable *back;
+	size_t n;
+	assert_int_equal(sdc_from_json(&a, json, &back, &n), 0);
+	assert_int_equal(n, r.ntables);
+	assert_true(same_tables(r.tables, back, n));
+	static const char *const bad[] = {
+	    "",
+	    "[]",
+	    "{\"version\":2,\"tables\":[]}",
+	    /* a count where the totals say otherwise */
+	    "{\"version\":1,\"tables\":[{\"id\":\"a\",\"title\":\"A\",\"rows\":[\"x\",\"Totaal\"],\"keys\":[\"x\","
+	    "\"totaal\"],\"cols\":[\"n\"],\"row_totals\":false,\"col_totals\":true,\"multi\":false,\"cells\":[[3],[12]]"
+	    "}]}",
+	    /* a cell that is neither a count, "<5" nor "x" */
+	    "{\"version\":1,\"tables\":[{\"id\":\"a\",\"title\":\"A\",\"rows\":[\"x\",\"Totaal\"],\"keys\":[\"x\","
+	    "\"totaal\"],\"cols\":[\"n\"],\"row_totals\":false,\"col_totals\":true,\"multi\":false,\"cells\":[[\"3\"],"
+	    "[12]]}]}",
+	    /* rows and keys that disagree */
+	    "{\"version\":1,\"tables\":[{\"id\":\"a\",\"title\":\"A\",\"rows\":[\"x\",\"Totaal\"],\"keys\":[\"x\"],"
+	    "\"cols\":[\"n\"],\"row_totals\":false,\"col_totals\":true,\"multi\":false,\"cells\":[[\"x\"],[12]]}]}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(sdc_from_json(&a, bad[i], &back, &n), ERR_INVALID);
+		assert_null(back);
+	}
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +353,7 @@ int main(void)
 	    cmocka_unit_test(rare_themes_and_coarser_time),
 	    cmocka_unit_test(lists_and_complements),
 	    cmocka_unit_test(deadlines),
+	    cmocka_unit_test(json_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
