@@ -1,9 +1,13 @@
 /*
  * reports/sdc: each disclosure-control rule on small hand-made case sets and
- * tables; the JSON round trip.
+ * tables; the JSON round trip; allocation failures; GLPK from several
+ * threads.
  */
 #include "testutil.h"
 
+#include <pthread.h>
+
+#include "base/mem.h"
 #include "reports/sdc.h"
 #include "reports/sdc_internal.h"
 #include "sdc_hand.h"
@@ -343,6 +347,89 @@ static void json_round_trip(void **state)
 	arena_free(&a);
 }
 
+/* A mixed year, for the tests below: every table made, some suppression. */
+static size_t mixed(struct sdc_case *c)
+{
+	static const char *const themes[] = {"pesten", "werkdruk", "werkdruk",		 "fraude",
+					     "prive",  "",	   "eigen-reorganisatie"};
+	static const char *const channels[] = {"persoonlijk", "telefoon", "email", "online"};
+	static const char *const outcomes[] = {"", "opgelost", "doorverwezen", "opgelost"};
+	static const char *const help[] = {"luisteren", "advies", "nazorg"}, *const who[] = {"collega",
+											     "leidinggevende"};
+	for (size_t i = 0; i < 40; i++) {
+		c[i] = kase(1 + (int) (i * 7 % 4), themes[i % 7]);
+		c[i].channel = channels[i % 4], c[i].outcome = outcomes[i % 4];
+		c[i].help = help, c[i].nhelp = 1 + i % 3;
+		c[i].involved = who, c[i].ninvolved = 1 + i % 2;
+		if (i % 3) {
+			c[i].mode = "melden";
+			c[i].ack = i % 5 ? SDC_TERM_MET : SDC_TERM_MISSED;
+			c[i].feedback = i % 4 ? SDC_TERM_MET : SDC_TERM_RUNNING;
+		}
+	}
+	return 40;
+}
+
+/* Every allocation of a build failing in turn: a clean ERR_NOMEM, no leak, then success. */
+static void under_faults(void **state)
+{
+	struct sdc_case c[40];
+	size_t n = mixed(c);
+	for (long fail = 1; fail < 100000; fail++) {
+		struct arena a = ARENA_INIT;
+		struct sdc_report r;
+		char *json = NULL;
+		mem_fail_after(fail);
+		int rc = sdc_build(&a, c, n, NULL, &r);
+		if (!rc)
+			rc = sdc_to_json(&a, r.tables, r.ntables, &json);
+		mem_fail_after(0);
+		arena_free(&a);
+		if (!mem_fail_fired()) {
+			assert_int_equal(rc, 0);
+			assert_true(fail > 10);
+			return;
+		}
+		assert_int_equal(rc, ERR_NOMEM);
+	}
+	fail_msg("never succeeded");
+}
+
+static void *build_in_thread(void *arg)
+{
+	struct sdc_case c[40];
+	size_t n = mixed(c);
+	char **json = arg;
+	for (int i = 0; i < 20; i++) {
+		struct arena a = ARENA_INIT;
+		struct sdc_report r;
+		char *s, failed[] = "error";
+		if (sdc_build(&a, c, n, NULL, &r) || sdc_to_json(&a, r.tables, r.ntables, &s))
+			s = failed;
+		if (!*json)
+			*json = mem_strdup(s);
+		else if (strcmp(*json, s))
+			**json = '!';
+		arena_free(&a);
+	}
+	return NULL;
+}
+
+/* The server builds reports on several threads: each has its own GLPK problem and state. */
+static void threads(void **state)
+{
+	pthread_t th[4];
+	char *json[4] = {NULL};
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, build_in_thread, &json[i]), 0);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(json[i], json[0]);
+	for (int i = 0; i < 4; i++)
+		mem_free(json[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +441,8 @@ int main(void)
 	    cmocka_unit_test(lists_and_complements),
 	    cmocka_unit_test(deadlines),
 	    cmocka_unit_test(json_round_trip),
+	    cmocka_unit_test(under_faults),
+	    cmocka_unit_test(threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
