@@ -53,6 +53,11 @@
  * Every table is stored once as JSON (sdc_to_json) when the report is
  * released; the page, PDF, CSV and next year's comparison read it back
  * (sdc_from_json), so one suppression pattern serves every output.
+ * sdc_compare puts last year's published figures beside this year's, and
+ * shows a figure only when it can be worked out from that year's published
+ * table, so the comparison adds nothing an attacker could difference. A case
+ * belongs to one year (the caller counts it where it was registered), so two
+ * years never count the same case.
  *
  * Memory comes from the caller's arena. GLPK is used one problem per call,
  * freed before returning, with its terminal output off; each call ends with
@@ -154,5 +159,19 @@ int sdc_to_json(struct arena *a, const struct rtable *t, size_t n, char **json) 
  * ERR_TOO_LARGE past the size caps; ERR_NOMEM. On error *t is NULL.
  */
 int sdc_from_json(struct arena *a, const char *json, struct rtable **t, size_t *n) WUR;
+
+/*
+ * Last year's published table beside this year's, both as published (from
+ * JSON, never recomputed): rows this year's categories (where the two years
+ * grouped themes differently, the group), columns before_label and
+ * now_label, the last row the totals. A figure that cannot be worked out
+ * from its own year's published table is hidden. The tables must have the
+ * same id. out's labels point into now's and before's; the rest is in the
+ * arena. Returns 0; ERR_INVALID (other ids, a malformed table); ERR_CONFLICT
+ * when the result would still pin a count (the audit runs on it; tables from
+ * sdc_build never get there); ERR_NOMEM. On error *out is empty.
+ */
+int sdc_compare(struct arena *a, const struct rtable *now, const struct rtable *before, const char *now_label,
+		const char *before_label, struct rtable *out) WUR;
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * reports/sdc: each disclosure-control rule on small hand-made case sets and
- * tables; the JSON round trip; allocation failures; GLPK from several
- * threads.
+ * tables; the JSON round trip; the comparison; allocation failures; GLPK from
+ * several threads.
  */
 #include "testutil.h"
 
@@ -347,6 +347,69 @@ static void json_round_trip(void **state)
 	arena_free(&a);
 }
 
+/* A one-column theme table as a year publishes it: keys, states ('v', 'l', 'x') and values. */
+static struct rtable *year(struct arena *a, const char *const *keys, const char *states, const long long *values,
+			   size_t n)
+{
+	struct rtable *t = arena_calloc(a, 1, sizeof(*t));
+	*t = (struct rtable){.id = "thema", .title = "Zaken naar thema", .nrows = n, .ncols = 1, .col_totals = 1};
+	t->rows = (const char **) keys, t->keys = (const char **) keys;
+	t->cols = arena_calloc(a, 1, sizeof(char *));
+	t->cols[0] = "Aantal zaken";
+	t->value = arena_calloc(a, n, sizeof(long long));
+	t->state = arena_calloc(a, n, 1);
+	for (size_t i = 0; i < n; i++) {
+		t->state[i] = states[i] == 'l' ? CELL_LOW : states[i] == 'x' ? CELL_HIDDEN : CELL_VALUE;
+		t->value[i] = states[i] == 'v' ? values[i] : 0;
+	}
+	return t;
+}
+
+/*
+ * Last year showed pesten 7 and intimidatie "< 5"; this year shows the group.
+ * Last year's group figure would be 7 + the "< 5": the comparison hides it. When
+ * last year's table pins the group's sum, the comparison shows it.
+ */
+static void comparison_uses_published_figures(void **state)
+{
+	struct arena a = ARENA_INIT;
+	static const char *const then[] = {"pesten",	   "intimidatie", "groep-werk-en-leiding", "groep-integriteit",
+					   "groep-overig", "totaal"};
+	static const char *const now[] = {"groep-ongewenst-gedrag", "groep-werk-en-leiding", "groep-integriteit",
+					  "groep-overig", "totaal"};
+	struct rtable *before = year(&a, then, "vlxvvv", (const long long[]){7, 0, 0, 0, 0, 16}, 6);
+	struct rtable *after = year(&a, now, "vvvvv", (const long long[]){10, 5, 0, 6, 21}, 5);
+	assert_int_equal(sdc_audit(before, NULL), 0);
+	struct rtable out;
+	assert_int_equal(sdc_compare(&a, after, before, "2025", "2024", &out), 0);
+	assert_int_equal(out.ncols, 2);
+	assert_string_equal(out.cols[0], "2024");
+	assert_string_equal(out.keys[0], "groep-ongewenst-gedrag");
+	assert_int_equal(out.state[CELL(&out, 0, 0)], CELL_HIDDEN);
+	assert_int_equal(out.value[CELL(&out, 0, 1)], 10);
+	assert_int_equal(out.state[CELL(&out, 1, 0)], CELL_HIDDEN); /* copied as published */
+	assert_int_equal(out.value[CELL(&out, 4, 0)], 16);
+	/* pesten hidden instead, Werk en leiding shown: the group is 16 - 6 = 10 for anyone. */
+	before = year(&a, then, "xlvvvv", (const long long[]){0, 0, 6, 0, 0, 16}, 6);
+	assert_int_equal(sdc_audit(before, NULL), 0);
+	assert_int_equal(sdc_compare(&a, after, before, "2025", "2024", &out), 0);
+	assert_int_equal(out.state[CELL(&out, 0, 0)], CELL_VALUE);
+	assert_int_equal(out.value[CELL(&out, 0, 0)], 10);
+	/* Themes both years: row by row, a theme absent from a year's split group is 0. */
+	static const char *const split[] = {"pesten", "groep-werk-en-leiding", "groep-integriteit", "groep-overig",
+					    "totaal"};
+	after = year(&a, split, "vvvvv", (const long long[]){10, 5, 0, 6, 21}, 5);
+	assert_int_equal(sdc_compare(&a, after, before, "2025", "2024", &out), 0);
+	assert_int_equal(out.nrows, 6);
+	assert_string_equal(out.keys[1], "intimidatie");
+	assert_int_equal(out.state[CELL(&out, 1, 0)], CELL_LOW);
+	assert_int_equal(out.state[CELL(&out, 1, 1)], CELL_VALUE);
+	assert_int_equal(out.value[CELL(&out, 1, 1)], 0);
+	after->id = "hulp";
+	assert_int_equal(sdc_compare(&a, after, before, "2025", "2024", &out), ERR_INVALID);
+	arena_free(&a);
+}
+
 /* A mixed year, for the tests below: every table made, some suppression. */
 static size_t mixed(struct sdc_case *c)
 {
@@ -441,6 +504,7 @@ int main(void)
 	    cmocka_unit_test(lists_and_complements),
 	    cmocka_unit_test(deadlines),
 	    cmocka_unit_test(json_round_trip),
+	    cmocka_unit_test(comparison_uses_published_figures),
 	    cmocka_unit_test(under_faults),
 	    cmocka_unit_test(threads),
 	};
