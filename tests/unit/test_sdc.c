@@ -1,7 +1,8 @@
 /*
  * reports/sdc: each disclosure-control rule on small hand-made case sets and
  * tables; the JSON round trip; the comparison; allocation failures; GLPK from
- * several threads.
+ * several threads. The attack on thousands of random reports is in
+ * test_sdc_attack.c.
  */
 #include "testutil.h"
 
