@@ -18,7 +18,7 @@ SANFLAGS  = $(if $(filter 1,$(SAN)),$(ASAN_UBSAN))
 CPPFLAGS += -D_GNU_SOURCE -DVERTROUWD_VERSION='"$(VERSION)"' -Isrc
 CFLAGS   += $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -MMD -MP $(shell pkg-config --cflags $(PKGS))
 LDFLAGS  += $(SANFLAGS)
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lstemmer -lglpk -lpthread -lm
 
 SRC       = $(shell find src -name '*.c' ! -name main.c | sort)
 OBJ       = $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o

@@ -7,6 +7,14 @@
  * web page, the PDF, the CSV/JSON exports and next year's comparison column
  * all draw from the same published table, so one suppression pattern holds
  * for every output.
+ *
+ * Rows are the categories (themes, channels, ...), columns the groups of
+ * cases they are counted in (periods, or the whole year). An additive table
+ * sums: with col_totals each column's cells add up to its last row, with
+ * row_totals each row's cells to its last column. A multi-valued table
+ * ("cases with X": kinds of help, referrals, relations of the person
+ * involved) does not: one case can be in several rows, and the last row is
+ * the number of cases the rows are counted against.
  */
 #ifndef VERTROUWD_REPORTS_TABLE_H
 #define VERTROUWD_REPORTS_TABLE_H
@@ -20,11 +28,13 @@ enum cell_state {
 };
 
 struct rtable {
-	const char *id;	   /* stable across years, for the comparison: "thema-kwartaal" */
+	const char *id;	   /* stable across years, for the comparison: "thema", "hulp" */
 	const char *title; /* Dutch, as the report shows it */
 	size_t nrows, ncols;
 	const char **rows, **cols; /* labels; with totals the last row and the last column are "Totaal" */
+	const char **keys;	   /* nrows codes, stable across years ("pesten", "groep-integriteit", "totaal") */
 	int row_totals, col_totals;
+	int multi;	      /* multi-valued: the rows overlap and do not add up to the last row */
 	long long *value;     /* nrows * ncols, row-major; 0 where state is not CELL_VALUE */
 	unsigned char *state; /* enum cell_state, nrows * ncols */
 };
