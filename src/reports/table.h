@@ -25,7 +25,7 @@ struct rtable {
 	size_t nrows, ncols;
 	const char **rows, **cols; /* labels; with totals the last row and the last column are "Totaal" */
 	int row_totals, col_totals;
-	long long *value;	/* nrows * ncols, row-major; 0 where state is not CELL_VALUE */
+	long long *value;     /* nrows * ncols, row-major; 0 where state is not CELL_VALUE */
 	unsigned char *state; /* enum cell_state, nrows * ncols */
 };
 
