@@ -29,6 +29,9 @@
 
 #include <stddef.h>
 
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
 #include "base/buf.h"
 #include "reports/table.h"
 
@@ -54,7 +57,29 @@ enum chart_kind {
  */
 int chart_svg(struct buf *out, const struct rtable *t, enum chart_kind kind, const char *id) WUR;
 
-/* The height t drawn as kind takes at width (user units); errors as above. */
+/*
+ * Draw t as kind on cr, its top-left corner at cr's current origin, scaled
+ * to width (user units); *height gets the height it took. Text is set with
+ * pango from fm in DejaVu Sans. cr's state is restored; on error nothing has
+ * been drawn.
+ */
+int chart_cairo(cairo_t *cr, PangoFontMap *fm, const struct rtable *t, enum chart_kind kind, double width,
+		double *height) WUR;
+
+/* A font map for chart_cairo; the caller unrefs it (g_object_unref). One per thread: pango's are not shared. */
+PangoFontMap *chart_font_map(void);
+
+/*
+ * At exit, after the last chart or PDF drawn with cairo and every font map
+ * unref'd: let go of what cairo and fontconfig keep for the whole process.
+ * Fontconfig stores some pointers as offsets, so without this LeakSanitizer
+ * takes its configuration for a leak. Waits (up to 5 s) for pango's threads
+ * to let go of the font maps first, and does nothing if they do not.
+ * Nothing may use cairo or pango afterwards.
+ */
+void chart_cleanup(void);
+
+/* The height chart_cairo would take at width, without drawing; errors as above. */
 int chart_height(const struct rtable *t, enum chart_kind kind, double width, double *height) WUR;
 
 /*

@@ -322,6 +322,40 @@ static void long_labels_wrap(void **state)
 	chart_layout_free(&L);
 }
 
+/* The cairo back-end draws the same layout: the height chart_height says, ink on the page. */
+static void cairo_draws_the_chart(void **state)
+{
+	PangoFontMap *fm = chart_font_map();
+	for (size_t i = 0; i < 3; i++) {
+		struct rtable t = demo(kinds[i]);
+		double h, want;
+		assert_int_equal(chart_height(&t, kinds[i], 320, &want), 0);
+		cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 320, (int) want + 1);
+		cairo_t *cr = cairo_create(s);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		assert_int_equal(chart_cairo(cr, fm, &t, kinds[i], 320, &h), 0);
+		assert_true(fabs(h - want) < 1e-9);
+		cairo_surface_flush(s);
+		const unsigned char *px = cairo_image_surface_get_data(s);
+		size_t ink = 0, stride = (size_t) cairo_image_surface_get_stride(s);
+		for (int y = 0; y < (int) want; y++)
+			for (int x = 0; x < 320; x++)
+				ink += px[(size_t) y * stride + (size_t) x * 4 + 1] <
+				       0xc0;		     /* green: low in every colour */
+		assert_true(ink > 320 * (size_t) want / 50); /* a few per cent of the area: bars, lines, text */
+		const char *dir = getenv("CHART_PNG_DIR");   /* to look at them */
+		if (dir) {
+			char path[512];
+			snprintf(path, sizeof(path), "%s/chart-%zu.png", dir, i);
+			cairo_surface_write_to_png(s, path);
+		}
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+	}
+	g_object_unref(fm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +370,9 @@ int main(void)
 	    cmocka_unit_test(palette_contrast),
 	    cmocka_unit_test(cell_texts),
 	    cmocka_unit_test(long_labels_wrap),
+	    cmocka_unit_test(cairo_draws_the_chart),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	chart_cleanup(); /* or LeakSanitizer takes fontconfig's configuration for a leak */
+	return rc;
 }
