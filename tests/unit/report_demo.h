@@ -1,8 +1,8 @@
 /*
- * For the report tests (test_chart.c): three published tables made up by
- * hand, as the disclosure control would hand them over (some cells "< 5",
- * some hidden so that totals give nothing away), and running a tool such as
- * xmllint.
+ * For the report tests (test_chart.c, test_pdf.c): three published tables
+ * made up by hand, as the disclosure control would hand them over (some
+ * cells "< 5", some hidden so that totals give nothing away), a report
+ * around them, and running a tool such as xmllint or pdftotext.
  */
 #ifndef VERTROUWD_REPORT_DEMO_H
 #define VERTROUWD_REPORT_DEMO_H
@@ -11,7 +11,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
-#include "reports/chart.h"
+#include "reports/pdf.h"
 
 /* A published table over arrays that outlive it; totals are told by their labels ("Totaal"). */
 static inline struct rtable demo_table(const char *id, const char *title, size_t nrows, size_t ncols, const char **rows,
@@ -77,6 +77,43 @@ static inline struct rtable demo_quarters(void)
 #undef V
 #undef L
 #undef H
+
+struct demo_report {
+	struct rtable tables[3];
+	struct pdf_table sections[3];
+	struct pdf_report report;
+};
+
+/* The demo report of "Gemeente Rivierstad" over 2025, its logo at logo (or NULL). */
+static inline void demo_report(struct demo_report *d, const char *logo)
+{
+	static const char *const intro[] = {
+	    "In 2025 kwamen 94 medewerkers met een vraag of zorg bij de vertrouwenspersonen van de gemeente. Dit "
+	    "verslag beschrijft wat er speelde, zonder dat iets naar een persoon kan wijzen.",
+	    "De vertrouwenspersonen zijn onafhankelijk: de interne vertrouwenspersoon werkt bij de afdeling "
+	    "Bedrijfsvoering, de externe vertrouwenspersoon is ingehuurd via een bureau."};
+	d->tables[0] = demo_themes();
+	d->tables[1] = demo_years();
+	d->tables[2] = demo_quarters();
+	d->sections[0] =
+	    (struct pdf_table){&d->tables[0], CHART_BARS, "Thema's met minder dan drie zaken zijn samengevoegd."};
+	d->sections[1] = (struct pdf_table){&d->tables[1], CHART_LINES, NULL};
+	d->sections[2] = (struct pdf_table){&d->tables[2], CHART_STACKED, NULL};
+	d->report = (struct pdf_report){
+	    .org = "Gemeente Rivierstad",
+	    .logo = logo,
+	    .year = 2025,
+	    .intro = intro,
+	    .nintro = 2,
+	    .tables = d->sections,
+	    .ntables = 3,
+	    .advice =
+		"Pesten blijft het vaakst genoemde thema, vooral in teams met veel wisselingen. Wij adviseren "
+		"leidinggevenden te trainen in het bespreekbaar maken van omgangsvormen.\n\n"
+		"Gevraagd advies: de directie vroeg hoe de meldregeling beter bekend kan worden. Ons advies: "
+		"noem de vertrouwenspersonen bij elke introductie van nieuwe medewerkers.\n\n"
+		"Ongevraagd advies: zorg dat de externe vertrouwenspersoon ook buiten kantoortijd bereikbaar is."};
+}
 
 /* Run argv[0] (looked up in PATH) with stdout to out_path (NULL: inherited); its exit status, or -1. */
 static inline int demo_run(const char *const argv[], const char *out_path)
