@@ -4,7 +4,8 @@
 # them). BUILD selects the output directory, SAN=1 builds with AddressSanitizer
 # and UndefinedBehaviorSanitizer.
 
-PKGS      = libmicrohttpd sqlite3 libpq md4c yaml-0.1 jansson libsodium liboath libqrencode libcurl
+PKGS      = libmicrohttpd sqlite3 libpq md4c yaml-0.1 jansson libsodium liboath libqrencode libcurl \
+            cairo-pdf cairo-png pangocairo fontconfig
 BUILD    ?= build
 SAN      ?= 0
 VERSION   = 0.1.0
