@@ -176,7 +176,7 @@ fuzz:
 fuzz-run:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
 		SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" $(FUZZ_BUILD)/libvertrouwd.a
-	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_SRC)
+	@FUZZ_PKGS="$(PKGS)" FUZZ_LIBS="$(filter -l%,$(LDLIBS))" sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_SRC)
 
 bench: $(BIN)
 	@sh scripts/deps.sh bench

@@ -31,11 +31,10 @@ for src in "$@"; do
 done
 cd "$(dirname "$0")/.." || exit 1
 
-# Link what the Makefile links: its PKGS and the -l flags of its LDLIBS
-# (FUZZ_PKGS / FUZZ_LIBS override them).
-pkgs=${FUZZ_PKGS:-$(sed -n 's/^PKGS[[:space:]]*=[[:space:]]*//p' Makefile 2>/dev/null | head -n 1)}
-pkgs=${pkgs:-libmicrohttpd sqlite3 md4c yaml-0.1}
-extra_libs=${FUZZ_LIBS:-$(grep '^LDLIBS' Makefile 2>/dev/null | tr -s '[:space:]' '\n' | grep -E '^-l[A-Za-z0-9_+.-]+$' | tr '\n' ' ')}
+# Link what the Makefile links: `make fuzz-run` passes its PKGS and the -l
+# flags of its LDLIBS, so the lists live in one place.
+pkgs=${FUZZ_PKGS:?fuzz: run through make fuzz-run (FUZZ_PKGS unset)}
+extra_libs=${FUZZ_LIBS:-}
 cc=${FUZZ_CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc not found (apt-get install clang)" >&2
