@@ -11,6 +11,7 @@
 #include "content/content.h"
 #include "search/search.h"
 #include "store/store.h"
+#include "reports/chart.h"
 #include "web/web.h"
 
 /* A store made before search existed (or restored without its index) is indexed now. */
@@ -65,6 +66,7 @@ int cli_serve(struct cli_opts *o)
 	store_stats(&steps, &us);
 	log_info("store: %lld statements, %lld µs waiting on the database", steps, us);
 	web_shutdown();
+	chart_cleanup(); /* the reports' PDFs and charts used cairo and fontconfig */
 	return rc ? 1 : 0;
 }
 

@@ -17,6 +17,7 @@
 #include "accounts/accounts.h"
 #include "base/dates.h"
 #include "cases/work.h"
+#include "reports/reports.h"
 #include "cli/cli.h"
 #include "orgs/orgs.h"
 #include "reports/dashboard.h"
@@ -139,6 +140,109 @@ static int demo_cases(struct store *st, long long org_id, long long now)
 	return rc;
 }
 
+/* A small deterministic generator, so every demo has the same history. */
+static unsigned next(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) & 0x7fffu;
+}
+
+static const char *pick(unsigned *seed, const char *const *list, const unsigned *weights, size_t n)
+{
+	unsigned total = 0, r;
+	for (size_t i = 0; i < n; i++)
+		total += weights[i];
+	r = next(seed) % total;
+	for (size_t i = 0; i < n; i++) {
+		if (r < weights[i])
+			return list[i];
+		r -= weights[i];
+	}
+	return list[n - 1];
+}
+
+/* ncases cases of year of which only the statistics are left, as after the purge. */
+static int demo_year(struct store *st, long long org_id, int year, int ncases, unsigned seed)
+{
+	static const char *const themes[] = {"pesten",	      "intimidatie", "seksuele-intimidatie",
+					     "discriminatie", "werkdruk",    "conflict-leidinggevende",
+					     "fraude",	      "prive",	     "overig"},
+				 *channels[] = {"persoonlijk", "telefoon", "email", "online"},
+				 *outcomes[] = {"opgelost", "doorverwezen", "geen-actie", "melding", "klacht"},
+				 *involved[] = {"collega", "leidinggevende", "klant"},
+				 *help[] = {"luisteren", "advies", "meedenken", "doorverwijzing"};
+	static const unsigned theme_w[] = {9, 5, 2, 3, 7, 8, 2, 3, 2}, channel_w[] = {6, 5, 2, 3},
+			      outcome_w[] = {6, 3, 3, 2, 1}, involved_w[] = {6, 5, 1}, help_w[] = {5, 5, 3, 2};
+	int rc = 0;
+	for (int i = 0; !rc && i < ncases; i++) {
+		int melden = next(&seed) % 10 < 3;
+		char month[16], received[32], ack_due[11] = "", acked[11] = "", fb_due[11] = "", fb[11] = "",
+					      closed[11];
+		snprintf(month, sizeof(month), "%04d-%02u", year, 1u + next(&seed) % 12u);
+		snprintf(received, sizeof(received), "%s-%02u", month, 1u + next(&seed) % 28u);
+		if (melden)
+			rc = date_add_days(received, 7, ack_due) ||
+			     date_add_days(received, next(&seed) % 10 < 9 ? 3 : 9, acked) ||
+			     date_add_months(acked, 3, fb_due) ||
+			     date_add_months(acked, next(&seed) % 10 < 8 ? 2 : 4, fb);
+		if (!rc)
+			rc = date_add_days(received, 30 + (int) (next(&seed) % 90), closed);
+		const struct case_history h = {.month = month,
+					       .mode = melden ? "melden" : "sparren",
+					       .channel = pick(&seed, channels, channel_w, 4),
+					       .received_on = received,
+					       .closed_on = closed,
+					       .outcome = pick(&seed, outcomes, outcome_w, 5),
+					       .ack_due = ack_due,
+					       .acknowledged_on = acked,
+					       .feedback_due = fb_due,
+					       .feedback_on = fb,
+					       .theme = pick(&seed, themes, theme_w, 9),
+					       .involved = pick(&seed, involved, involved_w, 3),
+					       .help = pick(&seed, help, help_w, 4)};
+		if (!rc)
+			rc = reports_history_add(st, org_id, &h);
+	}
+	return rc;
+}
+
+/*
+ * Two earlier years for the annual report: the one before last released with
+ * the external VP's text, last year's counted but not yet released (his text
+ * is a draft), so the demo shows both the contact's and the VP's side.
+ */
+static int demo_reports(struct store *st, long long org_id)
+{
+	struct arena a = ARENA_INIT;
+	struct user u;
+	char today[11];
+	const char *why = NULL;
+	long long now = (long long) time(NULL);
+	date_local_today(now, today);
+	int year = (int) strtol(today, NULL, 10);
+	int rc = accounts_find(st, &a, DEMO_VP_EXTERN, &u);
+	if (!rc)
+		rc = demo_year(st, org_id, year - 2, 38, 7u);
+	if (!rc)
+		rc = demo_year(st, org_id, year - 1, 52, 11u);
+	if (!rc)
+		rc = reports_text_set(
+		    st, org_id, year - 2, u.id,
+		    "Veel gesprekken gingen over de omgang in teams en over leidinggevenden die "
+		    "signalen niet oppakten.\n\nAdvies: train leidinggevenden in het voeren van "
+		    "een goed gesprek, en maak de vertrouwenspersonen bekender bij nieuwe medewerkers.",
+		    1, now, &why);
+	if (!rc)
+		rc = reports_release(st, &a, org_id, year - 2, today, u.id, now, &why);
+	if (!rc)
+		rc = reports_text_set(st, org_id, year - 1, u.id,
+				      "Opvallend: meer meldingen over werkdruk na de reorganisatie.\n\n(Concept: nog "
+				      "aanvullen na het overleg met de interne vertrouwenspersoon.)",
+				      0, now, &why);
+	arena_free(&a);
+	return rc;
+}
+
 /* The municipality's contact for the dashboard: a password, no second factor (the role sees only figures). */
 static int demo_contact(struct store *st, long long org_id, const char **why)
 {
@@ -184,6 +288,8 @@ static int demo_org(struct store *st, const struct org_input *in, const char *co
 			rc = demo_cases(st, id, (long long) time(NULL));
 		if (!rc && respond_days)
 			rc = demo_contact(st, id, &why);
+		if (!rc && respond_days)
+			rc = demo_reports(st, id);
 	}
 	arena_free(&a);
 	if (rc)

@@ -292,13 +292,16 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
 	return in->verdict ? CAIRO_STATUS_READ_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
-/* The logo at path, or NULL (no path, or left out as pdf.h says); 0 or an error of pdf.h. */
-static int load_logo(const char *path, cairo_surface_t **img)
+/* The report's logo, or NULL (none, or left out as pdf.h says); 0 or an error of pdf.h. */
+static int load_logo(const struct pdf_report *r, cairo_surface_t **img)
 {
 	*img = NULL;
-	if (!path)
+	if (!r->logo && !r->logo_len)
 		return 0;
-	struct png_in in = {.f = fopen(path, "rb")};
+	if (r->logo_len > PDF_LOGO_MAX_BYTES)
+		return ERR_TOO_LARGE;
+	struct png_in in = {.f = r->logo_len ? fmemopen((void *) r->logo_data, r->logo_len, "rb")
+					     : fopen(r->logo, "rb")};
 	if (!in.f)
 		return ERR_IO;
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &in);
@@ -327,7 +330,7 @@ int pdf_report(struct buf *out, const struct pdf_report *r)
 			return rc;
 	}
 	cairo_surface_t *img;
-	int rc = load_logo(r->logo, &img);
+	int rc = load_logo(r, &img);
 	if (rc)
 		return rc;
 	size_t start = out->len;

@@ -34,6 +34,8 @@ struct pdf_report {
 	 * a side, is left out and the cover shows the name alone.
 	 */
 	const char *logo;
+	const unsigned char *logo_data; /* or the logo's bytes (logo_len > 0), as the media store holds them */
+	size_t logo_len;
 	int year;		  /* the calendar year reported on */
 	const char *const *intro; /* paragraphs of plain text before the figures */
 	size_t nintro;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/cases.h"
 #include "store/db.h"
 
 static int read_stat(struct stmt *s, struct arena *a, void *out)
@@ -32,6 +33,41 @@ int store_case_stats(struct store *st, struct arena *a, long long org_id, int ye
 	if (!s || bind_int(s, 1, org_id) || bind_text(s, 2, from) || bind_text(s, 3, to))
 		return ERR_DB;
 	return store_rows(s, a, sizeof(**out), read_stat, (void **) out, n);
+}
+
+static int history_row(struct store *st, long long org_id, const struct case_history *h, long long *id)
+{
+	struct stmt *s = stmt_get(st, ST_CASE_HISTORY_ADD);
+	const char *text[] = {h->month,		  h->mode,	   h->channel,	   h->received_on, h->ack_due,
+			      h->acknowledged_on, h->feedback_due, h->feedback_on, h->closed_on,   h->outcome};
+	if (!s || bind_int(s, 1, org_id))
+		return ERR_DB;
+	for (int i = 0; i < 10; i++)
+		if (bind_text(s, 2 + i, text[i] ? text[i] : ""))
+			return ERR_DB;
+	int step = stmt_step(s);
+	if (step == STEP_ROW)
+		*id = col_int(s, 0);
+	stmt_reset(s);
+	return step == STEP_ROW ? 0 : ERR_DB;
+}
+
+int store_case_history_add(struct store *st, long long org_id, const struct case_history *h, long long *id)
+{
+	int rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = history_row(st, org_id, h, id);
+	if (!rc)
+		rc = store_case_themes_set(st, *id, &h->theme, 1);
+	if (!rc && h->involved)
+		rc = store_case_tags_set(st, *id, "betrokkene", &h->involved, 1);
+	if (!rc && h->help)
+		rc = store_case_tags_set(st, *id, "hulp", &h->help, 1);
+	if (!rc)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
 }
 
 int store_report_text_set(struct store *st, long long org_id, int year, long long user_id, const char *body, int ready,

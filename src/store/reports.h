@@ -27,6 +27,20 @@ struct case_stat_row {
 int store_case_stats(struct store *st, struct arena *a, long long org_id, int year, struct case_stat_row **out,
 		     size_t *n) WUR;
 
+/*
+ * A case of earlier years of which only the statistics row is left (closed
+ * and destroyed on closed_on), as the purge leaves it: for the demo, and for
+ * figures carried over from an earlier registration. Dates "" when not set.
+ */
+struct case_history {
+	const char *month, *mode, *channel, *received_on, *closed_on, *outcome;
+	const char *ack_due, *acknowledged_on, *feedback_due, *feedback_on;
+	const char *theme;	     /* a case_themes code */
+	const char *involved, *help; /* one code each, or NULL */
+};
+/* One transaction; *id is the new case's. */
+int store_case_history_add(struct store *st, long long org_id, const struct case_history *h, long long *id) WUR;
+
 struct report_text {
 	long long user_id;
 	const char *name, *body;

@@ -3,6 +3,11 @@
 #define VERTROUWD_STORE_SQL_REPORTS_H
 
 #define REPORT_STATEMENTS                                                                                              \
+	[ST_CASE_HISTORY_ADD] =                                                                                        \
+	    "INSERT INTO cases (org_id, month, mode, channel, status, received_on, ack_due, acknowledged_on, "         \
+	    "feedback_due, feedback_on, closed_on, first_closed_on, outcome, destroyed_on) VALUES ($1, $2, $3, $4, "   \
+	    "'gesloten', $5, nullif($6, ''), nullif($7, ''), nullif($8, ''), nullif($9, ''), $10, $10, $11, $10) "     \
+	    "RETURNING id",                                                                                            \
 	[ST_REPORT_TEXT_SET] =                                                                                         \
 	    "INSERT INTO report_texts (org_id, year, user_id, body, ready, updated_at) VALUES ($1, "                   \
 	    "$2, $3, $4, $5, $6) ON CONFLICT (org_id, year, user_id) DO UPDATE SET body = "                            \

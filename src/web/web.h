@@ -218,5 +218,12 @@ struct selfscan;
 void web_selfscan_trend(struct req *r, struct tval *v, const struct selfscan *scans, size_t n);
 /* The released reports of o into v (reports: year, url). */
 void web_reports_released(struct req *r, struct tval *v, const struct org *o);
+/* annual.c: the report pages and downloads */
+int web_vp_report(struct req *r);
+int web_vp_report_text(struct req *r);
+int web_vp_report_release(struct req *r);
+int web_vp_report_file(struct req *r);
+int web_org_report(struct req *r);
+int web_org_report_file(struct req *r);
 
 #endif

@@ -257,6 +257,11 @@ int web_workspace_org(struct req *r)
 	tv_set_str(v, "form_action", base);
 	tv_set_str(v, "register", arena_printf(&r->arena, "/werkruimte/%s/registreren", o.slug));
 	tv_set_str(v, "handover", arena_printf(&r->arena, "/werkruimte/%s/overdracht", o.slug));
+	char today[11];
+	date_local_today((long long) time(NULL), today);
+	tv_set_int(v, "report_year", (int) strtol(today, NULL, 10) - 1);
+	tv_set_str(v, "report",
+		   arena_printf(&r->arena, "/werkruimte/%s/jaarverslag/%d", o.slug, (int) strtol(today, NULL, 10) - 1));
 	tv_set_bool(v, "destroyed", req_query(r, "vernietigd") != NULL);
 	tv_set_bool(v, "has_key", r->session->sk_box != NULL);
 	tv_set_bool(v, "noindex", true);
