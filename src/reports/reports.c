@@ -334,7 +334,7 @@ int reports_history_add(struct store *st, long long org_id, const struct case_hi
 	return store_case_history_add(st, org_id, h, &id);
 }
 
-static const struct rtable *table_of(const struct report_doc *d, const char *id)
+const struct rtable *reports_table(const struct report_doc *d, const char *id)
 {
 	for (size_t i = 0; i < d->ntables; i++)
 		if (!strcmp(d->tables[i].id, id))
@@ -353,7 +353,7 @@ int reports_compare(struct arena *a, const struct report_doc *now, const struct 
 		return ERR_NOMEM;
 	const char *now_label = arena_printf(a, "%d", now->year), *before_label = arena_printf(a, "%d", before->year);
 	for (size_t i = 0; i < now->ntables; i++) {
-		const struct rtable *old = table_of(before, now->tables[i].id);
+		const struct rtable *old = reports_table(before, now->tables[i].id);
 		if (!old)
 			continue;
 		int rc = sdc_compare(a, &now->tables[i], old, now_label, before_label, &t[*n]);

@@ -47,7 +47,7 @@ struct report_doc {
 	size_t ntexts;
 };
 
-/* The released reports of org_id, oldest first (org_id 0: those of every organisation that opted in to trends). */
+/* The released reports of org_id, oldest first (0: of every organisation that opted in to trends; -1: all). */
 int reports_released(struct store *st, struct arena *a, long long org_id, struct annual_report **out, size_t *n) WUR;
 
 /*
@@ -90,11 +90,28 @@ int reports_compare(struct arena *a, const struct report_doc *now, const struct 
 		    size_t *n) WUR;
 
 /*
+ * National trends: cases per theme group per year, summed from released
+ * reports only (all organisations for the beheerder, public: those that opted
+ * in). An organisation counts in a year when its theme table was published;
+ * a sum is shown only when every part of it was published as a count, so
+ * every figure is a sum of counts that are 0 or at least SDC_THRESHOLD, and
+ * nothing can be worked out from it that the organisations' own reports do
+ * not already protect. A year with fewer than REPORT_TREND_MIN_ORGS
+ * organisations is left out (a sum over one or two would be their report).
+ * *out: rows the groups and "Totaal", columns the years (none: ncols 0).
+ */
+#define REPORT_TREND_MIN_ORGS 3
+int reports_trends(struct store *st, struct arena *a, int public, struct rtable *out, size_t *norgs) WUR;
+
+/*
  * The statistics row of a case of an earlier year that is already destroyed
  * (store/reports.h): ERR_INVALID for a code the lists do not know or a month
  * that is not YYYY-MM.
  */
 int reports_history_add(struct store *st, long long org_id, const struct case_history *h) WUR;
+
+/* A published table of d by its id ("termijnen"), or NULL. */
+const struct rtable *reports_table(const struct report_doc *d, const char *id);
 
 /* ---- how every output presents a report (present.c): the page and the PDF say the same ---- */
 

@@ -63,7 +63,7 @@ int store_report_get(struct store *st, struct arena *a, long long org_id, int ye
 /* Release: published is written once; ERR_CONFLICT when the year was already released. */
 int store_report_release(struct store *st, long long org_id, int year, const char *published, long long by,
 			 long long now) WUR;
-/* The released reports of an organisation (org_id > 0) or of every organisation that opted in (0, public). */
+/* The released reports of an organisation (org_id > 0), of every organisation that opted in (0, public), or of all (-1). */
 int store_reports_released(struct store *st, struct arena *a, long long org_id, struct annual_report **out,
 			   size_t *n) WUR;
 

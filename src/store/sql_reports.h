@@ -21,10 +21,11 @@
 			      "($1, $2, $3, $4, nullif($5, 0)) ON CONFLICT (org_id, year) DO UPDATE SET published = "  \
 			      "excluded.published, released_at = excluded.released_at, released_by = "                 \
 			      "excluded.released_by WHERE annual_reports.published IS NULL",                           \
-	[ST_REPORTS_RELEASED] = "SELECT r.org_id, r.year, r.published, r.released_at, coalesce(r.released_by, 0) "     \
-				"FROM annual_reports r JOIN organisations o ON o.id = r.org_id WHERE r.published IS "  \
-				"NOT NULL AND (r.org_id = $1 OR ($1 = 0 AND o.trends_public = 1)) ORDER BY "           \
-				"r.org_id, r.year",                                                                    \
+	[ST_REPORTS_RELEASED] =                                                                                        \
+	    "SELECT r.org_id, r.year, r.published, r.released_at, coalesce(r.released_by, 0) "                         \
+	    "FROM annual_reports r JOIN organisations o ON o.id = r.org_id WHERE r.published IS "                      \
+	    "NOT NULL AND (r.org_id = $1 OR ($1 = 0 AND o.trends_public = 1) OR $1 = -1) ORDER BY "                    \
+	    "r.org_id, r.year",                                                                                        \
 	[ST_ORG_COMPLIANCE_SET] = "UPDATE organisations SET compliance = $1, evaluated_on = nullif($2, ''), "          \
 				  "trends_public = $3 WHERE id = $4",                                                  \
 	[ST_ORG_COMPLIANCE] = "SELECT compliance, coalesce(evaluated_on, ''), trends_public FROM organisations WHERE " \

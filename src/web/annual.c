@@ -19,6 +19,11 @@
 #include "store/files.h"
 #include "web/web.h"
 
+/*
+ * The dashboard's part: the released reports, newest first, and the deadline
+ * health of formal reports as each report published it (its "termijnen"
+ * table, so the same suppressed figures; never counted anew).
+ */
 void web_reports_released(struct req *r, struct tval *v, const struct org *o)
 {
 	struct annual_report *reps;
@@ -27,12 +32,27 @@ void web_reports_released(struct req *r, struct tval *v, const struct org *o)
 	if (!reports_released(r->w->store, &r->arena, o->id, &reps, &n))
 		for (size_t i = n; i-- > 0;) {
 			struct tval *t = tv_obj(&r->arena);
+			struct report_doc d;
 			tv_set_int(t, "year", reps[i].year);
 			tv_set_str(t, "url",
 				   arena_printf(&r->arena, "/organisatie/%s/jaarverslag/%d", o->slug, reps[i].year));
+			const struct rtable *terms = reports_published(r->w->store, &r->arena, o->id, reps[i].year, &d)
+							 ? NULL
+							 : reports_table(&d, "termijnen");
+			tv_set_bool(t, "few_reports", !terms);
+			struct tval *health = tv_list(&r->arena);
+			if (terms) {
+				struct rtable titled = *terms;
+				titled.title = arena_printf(&r->arena, "Termijnen bij meldingen in %d", reps[i].year);
+				tv_push(health,
+					web_report_table(r, NULL, &titled, CHART_NONE,
+							 arena_printf(&r->arena, "termijnen-%d", reps[i].year)));
+			}
+			tv_set(t, "health", health);
 			tv_push(list, t);
 		}
 	tv_set(v, "reports", list);
+	tv_set_bool(v, "has_reports", n > 0);
 }
 
 /* The year of the path: 2000 up to this year, else 0 (404). */
@@ -74,8 +94,8 @@ static int find(struct req *r, int vp, struct place *p)
 }
 
 /* A published table for the template: caption, header, rows of shown cells, and its chart as SVG. */
-static struct tval *table_view(struct req *r, const struct report_doc *d, const struct rtable *t, enum chart_kind kind,
-			       const char *id)
+struct tval *web_report_table(struct req *r, const struct report_doc *d, const struct rtable *t, enum chart_kind kind,
+			      const char *id)
 {
 	struct tval *v = tv_obj(&r->arena), *cols = tv_list(&r->arena), *rows = tv_list(&r->arena);
 	for (size_t j = 0; j < t->ncols; j++)
@@ -108,13 +128,14 @@ static void set_tables(struct req *r, struct tval *v, const struct report_doc *d
 {
 	struct tval *tables = tv_list(&r->arena), *compare = tv_list(&r->arena), *withheld = tv_list(&r->arena);
 	for (size_t i = 0; i < d->ntables; i++)
-		tv_push(tables, table_view(r, d, &d->tables[i], reports_chart_kind(&d->tables[i]),
-					   arena_printf(&r->arena, "grafiek-%s", d->tables[i].id)));
+		tv_push(tables, web_report_table(r, d, &d->tables[i], reports_chart_kind(&d->tables[i]),
+						 arena_printf(&r->arena, "grafiek-%s", d->tables[i].id)));
 	struct rtable *cmp;
 	size_t ncmp;
 	if (!reports_compare(&r->arena, d, before, &cmp, &ncmp))
 		for (size_t i = 0; i < ncmp; i++)
-			tv_push(compare, table_view(r, NULL, &cmp[i], CHART_NONE, NULL));
+			tv_push(compare, web_report_table(r, NULL, &cmp[i], CHART_NONE,
+							  arena_printf(&r->arena, "vergelijking-%s", cmp[i].id)));
 	for (size_t i = 0; i < d->nwithheld; i++)
 		tv_push(withheld, tv_str(&r->arena, reports_table_name(d->withheld[i])));
 	tv_set(v, "tables", tables);

@@ -12,6 +12,7 @@
 #include "html/tval.h"
 #include "http/http.h"
 #include "cases/cases.h"
+#include "reports/chart.h"
 #include "store/items.h"
 
 struct lexicon;
@@ -218,7 +219,13 @@ struct selfscan;
 void web_selfscan_trend(struct req *r, struct tval *v, const struct selfscan *scans, size_t n);
 /* The released reports of o into v (reports: year, url). */
 void web_reports_released(struct req *r, struct tval *v, const struct org *o);
-/* annual.c: the report pages and downloads */
+/* annual.c: the report pages and downloads; a published table for a template (caption, rows, its chart as SVG) */
+struct report_doc;
+struct tval *web_report_table(struct req *r, const struct report_doc *d, const struct rtable *t, enum chart_kind kind,
+			      const char *id);
+/* trends.c: national trends, public (opted in) and for the beheerder (all) */
+int web_trends(struct req *r);
+int web_admin_trends(struct req *r);
 int web_vp_report(struct req *r);
 int web_vp_report_text(struct req *r);
 int web_vp_report_release(struct req *r);

@@ -33,7 +33,7 @@ for suite in ${PG_SUITES:-http pages account cli melder workspace orgdash handov
 done
 
 # The unit tests that open a store, each on a fresh database of its own.
-for t in test_store test_search_quality test_web test_faults test_accounts test_cases test_work test_handover test_purge test_isolation; do
+for t in test_store test_search_quality test_web test_faults test_accounts test_cases test_work test_handover test_purge test_isolation test_reports; do
 	TEST_DB=$(sh "$here/cluster.sh" db "$dir" "$t") || { status=1; continue; }
 	TEST_DB=$TEST_DB sh tests/run-unit.sh "$build, postgresql" "$build/tests/$t" || status=1
 done
