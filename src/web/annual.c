@@ -134,7 +134,8 @@ static void set_tables(struct req *r, struct tval *v, const struct report_doc *d
 	size_t ncmp;
 	if (!reports_compare(&r->arena, d, before, &cmp, &ncmp))
 		for (size_t i = 0; i < ncmp; i++)
-			tv_push(compare, web_report_table(r, NULL, &cmp[i], CHART_NONE,
+			tv_push(compare, web_report_table(r, NULL, &cmp[i],
+							  strcmp(cmp[i].id, "thema") ? CHART_NONE : CHART_LINES,
 							  arena_printf(&r->arena, "vergelijking-%s", cmp[i].id)));
 	for (size_t i = 0; i < d->nwithheld; i++)
 		tv_push(withheld, tv_str(&r->arena, reports_table_name(d->withheld[i])));
