@@ -142,6 +142,7 @@ integration: $(BIN) $(DEMO_PDF) $(LOCALE)
 	@sh tests/melder/run.sh $(BIN)
 	@sh tests/workspace/run.sh $(BIN)
 	@sh tests/orgdash/run.sh $(BIN)
+	@sh tests/reports/run.sh $(BIN)
 	@sh tests/handover/run.sh $(BIN)
 	@sh tests/purge/run.sh $(BIN)
 

@@ -4,7 +4,7 @@
 set -eu
 what=${1:-run}
 run_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev libstemmer-dev wdutch libsodium-dev liboath-dev libqrencode-dev libpq-dev libcurl4-openssl-dev libglpk-dev gettext libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-dejavu-core"
-check_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev clang-format curl chromium wrk nginx-light tidy libxml2-utils oathtool postgresql openssl sqlite3 xxd poppler-utils"
+check_pkgs="$run_pkgs libcmocka-dev clang libclang-rt-14-dev clang-format curl chromium wrk nginx-light tidy libxml2-utils oathtool postgresql openssl sqlite3 xxd poppler-utils jq"
 case "$what" in
 	run) pkgs=$run_pkgs ;;
 	check) pkgs=$check_pkgs ;;

@@ -198,7 +198,8 @@ static int report_page(struct req *r, const struct place *p, int status, const c
 		snprintf(released, sizeof(released), "%s", d.released_on);
 	tv_set_str(v, "title", arena_printf(&r->arena, "Jaarverslag %d: %s", p->year, p->org.name));
 	tv_set_str(v, "org", p->org.name);
-	tv_set_int(v, "year", p->year);
+	/* Not "year": web_render sets that to this year, for the footer. */
+	tv_set_int(v, "report_year", p->year);
 	tv_set_bool(v, "vp", p->vp);
 	tv_set_bool(v, "released", d.released);
 	tv_set_str(v, "released_on", released);
@@ -212,11 +213,16 @@ static int report_page(struct req *r, const struct place *p, int status, const c
 	tv_set_str(v, "back",
 		   p->vp ? arena_printf(&r->arena, "/werkruimte/%s", p->org.slug)
 			 : arena_printf(&r->arena, "/organisatie/%s", p->org.slug));
-	tv_set_str(v, "previous", arena_printf(&r->arena, "%.*s%d", (int) (strlen(p->base) - 4), p->base, p->year - 1));
-	tv_set_str(v, "next",
-		   p->vp && p->year < (int) strtol(p->today, NULL, 10)
-		       ? arena_printf(&r->arena, "%.*s%d", (int) (strlen(p->base) - 4), p->base, p->year + 1)
-		       : NULL);
+	/* The year before: a VP's preview from 2000 on, for the contact only once released (else a 404). */
+	int stem = (int) (strlen(p->base) - 4); /* the URL without the year */
+	const char *previous =
+	    (p->vp ? p->year > 2000 : !rc) ? arena_printf(&r->arena, "%.*s%d", stem, p->base, p->year - 1) : NULL;
+	const char *next = p->vp && p->year < (int) strtol(p->today, NULL, 10)
+			       ? arena_printf(&r->arena, "%.*s%d", stem, p->base, p->year + 1)
+			       : NULL;
+	tv_set_str(v, "previous", previous);
+	tv_set_str(v, "next", next);
+	tv_set_bool(v, "pager", previous || next);
 	tv_set_int(v, "previous_year", p->year - 1);
 	tv_set_int(v, "next_year", p->year + 1);
 	tv_set_str(v, "notice", notice);

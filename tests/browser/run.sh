@@ -90,6 +90,9 @@ VP_EMAIL=erik@demo.vertrouwd.example VP_PASSWORD=demo-vertrouwenspersoon-wachtwo
 VP_PASSWORD=demo-vertrouwenspersoon-wachtwoord VP_TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC VT_BIN=$BIN VT_DB=sqlite:$tmp/b.db \
 	CHROMIUM=$CHROMIUM node tests/browser/workspace.mjs "http://127.0.0.1:$port" >>"$tmp/portal.out" 2>>"$tmp/portal.err" ||
 	node_rc=1
+ORG_EMAIL=hr@demo.vertrouwd.example ORG_PASSWORD=demo-organisatie-wachtwoord VP_PASSWORD=demo-vertrouwenspersoon-wachtwoord \
+	VP_TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC CHROMIUM=$CHROMIUM node tests/browser/reports.mjs "http://127.0.0.1:$port" \
+	>>"$tmp/portal.out" 2>>"$tmp/portal.err" || node_rc=1
 cat "$tmp/portal.out"
 
 # Stop the server: SIGTERM, and it must be gone within STOP_TMO seconds.

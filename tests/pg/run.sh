@@ -21,7 +21,7 @@ fi
 export TEST_STORE=postgresql
 status=0
 n=0
-for suite in ${PG_SUITES:-http pages account cli melder workspace orgdash handover purge}; do
+for suite in ${PG_SUITES:-http pages account cli melder workspace orgdash reports handover purge}; do
 	n=$((n + 1))
 	TEST_DB=$(sh "$here/cluster.sh" db "$dir" "t$n") || { status=1; continue; }
 	export TEST_DB
