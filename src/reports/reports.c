@@ -233,7 +233,10 @@ static int released(struct store *st, struct arena *a, long long org_id, int yea
 int reports_text_set(struct store *st, long long org_id, int year, long long user_id, const char *body, int ready,
 		     long long now, const char **why)
 {
-	if (strlen(body) > REPORT_TEXT_MAX) {
+	size_t chars = 0, bytes = strlen(body);
+	for (const char *c = body; *c; c++)
+		chars += ((unsigned char) *c & 0xC0) != 0x80; /* UTF-8: count what starts a character */
+	if (chars > REPORT_TEXT_MAX || bytes > 4 * (size_t) REPORT_TEXT_MAX) {
 		if (why)
 			*why = T_("De tekst is te lang: houd signalen en adviezen onder de 20.000 tekens.");
 		return ERR_INVALID;
@@ -354,7 +357,8 @@ int reports_compare(struct arena *a, const struct report_doc *now, const struct 
 	const char *now_label = arena_printf(a, "%d", now->year), *before_label = arena_printf(a, "%d", before->year);
 	for (size_t i = 0; i < now->ntables; i++) {
 		const struct rtable *old = reports_table(before, now->tables[i].id);
-		if (!old)
+		/* the deadline table has two measures; the dashboard shows each year's whole */
+		if (!old || !strcmp(now->tables[i].id, "termijnen"))
 			continue;
 		int rc = sdc_compare(a, &now->tables[i], old, now_label, before_label, &t[*n]);
 		if (rc == ERR_NOMEM)

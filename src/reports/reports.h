@@ -26,7 +26,7 @@
 
 struct store;
 
-#define REPORT_TEXT_MAX 20000 /* bytes of one VP's "signalen en adviezen" */
+#define REPORT_TEXT_MAX 20000 /* characters of one VP's "signalen en adviezen" */
 
 struct report_advice {
 	const char *name, *body;
@@ -66,7 +66,7 @@ int reports_text_of(struct store *st, struct arena *a, long long org_id, int yea
 		    int *ready) WUR;
 
 /*
- * Save one VP's "signalen en adviezen" (body up to REPORT_TEXT_MAX bytes,
+ * Save one VP's "signalen en adviezen" (body up to REPORT_TEXT_MAX characters,
  * ready: reviewed and ready for release). ERR_CONFLICT once released;
  * ERR_INVALID (*why, Dutch) for a text too long.
  */

@@ -325,7 +325,7 @@ static int pdf(struct req *r, const struct place *p, const struct report_doc *d)
 	for (size_t i = 0; i < d->ntables; i++)
 		tables[i] = (struct pdf_table){&d->tables[i], reports_chart_kind(&d->tables[i]),
 					       reports_table_note(d, &d->tables[i])};
-	struct buf advice = BUF_INIT(REPORT_TEXT_MAX * 8);
+	struct buf advice = BUF_INIT((size_t) 4 << 20); /* every VP's text, each up to 4 bytes a character */
 	int rc = 0;
 	for (size_t i = 0; !rc && i < d->ntexts; i++)
 		rc = buf_addf(&advice, "%s%s:\n\n%s", i ? "\n\n" : "", d->texts[i].name, d->texts[i].body);

@@ -111,6 +111,11 @@ static void release_fixes_the_figures(void **state)
 	char *long_text = calloc(REPORT_TEXT_MAX + 2, 1);
 	memset(long_text, 'a', REPORT_TEXT_MAX + 1);
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 1, 1, &why), ERR_INVALID);
+	/* the limit counts characters: 15,000 accented ones (30,000 bytes) fit */
+	for (size_t i = 0; i < 15000; i++)
+		memcpy(long_text + 2 * i, "\xc3\xa9", 2);
+	long_text[30000] = '\0';
+	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 0, 1, &why), 0);
 	free(long_text);
 	assert_int_equal(
 	    reports_text_set(st, org[0], 2024, vp[0], "Meer aandacht voor werkdruk.\n\nAdvies.", 1, 2, &why), 0);
