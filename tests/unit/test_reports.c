@@ -108,7 +108,7 @@ static void release_fixes_the_figures(void **state)
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], "Concept", 0, 1, &why), 0);
 	assert_int_equal(reports_release(st, &a, org[0], 2024, TODAY, vp[0], 1, &why), ERR_CONFLICT);
 	assert_int_equal(reports_release(st, &a, org[0], 2026, TODAY, vp[0], 1, &why), ERR_INVALID);
-	char *long_text = calloc(REPORT_TEXT_MAX + 2, 1);
+	char *long_text = calloc(2 * REPORT_TEXT_MAX + 2, 1);
 	memset(long_text, 'a', REPORT_TEXT_MAX + 1);
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 1, 1, &why), ERR_INVALID);
 	/* the limit counts characters: 15,000 accented ones (30,000 bytes) fit */
