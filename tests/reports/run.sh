@@ -219,6 +219,14 @@ check "the VP, an organisation it does not serve: 404" "$(get "$ej" /werkruimte/
 check "signed out, the contact's report: 401" "$(curl -s -o /dev/null -w '%{http_code}' "$u$ob/$old")" 401
 check "signed out, the VP's report: 401" "$(curl -s -o /dev/null -w '%{http_code}' "$u$wb/$old")" 401
 
+# ---- national trends: public from opted-in organisations, the beheerder's for all ----
+check "the public trends page: 200" "$(curl -s -o "$tmp/trends" -w '%{http_code}' "$u/landelijke-trends")" 200
+grep -q '<h1>Landelijke trends</h1>' "$tmp/trends" && ok "with its title" || not_ok "trends title"
+grep -q 'nog niet genoeg vrijgegeven jaarverslagen' "$tmp/trends" && ok "one organisation's reports are not enough for a trend" || not_ok "trends threshold"
+grep -q 'Gemeente Rivierstad' "$tmp/trends" && not_ok "the trends page names an organisation" || ok "and it names no organisation"
+check "signed out, the beheerder's trends: 401" "$(curl -s -o /dev/null -w '%{http_code}' "$u/beheer/trends")" 401
+check "the contact, the beheerder's trends: 403" "$(get "$cj" /beheer/trends)" 403
+
 # ---- no case anywhere ----
 n=0
 for f in "$tmp"/seen.*; do
