@@ -213,13 +213,14 @@ static int report_page(struct req *r, const struct place *p, int status, const c
 	tv_set_str(v, "back",
 		   p->vp ? arena_printf(&r->arena, "/werkruimte/%s", p->org.slug)
 			 : arena_printf(&r->arena, "/organisatie/%s", p->org.slug));
-	/* The year before: a VP's preview from 2000 on, for the contact only once released (else a 404). */
+	/* The years around: a VP's previews (from 2000 to this year), the contact's released reports only. */
 	int stem = (int) (strlen(p->base) - 4); /* the URL without the year */
 	const char *previous =
 	    (p->vp ? p->year > 2000 : !rc) ? arena_printf(&r->arena, "%.*s%d", stem, p->base, p->year - 1) : NULL;
-	const char *next = p->vp && p->year < (int) strtol(p->today, NULL, 10)
-			       ? arena_printf(&r->arena, "%.*s%d", stem, p->base, p->year + 1)
-			       : NULL;
+	struct report_doc after;
+	int has_next = p->vp ? p->year < (int) strtol(p->today, NULL, 10)
+			     : !reports_published(r->w->store, &r->arena, p->org.id, p->year + 1, &after);
+	const char *next = has_next ? arena_printf(&r->arena, "%.*s%d", stem, p->base, p->year + 1) : NULL;
 	tv_set_str(v, "previous", previous);
 	tv_set_str(v, "next", next);
 	tv_set_bool(v, "pager", previous || next);

@@ -195,6 +195,8 @@ grep -q 'Advies &lt;script&gt;alert(1)&lt;/script&gt; &amp; \(&quot;\|&#34;\)mee
 check "in two paragraphs" "$(grep -o "<p>Signaal $CANARY\|<p>Advies &lt;script" "$tmp/page" | wc -l | tr -d ' ')" 2
 check "no table cell of $last or the comparison shows 1 to 4" "$(small_cells "$tmp/page")" 0
 check "its links to other years lead to reports" "$(pager_ok "$cj" "$tmp/page")" ""
+get "$cj" "$ob/$old" >/dev/null
+grep -q "href=\"$ob/$last\"" "$tmp/page" && ok "the report of $old now links on to $last" || not_ok "next year's link"
 check "the dashboard again: 200" "$(get "$cj" "/organisatie/$org")" 200
 keep dashboard-after
 grep -q "href=\"$ob/$last\"" "$tmp/page" && ok "it lists $last now" || not_ok "dashboard lists $last"
