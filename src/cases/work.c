@@ -546,10 +546,17 @@ static int to_melder(struct store *st, const struct case_row *c, const unsigned 
 	return rc ? rc : store_case_seen(st, c->id, reader, id);
 }
 
+int cases_feedback_due(const char *ack_due, const char *acknowledged_on, char out[11])
+{
+	/* Late? The 3 months then run from the day the acknowledgement was due. */
+	const char *from = *ack_due && strcmp(ack_due, acknowledged_on) < 0 ? ack_due : acknowledged_on;
+	return date_add_months(from, CASE_FEEDBACK_MONTH, out);
+}
+
 int cases_acknowledge(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
 		      const char *text, long long now)
 {
-	char today[11], from[11], due[11];
+	char today[11], due[11];
 	date_local_today(now, today);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
@@ -560,10 +567,8 @@ int cases_acknowledge(struct store *st, long long case_id, const unsigned char *
 		rc = ERR_INVALID; /* only a formal report has the legal clock */
 	if (!rc && *c.acknowledged_on)
 		return finish(st, &a, &c, vp_id, NULL, now, 0); /* once: a second click changes nothing */
-	/* Late? The 3 months then run from the day the acknowledgement was due. */
-	snprintf(from, sizeof(from), "%s", *c.ack_due && strcmp(c.ack_due, today) < 0 ? c.ack_due : today);
 	if (!rc)
-		rc = date_add_months(from, CASE_FEEDBACK_MONTH, due);
+		rc = cases_feedback_due(c.ack_due, today, due);
 	if (!rc)
 		rc = to_melder(st, &c, ck, vp_id, who, text, now);
 	c.acknowledged_on = today;

@@ -111,6 +111,12 @@ int cases_report_correct(struct store *st, long long case_id, const unsigned cha
  * months after the acknowledgement, or after the 7 days it was due within,
  * whichever is earlier. A text (may be empty) goes to the melder's mailbox.
  */
+/*
+ * The Wbk's feedback deadline of a report acknowledged on acknowledged_on: 3
+ * months later, or 3 months after ack_due when the acknowledgement was late
+ * (ack_due "" when none). ERR_INVALID for a bad date.
+ */
+int cases_feedback_due(const char *ack_due, const char *acknowledged_on, char out[11]) WUR;
 int cases_acknowledge(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
 		      const char *text, long long now) WUR;
 /* The ready-made acknowledgement in lang ("nl", "en") of a report received on received_on (as shown), in the arena. */

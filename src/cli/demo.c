@@ -180,13 +180,13 @@ static int demo_year(struct store *st, long long org_id, int year, int ncases, u
 					      closed[11];
 		snprintf(month, sizeof(month), "%04d-%02u", year, 1u + next(&seed) % 12u);
 		snprintf(received, sizeof(received), "%s-%02u", month, 1u + next(&seed) % 28u);
-		if (melden)
-			rc = date_add_days(received, 7, ack_due) ||
-			     date_add_days(received, next(&seed) % 10 < 9 ? 3 : 9, acked) ||
-			     date_add_months(acked, 3, fb_due) ||
-			     date_add_months(acked, next(&seed) % 10 < 8 ? 2 : 4, fb);
-		if (!rc)
-			rc = date_add_days(received, 30 + (int) (next(&seed) % 90), closed);
+		if (melden &&
+		    (date_add_days(received, 7, ack_due) ||
+		     date_add_days(received, next(&seed) % 10 < 9 ? 3 : 9, acked) ||
+		     date_add_months(acked, 3, fb_due) || date_add_months(acked, next(&seed) % 10 < 8 ? 2 : 4, fb)))
+			rc = ERR_INVALID;
+		if (!rc && date_add_days(received, 30 + (int) (next(&seed) % 90), closed))
+			rc = ERR_INVALID;
 		const struct case_history h = {.month = month,
 					       .mode = melden ? "melden" : "sparren",
 					       .channel = pick(&seed, channels, channel_w, 4),

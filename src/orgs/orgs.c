@@ -307,6 +307,18 @@ static int store_image(struct store *st, struct arena *a, const char *actor, con
 	return rc;
 }
 
+int orgs_logo_bytes(struct store *st, struct arena *a, const struct org *o, struct buf *out)
+{
+	/* store_image names it "HASH.EXT" */
+	const char *dot = strchr(o->logo, '.');
+	struct stored_file f;
+	if (!dot || dot - o->logo != FILE_HASH_LEN)
+		return ERR_NOT_FOUND;
+	const char *hash = arena_strndup(a, o->logo, FILE_HASH_LEN);
+	int rc = hash ? media_find(st, a, hash, &f) : ERR_NOMEM;
+	return rc ? rc : media_read(st, &f, out);
+}
+
 int orgs_set_logo(struct store *st, const char *actor, long long org_id, const char *filename,
 		  const unsigned char *data, size_t len, size_t max, const char **why)
 {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "store/orgs.h"
 
@@ -85,6 +86,8 @@ int orgs_vp_profile_set(struct store *st, const char *actor, const char *email, 
  * type read from its bytes as for the editor's media) of at most max bytes,
  * stored in the media library and set. ERR_INVALID or ERR_TOO_LARGE with *why.
  */
+/* The bytes of the organisation's logo into out; ERR_NOT_FOUND when it has none. */
+int orgs_logo_bytes(struct store *st, struct arena *a, const struct org *o, struct buf *out) WUR;
 int orgs_set_logo(struct store *st, const char *actor, long long org_id, const char *filename,
 		  const unsigned char *data, size_t len, size_t max, const char **why) WUR;
 int orgs_set_photo(struct store *st, const char *actor, const char *email, const char *filename,

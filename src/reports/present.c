@@ -1,9 +1,10 @@
 /*
  * How a report is presented (reports.h): the introduction, each table's
- * chart and note, the names of tables left out. Shared by the web page and
- * the PDF so that both say the same. Plain Dutch text; nothing fails but an
+ * chart and note, the names of tables left out, the CSV. Shared by the web
+ * page and the PDF so that both say the same. Plain Dutch text; nothing fails but an
  * allocation.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "reports/reports.h"
@@ -81,4 +82,43 @@ const char **reports_intro(struct arena *a, const struct report_doc *d, const ch
 			    "verborgen. Alle uitvoer (deze pagina, de pdf, de csv en json, en de vergelijking in het "
 			    "verslag van volgend jaar) gebruikt dezelfde gepubliceerde cijfers.";
 	return a->failed ? NULL : p;
+}
+
+/* One CSV field: quoted when it holds a separator, a quote or a line break; never a formula. */
+static int csv_field(struct buf *b, const char *s, const char *after)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL, rc = quote ? buf_addc(b, '"') : 0;
+	if (!rc && *s && strchr("=+-@\t\r", *s))
+		rc = buf_addc(b, '\''); /* a label a spreadsheet would run as a formula stays text */
+	for (const char *c = s; !rc && *c; c++)
+		rc = *c == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *c);
+	if (!rc && quote)
+		rc = buf_addc(b, '"');
+	return rc ? rc : buf_adds(b, after);
+}
+
+int reports_csv(struct buf *b, const struct report_doc *d)
+{
+	int rc = buf_adds(b, "tabel,categorie,kolom,aantal\r\n");
+	for (size_t k = 0; !rc && k < d->ntables; k++) {
+		const struct rtable *t = &d->tables[k];
+		for (size_t i = 0; !rc && i < t->nrows; i++)
+			for (size_t j = 0; !rc && j < t->ncols; j++) {
+				size_t c = i * t->ncols + j;
+				char n[32];
+				snprintf(n, sizeof(n), "%lld", t->value[c]);
+				rc = csv_field(b, t->id, ",");
+				if (!rc)
+					rc = csv_field(b, t->rows[i], ",");
+				if (!rc)
+					rc = csv_field(b, t->cols[j], ",");
+				if (!rc)
+					rc = csv_field(b,
+						       t->state[c] == CELL_VALUE ? n
+						       : t->state[c] == CELL_LOW ? "<5"
+										 : "x",
+						       "\r\n");
+			}
+	}
+	return rc;
 }

@@ -4,6 +4,7 @@
  * published document once, and reading it back. Owns the published
  * document's keys beside sdc's "tables". Fails as reports.h says.
  */
+#include <glib.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,12 +71,14 @@ static int tags_of(struct arena *a, const char *tags, const char *kind, const st
 	return 0;
 }
 
-/* A deadline on the day the report is made: met, missed, or still running. */
+/* A deadline on the day the report is made: met, missed, or still running (no due date: running). */
 static enum sdc_term term(const char *due, const char *done, const char *today)
 {
+	if (!*due)
+		return SDC_TERM_RUNNING;
 	if (*done)
-		return !*due || strcmp(done, due) <= 0 ? SDC_TERM_MET : SDC_TERM_MISSED;
-	return *due && strcmp(due, today) < 0 ? SDC_TERM_MISSED : SDC_TERM_RUNNING;
+		return strcmp(done, due) <= 0 ? SDC_TERM_MET : SDC_TERM_MISSED;
+	return strcmp(due, today) < 0 ? SDC_TERM_MISSED : SDC_TERM_RUNNING;
 }
 
 static int to_case(struct arena *a, const struct case_stat_row *r, const struct case_choice *themes, const char *today,
@@ -88,8 +91,13 @@ static int to_case(struct arena *a, const struct case_stat_row *r, const struct 
 	c->theme = main_theme(themes, r->themes);
 	c->outcome = strcmp(r->status, "gesloten") || !case_choice_find(case_outcomes, r->outcome) ? "" : r->outcome;
 	if (!strcmp(r->mode, "melden")) {
+		/* never acknowledged: the feedback is still due 3 months after the acknowledgement was */
+		char feedback_due[11] = "";
+		if (!*r->feedback_due && *r->ack_due && !*r->acknowledged_on &&
+		    cases_feedback_due(r->ack_due, r->ack_due, feedback_due))
+			return ERR_INVALID;
 		c->ack = term(r->ack_due, r->acknowledged_on, today);
-		c->feedback = term(r->feedback_due, r->feedback_on, today);
+		c->feedback = term(*r->feedback_due ? r->feedback_due : feedback_due, r->feedback_on, today);
 	}
 	int rc = tags_of(a, r->tags, "betrokkene", involved_relations, &c->involved, &c->ninvolved);
 	if (!rc)
@@ -233,9 +241,15 @@ static int released(struct store *st, struct arena *a, long long org_id, int yea
 int reports_text_set(struct store *st, long long org_id, int year, long long user_id, const char *body, int ready,
 		     long long now, const char **why)
 {
-	size_t chars = 0, bytes = strlen(body);
-	for (const char *c = body; *c; c++)
-		chars += ((unsigned char) *c & 0xC0) != 0x80; /* UTF-8: count what starts a character */
+	if (!g_utf8_validate(body, -1, NULL)) {
+		if (why)
+			*why =
+			    T_("De tekst bevat tekens die geen geldige UTF-8 zijn; plak hem opnieuw of typ hem over.");
+		return ERR_INVALID;
+	}
+	size_t bytes = strlen(body), chars = (size_t) g_utf8_strlen(body, -1);
+	for (const char *c = strstr(body, "\r\n"); c; c = strstr(c + 2, "\r\n"))
+		chars--; /* a line break the browser sends as CRLF is one character, as the form counted it */
 	if (chars > REPORT_TEXT_MAX || bytes > 4 * (size_t) REPORT_TEXT_MAX) {
 		if (why)
 			*why = T_("De tekst is te lang: houd signalen en adviezen onder de 20.000 tekens.");
@@ -274,10 +288,10 @@ static int published_json(struct arena *a, const struct report_doc *d, const str
 	rc = doc && list && withheld ? 0 : ERR_NOMEM;
 	for (size_t i = 0; !rc && i < d->nwithheld; i++)
 		rc = json_array_append_new(withheld, json_string(d->withheld[i])) ? ERR_NOMEM : 0;
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = json_array_append_new(list, json_pack("{s:s, s:s}", "name", texts[i].name, "body", texts[i].body))
-			 ? ERR_NOMEM
-			 : 0;
+	for (size_t i = 0; !rc && i < n; i++) {
+		json_t *t = json_pack("{s:s, s:s}", "name", texts[i].name, "body", texts[i].body);
+		rc = !t ? ERR_INVALID : json_array_append_new(list, t) ? ERR_NOMEM : 0; /* NULL: not UTF-8 */
+	}
 	if (!rc && (json_object_set_new(doc, "cases", d->ncases < 0 ? json_null() : json_integer(d->ncases)) ||
 		    json_object_set_new(doc, "period", json_string(d->period)) ||
 		    json_object_set_new(doc, "released", json_string(today)) ||

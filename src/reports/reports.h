@@ -98,10 +98,18 @@ int reports_compare(struct arena *a, const struct report_doc *now, const struct 
  * nothing can be worked out from it that the organisations' own reports do
  * not already protect. A year with fewer than REPORT_TREND_MIN_ORGS
  * organisations is left out (a sum over one or two would be their report).
+ * A year is fixed on 1 July after it: it is shown from then on (now, Dutch
+ * time), with the reports released before that day only, so a later release
+ * cannot be read off as the change in the sums.
+ * What this does not hide: an organisation that turns its opt-in on or off
+ * changes the public sums by its own published figures, and one contact
+ * subtracting its own report learns the others' sum. Both are organisations'
+ * figures that passed their own disclosure control, never fewer than
+ * SDC_THRESHOLD cases of a person's group.
  * *out: rows the groups and "Totaal", columns the years (none: ncols 0).
  */
 #define REPORT_TREND_MIN_ORGS 3
-int reports_trends(struct store *st, struct arena *a, int public, struct rtable *out, size_t *norgs) WUR;
+int reports_trends(struct store *st, struct arena *a, int public, long long now, struct rtable *out, size_t *norgs) WUR;
 
 /*
  * The statistics row of a case of an earlier year that is already destroyed
@@ -109,6 +117,13 @@ int reports_trends(struct store *st, struct arena *a, int public, struct rtable 
  * that is not YYYY-MM.
  */
 int reports_history_add(struct store *st, long long org_id, const struct case_history *h) WUR;
+
+/*
+ * Every published cell of d as CSV, one per line: tabel, categorie, kolom,
+ * aantal (a count, "<5" or "x"). A field a spreadsheet would take for a
+ * formula (=, +, -, @) gets a leading '. 0, ERR_TOO_LARGE or ERR_NOMEM.
+ */
+int reports_csv(struct buf *b, const struct report_doc *d) WUR;
 
 /* A published table of d by its id ("termijnen"), or NULL. */
 const struct rtable *reports_table(const struct report_doc *d, const char *id);

@@ -79,7 +79,7 @@ struct case_choice;
 #define SDC_THRESHOLD	 5  /* 1..4 is "< 5"; no interval may pin a count under it */
 #define SDC_HIDDEN_SHARE 4  /* a period level is kept with at most 1 in 4 interior cells suppressed */
 
-/* A deadline of a formal report (melden) at the end of the year. */
+/* A deadline of a formal report (melden) on the day the report is made (reports.c). */
 enum sdc_term {
 	SDC_TERM_NONE,	  /* not a formal report (sparren) */
 	SDC_TERM_RUNNING, /* not yet due, and not yet done */

@@ -5,9 +5,11 @@
  * Fails with ERR_DB, ERR_NOMEM, or ERR_INVALID for a stored report that does
  * not read back.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/dates.h"
 #include "reports/reports.h"
 #include "reports/sdc_internal.h"
 
@@ -105,7 +107,7 @@ static int table(struct arena *a, const struct year *years, size_t n, struct rta
 	return 0;
 }
 
-int reports_trends(struct store *st, struct arena *a, int public, struct rtable *out, size_t *norgs)
+int reports_trends(struct store *st, struct arena *a, int public, long long now, struct rtable *out, size_t *norgs)
 {
 	struct annual_report *reps;
 	size_t n, nyears = 0;
@@ -114,9 +116,16 @@ int reports_trends(struct store *st, struct arena *a, int public, struct rtable 
 	*out = (struct rtable){0};
 	int rc = reports_released(st, a, public ? 0 : -1, &reps, &n);
 	long long last_org = 0;
+	char today[11], released[11], cutoff[16];
+	date_local_today(now, today);
 	for (size_t i = 0; !rc && i < n; i++) {
 		struct rtable *tables;
 		size_t ntables;
+		/* A year is fixed on 1 July after it: later releases would change its sums by one report. */
+		snprintf(cutoff, sizeof(cutoff), "%04u-07-01", (unsigned) (reps[i].year + 1) % 10000u);
+		date_local_today(reps[i].released_at, released);
+		if (strcmp(today, cutoff) < 0 || strcmp(released, cutoff) >= 0)
+			continue;
 		if ((rc = sdc_from_json(a, reps[i].published, &tables, &ntables)))
 			break;
 		*norgs += reps[i].org_id != last_org;

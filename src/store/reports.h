@@ -49,6 +49,7 @@ struct report_text {
 };
 int store_report_text_set(struct store *st, long long org_id, int year, long long user_id, const char *body, int ready,
 			  long long now) WUR;
+/* The non-empty texts of org_id's year by those who are still its VPs. */
 int store_report_texts(struct store *st, struct arena *a, long long org_id, int year, struct report_text **out,
 		       size_t *n) WUR;
 

@@ -14,7 +14,8 @@
 	    "excluded.body, ready = excluded.ready, updated_at = excluded.updated_at",                                 \
 	[ST_REPORT_TEXTS] =                                                                                            \
 	    "SELECT t.user_id, u.name, t.body, t.ready, t.updated_at FROM report_texts t JOIN users u "                \
-	    "ON u.id = t.user_id WHERE t.org_id = $1 AND t.year = $2 ORDER BY u.name, t.user_id",                      \
+	    "ON u.id = t.user_id JOIN org_members m ON m.org_id = t.org_id AND m.user_id = t.user_id AND m.role = "    \
+	    "'vertrouwenspersoon' WHERE t.org_id = $1 AND t.year = $2 AND t.body <> '' ORDER BY u.name, t.user_id",    \
 	[ST_REPORT_GET] = "SELECT org_id, year, coalesce(published, ''), coalesce(released_at, 0), "                   \
 			  "coalesce(released_by, 0) FROM annual_reports WHERE org_id = $1 AND year = $2",              \
 	[ST_REPORT_RELEASE] = "INSERT INTO annual_reports (org_id, year, published, released_at, released_by) VALUES " \

@@ -16,7 +16,6 @@
 #include "orgs/orgs.h"
 #include "reports/pdf.h"
 #include "reports/reports.h"
-#include "store/files.h"
 #include "web/web.h"
 
 /*
@@ -24,35 +23,35 @@
  * health of formal reports as each report published it (its "termijnen"
  * table, so the same suppressed figures; never counted anew).
  */
-void web_reports_released(struct req *r, struct tval *v, const struct org *o)
+int web_reports_released(struct req *r, struct tval *v, const struct org *o)
 {
 	struct annual_report *reps;
-	size_t n;
+	size_t n = 0;
 	struct tval *list = tv_list(&r->arena);
-	if (!reports_released(r->w->store, &r->arena, o->id, &reps, &n))
-		for (size_t i = n; i-- > 0;) {
-			struct tval *t = tv_obj(&r->arena);
-			struct report_doc d;
-			tv_set_int(t, "year", reps[i].year);
-			tv_set_str(t, "url",
-				   arena_printf(&r->arena, "/organisatie/%s/jaarverslag/%d", o->slug, reps[i].year));
-			const struct rtable *terms = reports_published(r->w->store, &r->arena, o->id, reps[i].year, &d)
-							 ? NULL
-							 : reports_table(&d, "termijnen");
-			tv_set_bool(t, "few_reports", !terms);
-			struct tval *health = tv_list(&r->arena);
-			if (terms) {
-				struct rtable titled = *terms;
-				titled.title = arena_printf(&r->arena, "Termijnen bij meldingen in %d", reps[i].year);
-				tv_push(health,
-					web_report_table(r, NULL, &titled, CHART_NONE,
+	if (reports_released(r->w->store, &r->arena, o->id, &reps, &n))
+		return 500;
+	for (size_t i = n; i-- > 0;) {
+		struct tval *t = tv_obj(&r->arena);
+		struct report_doc d;
+		tv_set_int(t, "year", reps[i].year);
+		tv_set_str(t, "url", arena_printf(&r->arena, "/organisatie/%s/jaarverslag/%d", o->slug, reps[i].year));
+		const struct rtable *terms = reports_published(r->w->store, &r->arena, o->id, reps[i].year, &d)
+						 ? NULL
+						 : reports_table(&d, "termijnen");
+		tv_set_bool(t, "few_reports", !terms);
+		struct tval *health = tv_list(&r->arena);
+		if (terms) {
+			struct rtable titled = *terms;
+			titled.title = arena_printf(&r->arena, "Termijnen bij meldingen in %d", reps[i].year);
+			tv_push(health, web_report_table(r, NULL, &titled, CHART_NONE,
 							 arena_printf(&r->arena, "termijnen-%d", reps[i].year)));
-			}
-			tv_set(t, "health", health);
-			tv_push(list, t);
 		}
+		tv_set(t, "health", health);
+		tv_push(list, t);
+	}
 	tv_set(v, "reports", list);
 	tv_set_bool(v, "has_reports", n > 0);
+	return 0;
 }
 
 /* The year of the path: 2000 up to this year, else 0 (404). */
@@ -280,44 +279,6 @@ int web_vp_report_release(struct req *r)
 	return 0;
 }
 
-/* One CSV field: quoted when it holds a separator, a quote or a line break. */
-static int csv_field(struct buf *b, const char *s, const char *after)
-{
-	int quote = strpbrk(s, ",\"\r\n") != NULL, rc = quote ? buf_addc(b, '"') : 0;
-	for (const char *c = s; !rc && *c; c++)
-		rc = *c == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *c);
-	if (!rc && quote)
-		rc = buf_addc(b, '"');
-	return rc ? rc : buf_adds(b, after);
-}
-
-/* Every published cell, one per line: table, category, column, shown value ("<5", "x"). */
-static int csv(struct buf *b, const struct report_doc *d)
-{
-	int rc = buf_adds(b, "tabel,categorie,kolom,aantal\r\n");
-	for (size_t k = 0; !rc && k < d->ntables; k++) {
-		const struct rtable *t = &d->tables[k];
-		for (size_t i = 0; !rc && i < t->nrows; i++)
-			for (size_t j = 0; !rc && j < t->ncols; j++) {
-				size_t c = i * t->ncols + j;
-				char n[32];
-				snprintf(n, sizeof(n), "%lld", t->value[c]);
-				rc = csv_field(b, t->id, ",");
-				if (!rc)
-					rc = csv_field(b, t->rows[i], ",");
-				if (!rc)
-					rc = csv_field(b, t->cols[j], ",");
-				if (!rc)
-					rc = csv_field(b,
-						       t->state[c] == CELL_VALUE ? n
-						       : t->state[c] == CELL_LOW ? "<5"
-										 : "x",
-						       "\r\n");
-			}
-	}
-	return rc;
-}
-
 static int pdf(struct req *r, const struct place *p, const struct report_doc *d)
 {
 	struct pdf_table *tables = d->ntables ? arena_calloc(&r->arena, d->ntables, sizeof(*tables)) : NULL;
@@ -334,15 +295,16 @@ static int pdf(struct req *r, const struct place *p, const struct report_doc *d)
 	rep.intro = reports_intro(&r->arena, d, p->org.name, &rep.nintro);
 	rep.advice = advice.len ? advice.ptr : NULL;
 	struct buf logo = BUF_INIT(PDF_LOGO_MAX_BYTES);
-	struct stored_file f;
-	if (*p->org.logo && strlen(p->org.logo) > FILE_HASH_LEN &&
-	    !media_find(r->w->store, &r->arena, arena_strndup(&r->arena, p->org.logo, FILE_HASH_LEN), &f) &&
-	    !media_read(r->w->store, &f, &logo))
+	if (!orgs_logo_bytes(r->w->store, &r->arena, &p->org, &logo))
 		rep.logo_data = (const unsigned char *) logo.ptr, rep.logo_len = logo.len;
 	if (!rc && !rep.intro)
 		rc = ERR_NOMEM;
 	if (!rc)
 		rc = pdf_report(&r->out, &rep);
+	if (rc == ERR_IO && rep.logo_len) { /* a logo cairo cannot read: the report without it */
+		rep.logo_data = NULL, rep.logo_len = 0;
+		rc = pdf_report(&r->out, &rep);
+	}
 	buf_free(&logo);
 	buf_free(&advice);
 	return rc;
@@ -364,7 +326,7 @@ static int report_file(struct req *r, int vp)
 	if (!strcmp(format, "pdf"))
 		rc = pdf(r, &p, &d), r->page.content_type = "application/pdf";
 	else if (!strcmp(format, "csv"))
-		rc = csv(&r->out, &d), r->page.content_type = "text/csv; charset=utf-8";
+		rc = reports_csv(&r->out, &d), r->page.content_type = "text/csv; charset=utf-8";
 	else if (!(rc = sdc_to_json(&r->arena, d.tables, d.ntables, &json)))
 		rc = buf_adds(&r->out, json), r->page.content_type = "application/json";
 	if (rc) {

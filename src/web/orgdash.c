@@ -106,7 +106,8 @@ static int dashboard_page(struct req *r, const struct org *o, int status, const 
 	tv_set_str(v, "error", error);
 	tv_set_str(v, "csrf", r->session->csrf);
 	tv_set_bool(v, "noindex", true);
-	web_reports_released(r, v, o);
+	if (web_reports_released(r, v, o))
+		return 500;
 	r->page.status = status;
 	return web_render(r, "org_dashboard", v);
 }

@@ -4,6 +4,8 @@
  * the public page /landelijke-trends those of organisations that opted in.
  * Same page for both, never an organisation's name.
  */
+#include <time.h>
+
 #include "reports/reports.h"
 #include "web/web.h"
 
@@ -11,7 +13,7 @@ static int trends_page(struct req *r, int public)
 {
 	struct rtable t;
 	size_t norgs;
-	if (reports_trends(r->w->store, &r->arena, public, &t, &norgs))
+	if (reports_trends(r->w->store, &r->arena, public, (long long) time(NULL), &t, &norgs))
 		return 500;
 	struct tval *v = tv_obj(&r->arena), *tables = tv_list(&r->arena);
 	if (t.ncols)

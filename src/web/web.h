@@ -218,7 +218,7 @@ struct selfscan;
 /* The self-assessment's scores per action and year into v (scan_years, scan_rows, has_scans). */
 void web_selfscan_trend(struct req *r, struct tval *v, const struct selfscan *scans, size_t n);
 /* The released reports of o into v (reports: year, url). */
-void web_reports_released(struct req *r, struct tval *v, const struct org *o);
+int web_reports_released(struct req *r, struct tval *v, const struct org *o); /* 0 or 500 */
 /* annual.c: the report pages and downloads; a published table for a template (caption, rows, its chart as SVG) */
 struct report_doc;
 struct tval *web_report_table(struct req *r, const struct report_doc *d, const struct rtable *t, enum chart_kind kind,

@@ -21,6 +21,7 @@ static struct store *st;
 static long long org[4], vp[4];
 
 #define TODAY "2026-12-04"
+#define NOW   1796374800LL /* its 10:00 in Amsterdam */
 
 static int setup(void **state)
 {
@@ -108,7 +109,7 @@ static void release_fixes_the_figures(void **state)
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], "Concept", 0, 1, &why), 0);
 	assert_int_equal(reports_release(st, &a, org[0], 2024, TODAY, vp[0], 1, &why), ERR_CONFLICT);
 	assert_int_equal(reports_release(st, &a, org[0], 2026, TODAY, vp[0], 1, &why), ERR_INVALID);
-	char *long_text = calloc(2 * REPORT_TEXT_MAX + 2, 1);
+	char *long_text = calloc(3 * REPORT_TEXT_MAX + 2, 1);
 	memset(long_text, 'a', REPORT_TEXT_MAX + 1);
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 1, 1, &why), ERR_INVALID);
 	/* the limit counts characters: 15,000 accented ones (30,000 bytes) fit */
@@ -116,7 +117,13 @@ static void release_fixes_the_figures(void **state)
 		memcpy(long_text + 2 * i, "\xc3\xa9", 2);
 	long_text[30000] = '\0';
 	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 0, 1, &why), 0);
+	/* a line break sent as CRLF is one character: 10,000 of them and 10,000 letters fit */
+	for (size_t i = 0; i < 10000; i++)
+		memcpy(long_text + 3 * i, "a\r\n", 3);
+	long_text[30000] = '\0';
+	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], long_text, 0, 1, &why), 0);
 	free(long_text);
+	assert_int_equal(reports_text_set(st, org[0], 2024, vp[0], "Hallo \xff\xfe wereld", 0, 1, &why), ERR_INVALID);
 	assert_int_equal(
 	    reports_text_set(st, org[0], 2024, vp[0], "Meer aandacht voor werkdruk.\n\nAdvies.", 1, 2, &why), 0);
 	assert_int_equal(reports_release(st, &a, org[0], 2024, TODAY, vp[0], 3, &why), 0);
@@ -131,6 +138,48 @@ static void release_fixes_the_figures(void **state)
 	assert_int_equal(d.ntexts, 1);
 	assert_string_equal(d.texts[0].body, "Meer aandacht voor werkdruk.\n\nAdvies.");
 	no_small_count(&d);
+	arena_free(&a);
+}
+
+/* Formal reports never acknowledged: both deadlines have passed, so both count as missed. */
+static void unacknowledged_reports_miss_both_deadlines(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct report_doc d;
+	for (int k = 0; k < 12; k++) {
+		char month[16], received[32], due[32];
+		snprintf(month, sizeof(month), "2023-%02d", 1 + k % 12);
+		snprintf(received, sizeof(received), "%s-03", month);
+		snprintf(due, sizeof(due), "%s-10", month);
+		struct case_history h = {.month = month,
+					 .mode = "melden",
+					 .channel = "telefoon",
+					 .received_on = received,
+					 .closed_on = received,
+					 .outcome = "opgelost",
+					 .ack_due = due,
+					 .theme = "fraude"};
+		assert_int_equal(reports_history_add(st, org[1], &h), 0);
+		if (k < 10) { /* and ten acknowledged and answered in time, so the figures are no giveaway */
+			char fb_due[16], fb[16];
+			snprintf(fb_due, sizeof(fb_due), "2023-%02d-01", 1 + (k + 3) % 12);
+			snprintf(fb, sizeof(fb), "2023-%02d-28", 1 + k % 12);
+			h.acknowledged_on = received, h.feedback_due = k < 9 ? fb_due : "2024-01-01",
+			h.feedback_on = fb;
+			assert_int_equal(reports_history_add(st, org[1], &h), 0);
+			h.acknowledged_on = h.feedback_due = h.feedback_on = NULL;
+		}
+		h.mode = "sparren", h.ack_due = "", h.theme = "pesten"; /* and talks, so the mode is no giveaway */
+		assert_int_equal(reports_history_add(st, org[1], &h), 0);
+	}
+	assert_int_equal(reports_get(st, &a, org[1], 2023, TODAY, &d), 0);
+	const struct rtable *t = reports_table(&d, "termijnen");
+	assert_non_null(t);
+	/* row 1 "Te laat": the 12 never acknowledged, in both columns */
+	assert_int_equal(t->state[1 * t->ncols + 0], CELL_VALUE);
+	assert_int_equal(t->value[1 * t->ncols + 0], 12);
+	assert_int_equal(t->state[1 * t->ncols + 1], CELL_VALUE);
+	assert_int_equal(t->value[1 * t->ncols + 1], 12);
 	arena_free(&a);
 }
 
@@ -186,14 +235,18 @@ static void trends_add_up_published_figures(void **state)
 	/* 2024: A and the prose-only D; two organisations with tables are not enough */
 	history(1, 2024, 25, 5);
 	release(1, 2024);
-	assert_int_equal(reports_trends(st, &a, 0, &t, &norgs), 0);
+	assert_int_equal(reports_trends(st, &a, 0, NOW, &t, &norgs), 0);
 	assert_int_equal(t.ncols, 0);
 	history(2, 2024, 50, 6);
 	release(2, 2024);
-	assert_int_equal(reports_trends(st, &a, 0, &t, &norgs), 0);
+	assert_int_equal(reports_trends(st, &a, 0, NOW, &t, &norgs), 0);
 	assert_int_equal(norgs, 4);
 	assert_int_equal(t.ncols, 1); /* 2025 has only A */
 	assert_string_equal(t.cols[0], "2024");
+	/* before 1 July 2025 the year 2024 is not fixed yet, so not shown */
+	struct rtable early;
+	assert_int_equal(reports_trends(st, &a, 0, 1748772000LL /* 2025-06-01 */, &early, &norgs), 0);
+	assert_int_equal(early.ncols, 0);
 	size_t total = (t.nrows - 1) * t.ncols;
 	assert_int_equal(t.state[total], CELL_VALUE);
 	assert_int_equal(t.value[total], total_of(0, 2024) + total_of(1, 2024) + total_of(2, 2024));
@@ -201,23 +254,53 @@ static void trends_add_up_published_figures(void **state)
 		if (t.state[i] == CELL_VALUE)
 			assert_false(t.value[i] >= 1 && t.value[i] <= 4);
 	/* the public page: only organisations that opted in */
-	assert_int_equal(reports_trends(st, &a, 1, &t, &norgs), 0);
+	assert_int_equal(reports_trends(st, &a, 1, NOW, &t, &norgs), 0);
 	assert_int_equal(t.ncols, 0);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(store_org_compliance_set(st, org[i], "{}", "", 1), 0);
-	assert_int_equal(reports_trends(st, &a, 1, &t, &norgs), 0);
+	assert_int_equal(reports_trends(st, &a, 1, NOW, &t, &norgs), 0);
 	assert_int_equal(t.ncols, 1);
 	assert_int_equal(norgs, 3);
 	arena_free(&a);
+}
+
+/* The CSV: quoted where it must be, a formula stays text, suppressed cells as their marks. */
+static void csv_keeps_formulas_out(void **state)
+{
+	const char *rows[] = {"=HYPERLINK(\"x\")", "Pesten, treiteren", "Totaal"}, *cols[] = {"Aantal zaken"},
+		   *keys[] = {"eigen-x", "pesten", "totaal"};
+	long long value[] = {0, 0, 12};
+	unsigned char state_[] = {CELL_LOW, CELL_HIDDEN, CELL_VALUE};
+	struct rtable t = {.id = "thema",
+			   .title = "Thema",
+			   .nrows = 3,
+			   .ncols = 1,
+			   .rows = rows,
+			   .cols = cols,
+			   .keys = keys,
+			   .col_totals = 1,
+			   .value = value,
+			   .state = state_};
+	struct report_doc d = {.tables = &t, .ntables = 1};
+	struct buf b = BUF_INIT(1 << 16);
+	assert_int_equal(reports_csv(&b, &d), 0);
+	assert_int_equal(buf_addc(&b, '\0'), 0);
+	assert_string_equal(b.ptr, "tabel,categorie,kolom,aantal\r\n"
+				   "thema,\"'=HYPERLINK(\"\"x\"\")\",Aantal zaken,<5\r\n"
+				   "thema,\"Pesten, treiteren\",Aantal zaken,x\r\n"
+				   "thema,Totaal,Aantal zaken,12\r\n");
+	buf_free(&b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(release_fixes_the_figures),
+	    cmocka_unit_test(unacknowledged_reports_miss_both_deadlines),
 	    cmocka_unit_test(a_small_year_is_prose_only),
 	    cmocka_unit_test(next_year_compares_with_the_published_figures),
 	    cmocka_unit_test(trends_add_up_published_figures),
+	    cmocka_unit_test(csv_keeps_formulas_out),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
