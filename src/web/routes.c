@@ -26,7 +26,7 @@ static const struct route routes[] = {
     {"GET", "/downloads/{slug}/bestand", ROUTE_CACHE, web_public_file},
     {"GET", "/categorie/{slug}", ROUTE_CACHE, web_public_category},
     {"GET", "/vind-een-vertrouwenspersoon", ROUTE_CACHE, web_find_vp},
-    {"GET", "/landelijke-trends", 0, web_trends},
+    {"GET", "/landelijke-trends", ROUTE_CACHE, web_trends},
     {"GET", "/organisaties/{slug}", ROUTE_CACHE, web_org_page},
     {"POST", "/melden", ROUTE_OPEN | ROUTE_NO_STORE, web_report},
     {"POST", "/melden/bewijs", ROUTE_OPEN | ROUTE_NO_STORE, web_report_proof},
