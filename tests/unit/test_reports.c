@@ -264,6 +264,34 @@ static void trends_add_up_published_figures(void **state)
 	arena_free(&a);
 }
 
+/* Two VPs write one report; a VP who left neither blocks the release nor is published. */
+static void several_vps_write_one_report(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct report_doc d;
+	const char *why;
+	long long second, former;
+	assert_int_equal(store_user_add(st, "tweede@example.nl", "Tweede VP", ROLE_VP, &second), 0);
+	assert_int_equal(store_user_add(st, "oud@example.nl", "Oud VP", ROLE_VP, &former), 0);
+	assert_int_equal(orgs_member_add(st, "test", org[2], "tweede@example.nl", ORG_ROLE_VP, &why), 0);
+	assert_int_equal(orgs_member_add(st, "test", org[2], "oud@example.nl", ORG_ROLE_VP, &why), 0);
+	assert_int_equal(
+	    reports_text_set(st, org[2], 2025, vp[2], "Intern: meer uitleg over de meldregeling.", 1, 1, &why), 0);
+	assert_int_equal(reports_text_set(st, org[2], 2025, second, "Extern: in concept.", 0, 1, &why), 0);
+	assert_int_equal(reports_text_set(st, org[2], 2025, former, "Niet klaar.", 0, 1, &why), 0);
+	assert_int_equal(reports_release(st, &a, org[2], 2025, TODAY, vp[2], 1, &why), ERR_CONFLICT);
+	assert_int_equal(orgs_member_remove(st, "test", org[2], "oud@example.nl", ORG_ROLE_VP), 0);
+	assert_int_equal(reports_release(st, &a, org[2], 2025, TODAY, vp[2], 1, &why), ERR_CONFLICT);
+	assert_int_equal(reports_text_set(st, org[2], 2025, second, "Extern: werkdruk blijft een signaal.", 1, 2, &why),
+			 0);
+	assert_int_equal(reports_release(st, &a, org[2], 2025, TODAY, second, 3, &why), 0);
+	assert_int_equal(reports_published(st, &a, org[2], 2025, &d), 0);
+	assert_int_equal(d.ntexts, 2);
+	for (size_t i = 0; i < d.ntexts; i++)
+		assert_null(strstr(d.texts[i].body, "Niet klaar"));
+	arena_free(&a);
+}
+
 /* The CSV: quoted where it must be, a formula stays text, suppressed cells as their marks. */
 static void csv_keeps_formulas_out(void **state)
 {
@@ -300,6 +328,7 @@ int main(void)
 	    cmocka_unit_test(a_small_year_is_prose_only),
 	    cmocka_unit_test(next_year_compares_with_the_published_figures),
 	    cmocka_unit_test(trends_add_up_published_figures),
+	    cmocka_unit_test(several_vps_write_one_report),
 	    cmocka_unit_test(csv_keeps_formulas_out),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
