@@ -186,6 +186,7 @@ bench: $(BIN)
 	@sh bench/scale.sh $(BIN)
 	@sh bench/melder.sh $(BIN)
 	@sh bench/workspace.sh $(BIN)
+	@sh bench/reports.sh $(BIN)
 
 lint:
 	@sh scripts/lint.sh
