@@ -47,3 +47,17 @@ serve_free() {
 	echo "# no free port found"
 	return 1
 }
+
+# A local SMTP sink that keeps what it receives in FILE, on a port the kernel
+# chose (so two test runs on one machine never share one): sets sink (the port)
+# and sink_pid. Returns 1 when it does not listen within 10 s.
+smtp_sink() {
+	rm -f "$1.port"
+	node tests/lib/smtp_sink.mjs 0 "$1" "$1.port" &
+	sink_pid=$!
+	for _ in $(seq 50); do
+		[ -s "$1.port" ] && { sink=$(cat "$1.port"); return 0; }
+		sleep 0.2
+	done
+	return 1
+}

@@ -1,12 +1,14 @@
 // A local SMTP sink for the tests: accepts every message on 127.0.0.1:PORT and
 // appends it to FILE as "RCPT <address>" lines, the DATA, and a "." line.
 //
-//   node tests/lib/smtp_sink.mjs PORT FILE
-import { appendFileSync } from 'node:fs';
+//   node tests/lib/smtp_sink.mjs PORT FILE [PORTFILE]
+// PORT 0 lets the kernel choose a free port, written to PORTFILE once listening
+// (tests/lib/serve.sh smtp_sink does that: no race with other runs for a port).
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-const [port, file] = process.argv.slice(2);
-createServer((sock) => {
+const [port, file, portFile] = process.argv.slice(2);
+const server = createServer((sock) => {
 	let rcpt = [], data = null, buf = '';
 	sock.write('220 sink ESMTP\r\n');
 	sock.on('data', (chunk) => {
@@ -38,4 +40,7 @@ createServer((sock) => {
 		}
 	});
 	sock.on('error', () => {});
-}).listen(Number(port), '127.0.0.1');
+});
+server.listen(Number(port), '127.0.0.1', () => {
+	if (portFile) writeFileSync(portFile, String(server.address().port));
+});

@@ -31,9 +31,7 @@ check "a logo that is no image is refused: exit 1" "$?" 1
 grep -q 'PNG, JPEG' "$tmp/logo.err" && ok "and the message says what to choose" || not_ok "logo message" "$(cat "$tmp/logo.err")"
 
 # A local mail server that keeps what it receives: notices to VPs must carry nothing of the case.
-sink=$(free_port)
-node tests/lib/smtp_sink.mjs "$sink" "$tmp/mail" &
-sink_pid=$!
+smtp_sink "$tmp/mail" || { not_ok "the mail sink listens"; finish; }
 serve_free "$bin" "$tmp/log" --db "$db" --root . --smtp "smtp://127.0.0.1:$sink" --mail-from vertrouwd@example.nl \
 	--publish-interval 1 || { not_ok "the server starts"; finish; }
 u=$BASE

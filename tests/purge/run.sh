@@ -77,9 +77,7 @@ grep -q -- '--dry-run' "$tmp/help" && grep -q -- '--today' "$tmp/help" && grep -
 check "a --today that is no date: exit 2" "$("$bin" purge --today 2027-02-30 --db "$db" >/dev/null 2>"$tmp/err"; echo $?)" 2
 grep -q 'JJJJ-MM-DD' "$tmp/err" && ok "and the message says how to write it" || not_ok "bad --today message" "$(cat "$tmp/err")"
 
-sink=$(free_port)
-node tests/lib/smtp_sink.mjs "$sink" "$tmp/mail" &
-sink_pid=$!
+smtp_sink "$tmp/mail" || { not_ok "the mail sink listens"; finish; }
 start() {
 	serve_free "$bin" "$tmp/log" --db "$db" --root . --smtp "smtp://127.0.0.1:$sink" \
 		--mail-from vertrouwd@example.nl --publish-interval 1
