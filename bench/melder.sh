@@ -29,7 +29,8 @@ done = function(summary, latency, requests)
 	io.write(string.format("non-2xx: %d\n", summary.errors.status))
 end
 LUA
-echo "== reports filed per second (POST /melden, $conns connections, $duration) =="
+thp=$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+echo "== reports filed per second (POST /melden, $conns connections, $duration; transparent huge pages: ${thp:-?}) =="
 wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$tmp/report.lua" "$BASE/melden" | tee "$tmp/wrk.out" |
 	grep -E 'Requests/sec|50%|99%|non-2xx'
 echo "== the cached organisation page in the same run (GET, 64 connections) =="
