@@ -187,17 +187,21 @@ static int read_doc(struct arena *a, const char *json, struct report_doc *d)
 	return rc;
 }
 
+int reports_read(struct arena *a, const struct annual_report *rep, struct report_doc *out)
+{
+	*out = (struct report_doc){.year = rep->year};
+	int rc = *rep->published ? read_doc(a, rep->published, out) : ERR_NOT_FOUND;
+	out->released = !rc;
+	return rc;
+}
+
 int reports_published(struct store *st, struct arena *a, long long org_id, int year, struct report_doc *out)
 {
 	struct annual_report rep;
-	*out = (struct report_doc){.year = year};
 	int rc = store_report_get(st, a, org_id, year, &rep);
-	if (!rc && !*rep.published)
-		rc = ERR_NOT_FOUND;
-	if (!rc)
-		rc = read_doc(a, rep.published, out);
-	out->released = !rc;
-	return rc;
+	if (rc)
+		*out = (struct report_doc){.year = year};
+	return rc ? rc : reports_read(a, &rep, out);
 }
 
 int reports_get(struct store *st, struct arena *a, long long org_id, int year, const char *today,

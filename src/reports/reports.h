@@ -58,6 +58,9 @@ int reports_released(struct store *st, struct arena *a, long long org_id, struct
 int reports_get(struct store *st, struct arena *a, long long org_id, int year, const char *today,
 		struct report_doc *out) WUR;
 
+/* The document of a report as reports_released gave it (ERR_NOT_FOUND: not released). */
+int reports_read(struct arena *a, const struct annual_report *rep, struct report_doc *out) WUR;
+
 /* The published report, or ERR_NOT_FOUND before release. */
 int reports_published(struct store *st, struct arena *a, long long org_id, int year, struct report_doc *out) WUR;
 

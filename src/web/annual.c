@@ -35,9 +35,8 @@ int web_reports_released(struct req *r, struct tval *v, const struct org *o)
 		struct report_doc d;
 		tv_set_int(t, "year", reps[i].year);
 		tv_set_str(t, "url", arena_printf(&r->arena, "/organisatie/%s/jaarverslag/%d", o->slug, reps[i].year));
-		const struct rtable *terms = reports_published(r->w->store, &r->arena, o->id, reps[i].year, &d)
-						 ? NULL
-						 : reports_table(&d, "termijnen");
+		const struct rtable *terms =
+		    reports_read(&r->arena, &reps[i], &d) ? NULL : reports_table(&d, "termijnen");
 		tv_set_bool(t, "few_reports", !terms);
 		struct tval *health = tv_list(&r->arena);
 		if (terms) {
