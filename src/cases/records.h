@@ -27,4 +27,17 @@ int case_load(struct store *st, struct arena *a, long long case_id, struct case_
 /* Work out the next open deadline of c (its dates and its actions) and write c back. */
 int case_save(struct store *st, struct case_row *c);
 
+/* Shared by work.c and steps.c: *why = text, ERR_INVALID. */
+int case_invalid(const char **why, const char *text);
+/* strlen, 0 for NULL. */
+size_t case_len(const char *s);
+/* Write key/value pairs (NULL values as "") as one boxed JSON record, in the caller's transaction. */
+int case_put_json(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		  const char *who, long long now, const char *const *kv, size_t pairs, long long *id);
+/* Begin a change of a case: the transaction and its row (on failure nothing is left open, a is freed). */
+int case_begin(struct store *st, struct arena *a, long long case_id, struct case_row *c);
+/* End it: the audit line (what, unless NULL), the row saved with its next deadline, committed or rolled back. */
+int case_finish(struct store *st, struct arena *a, struct case_row *c, long long vp_id, const char *what, long long now,
+		int rc);
+
 #endif

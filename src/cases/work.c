@@ -1,6 +1,7 @@
 /*
  * The VP's workspace (work.h): registering contacts, the dossier, actions,
- * referrals, notes, oral reports, deadlines, aftercare, closing and reopening.
+ * referrals, notes and oral reports; the lists and the organisation's themes.
+ * The legal clock and the end of a case are in steps.c.
  * Structured records are JSON objects boxed like every record; after each
  * change the case's next deadline is worked out again (case_save) so that the
  * workspace can list and count by it without opening a box.
@@ -14,7 +15,6 @@
 #include "base/i18n.h"
 #include "base/slug.h"
 #include "cases/records.h"
-#include "cases/retention.h"
 #include "cases/work.h"
 #include "orgs/orgs.h"
 #include "store/keys.h"
@@ -22,13 +22,13 @@
 #include "store/orgs.h"
 #include "store/store.h"
 
-static int invalid(const char **why, const char *text)
+int case_invalid(const char **why, const char *text)
 {
 	*why = text;
 	return ERR_INVALID;
 }
 
-static size_t len_of(const char *s)
+size_t case_len(const char *s)
 {
 	return s ? strlen(s) : 0;
 }
@@ -54,8 +54,8 @@ static char *json_record(const char *const *kv, size_t pairs)
 }
 
 /* Write a JSON record in the caller's transaction. */
-static int put_json(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
-		    const char *who, long long now, const char *const *kv, size_t pairs, long long *id)
+int case_put_json(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
+		  const char *who, long long now, const char *const *kv, size_t pairs, long long *id)
 {
 	char *text = json_record(kv, pairs);
 	if (!text)
@@ -116,7 +116,7 @@ int case_load(struct store *st, struct arena *a, long long case_id, struct case_
 }
 
 /* Begin a change of a case: the transaction and its row (on failure nothing is left open, a is freed). */
-static int begin(struct store *st, struct arena *a, long long case_id, struct case_row *c)
+int case_begin(struct store *st, struct arena *a, long long case_id, struct case_row *c)
 {
 	int rc = store_begin(st);
 	if (!rc && (rc = case_load(st, a, case_id, c)))
@@ -126,9 +126,9 @@ static int begin(struct store *st, struct arena *a, long long case_id, struct ca
 	return rc;
 }
 
-/* End a change begun with begin(): the audit line, the row saved, committed (or all rolled back). */
-static int finish(struct store *st, struct arena *a, struct case_row *c, long long vp_id, const char *what,
-		  long long now, int rc)
+/* End a change begun with case_begin(): the audit line, the row saved, committed (or all rolled back). */
+int case_finish(struct store *st, struct arena *a, struct case_row *c, long long vp_id, const char *what, long long now,
+		int rc)
 {
 	if (!rc && what)
 		rc = store_case_audit_add(st, c->id, vp_id, what, now);
@@ -151,13 +151,14 @@ int cases_audit(struct store *st, long long case_id, long long user_id, const ch
 static int check_contact(const struct contact_input *in, const char *today, const char **why)
 {
 	if (!case_choice_find(case_channels, in->channel))
-		return invalid(why, T_("Kies hoe het contact was: persoonlijk, telefoon, e-mail, brief of online."));
+		return case_invalid(why,
+				    T_("Kies hoe het contact was: persoonlijk, telefoon, e-mail, brief of online."));
 	if (!past_date(in->date, today))
-		return invalid(why, T_("Vul de datum van het contact in (niet in de toekomst)."));
+		return case_invalid(why, T_("Vul de datum van het contact in (niet in de toekomst)."));
 	if (in->minutes < 0 || in->minutes > CASE_MINUTES_MAX)
-		return invalid(why, T_("Vul de duur in minuten in (0 tot 600)."));
-	if (len_of(in->summary) > CASE_TEXT_MAX)
-		return invalid(why, T_("De samenvatting is te lang (hoogstens 20.000 tekens)."));
+		return case_invalid(why, T_("Vul de duur in minuten in (0 tot 600)."));
+	if (case_len(in->summary) > CASE_TEXT_MAX)
+		return case_invalid(why, T_("De samenvatting is te lang (hoogstens 20.000 tekens)."));
 	return 0;
 }
 
@@ -168,7 +169,7 @@ static int put_contact(struct store *st, long long case_id, const unsigned char 
 	long long id;
 	snprintf(minutes, sizeof(minutes), "%lld", in->minutes);
 	const char *kv[] = {"kanaal", in->channel, "datum", in->date, "minuten", minutes, "samenvatting", in->summary};
-	return put_json(st, case_id, ck, "contact", "vp", who, now, kv, 4, &id);
+	return case_put_json(st, case_id, ck, "contact", "vp", who, now, kv, 4, &id);
 }
 
 /* Whether code is a theme of the common list or of the organisation's own. */
@@ -190,28 +191,30 @@ static int theme_ok(struct store *st, long long org_id, const char *code)
 static int check_codes(struct store *st, long long org_id, const struct case_codes *c, const char **why)
 {
 	if (c->nthemes > CASE_TAGS_MAX || c->ninvolved > CASE_TAGS_MAX || c->nhelp > CASE_TAGS_MAX)
-		return invalid(why, T_("Te veel keuzes aangevinkt."));
+		return case_invalid(why, T_("Te veel keuzes aangevinkt."));
 	for (size_t i = 0; i < c->nthemes; i++)
 		if (!theme_ok(st, org_id, c->themes[i]))
-			return invalid(why, T_("Kies de thema's uit de lijst."));
+			return case_invalid(why, T_("Kies de thema's uit de lijst."));
 	for (size_t i = 0; i < c->ninvolved; i++)
 		if (!case_choice_find(involved_relations, c->involved[i]))
-			return invalid(why, T_("Kies de relatie van de betrokkene uit de lijst."));
+			return case_invalid(why, T_("Kies de relatie van de betrokkene uit de lijst."));
 	for (size_t i = 0; i < c->nhelp; i++)
 		if (!case_choice_find(help_kinds, c->help[i]))
-			return invalid(why, T_("Kies de soort hulp uit de lijst."));
+			return case_invalid(why, T_("Kies de soort hulp uit de lijst."));
 	return 0;
 }
 
 static int check_dossier(const struct dossier *d, const char **why)
 {
-	if (len_of(d->melder_name) > CASE_FIELD_MAX || len_of(d->melder_contact) > CASE_FIELD_MAX ||
-	    len_of(d->since) > CASE_FIELD_MAX || len_of(d->involved) > CASE_TEXT_MAX)
-		return invalid(why, T_("Een veld is te lang: naam, contact en 'sinds wanneer' hoogstens 500 tekens."));
-	if (len_of(d->story) > CASE_TEXT_MAX || len_of(d->wishes) > CASE_TEXT_MAX || len_of(d->options) > CASE_TEXT_MAX)
-		return invalid(why, T_("Een tekst is te lang (hoogstens 20.000 tekens)."));
+	if (case_len(d->melder_name) > CASE_FIELD_MAX || case_len(d->melder_contact) > CASE_FIELD_MAX ||
+	    case_len(d->since) > CASE_FIELD_MAX || case_len(d->involved) > CASE_TEXT_MAX)
+		return case_invalid(why,
+				    T_("Een veld is te lang: naam, contact en 'sinds wanneer' hoogstens 500 tekens."));
+	if (case_len(d->story) > CASE_TEXT_MAX || case_len(d->wishes) > CASE_TEXT_MAX ||
+	    case_len(d->options) > CASE_TEXT_MAX)
+		return case_invalid(why, T_("Een tekst is te lang (hoogstens 20.000 tekens)."));
 	if (d->melder_relation && *d->melder_relation && !case_choice_find(melder_relations, d->melder_relation))
-		return invalid(why, T_("Kies de relatie van de melder tot de organisatie uit de lijst."));
+		return case_invalid(why, T_("Kies de relatie van de melder tot de organisatie uit de lijst."));
 	return 0;
 }
 
@@ -223,7 +226,7 @@ static int put_dossier(struct store *st, long long case_id, const unsigned char 
 			    "betrokkenen", d->involved,	   "sinds",   d->since,		 "verhaal", d->story,
 			    "wensen",	   d->wishes,	   "opties",  d->options};
 	long long id;
-	int rc = put_json(st, case_id, ck, "dossier", "vp", who, now, kv, 8, &id);
+	int rc = case_put_json(st, case_id, ck, "dossier", "vp", who, now, kv, 8, &id);
 	if (!rc)
 		rc = store_case_themes_set(st, case_id, codes->themes, codes->nthemes);
 	if (!rc)
@@ -242,9 +245,9 @@ int cases_register(struct store *st, long long vp_id, const char *who, const str
 	date_local_today(now, today);
 	int rc = check_contact(&in->contact, today, why);
 	if (!rc && !case_one_of(in->mode, modes))
-		rc = invalid(why, T_("Kies of de melder wil sparren of een melding doet."));
+		rc = case_invalid(why, T_("Kies of de melder wil sparren of een melding doet."));
 	if (!rc && !case_one_of(in->consent_how, hows))
-		rc = invalid(why, T_("Leg vast hoe de melder toestemming gaf om het contact te registreren."));
+		rc = case_invalid(why, T_("Leg vast hoe de melder toestemming gaf om het contact te registreren."));
 	if (!rc)
 		rc = check_dossier(&in->dossier, why);
 	if (!rc)
@@ -294,7 +297,7 @@ int cases_register(struct store *st, long long vp_id, const char *who, const str
 		row.responded_on = in->contact.date; /* the contact was the reply */
 	}
 	vault_secret_free(ck);
-	return finish(st, &a, &row, vp_id, "geregistreerd", now, rc);
+	return case_finish(st, &a, &row, vp_id, "geregistreerd", now, rc);
 }
 
 int cases_contact_add(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
@@ -305,12 +308,12 @@ int cases_contact_add(struct store *st, long long case_id, const unsigned char *
 	int rc = check_contact(in, today, why);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	rc = put_contact(st, case_id, ck, who, now, in);
 	if (!*c.responded_on)
 		c.responded_on = in->date;
-	return finish(st, &a, &c, vp_id, "contact vastgelegd", now, rc);
+	return case_finish(st, &a, &c, vp_id, "contact vastgelegd", now, rc);
 }
 
 int cases_dossier_save(struct store *st, long long case_id, long long org_id, const unsigned char *ck, long long vp_id,
@@ -322,31 +325,32 @@ int cases_dossier_save(struct store *st, long long case_id, long long org_id, co
 		rc = check_codes(st, org_id, codes, why);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	rc = put_dossier(st, case_id, ck, who, now, d, codes);
-	return finish(st, &a, &c, vp_id, "dossier gewijzigd", now, rc);
+	return case_finish(st, &a, &c, vp_id, "dossier gewijzigd", now, rc);
 }
 
 int cases_note_add(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
 		   const char *text, const struct case_file_in *file, long long now, const char **why)
 {
 	int has_file = file && file->len;
-	if (!len_of(text) && !has_file)
-		return invalid(why, T_("Schrijf eerst een notitie of kies een document."));
-	if (len_of(text) > CASE_TEXT_MAX)
-		return invalid(why, T_("De notitie is te lang (hoogstens 20.000 tekens)."));
+	if (!case_len(text) && !has_file)
+		return case_invalid(why, T_("Schrijf eerst een notitie of kies een document."));
+	if (case_len(text) > CASE_TEXT_MAX)
+		return case_invalid(why, T_("De notitie is te lang (hoogstens 20.000 tekens)."));
 	struct arena a = ARENA_INIT;
 	struct case_row c;
 	long long id;
-	int rc = begin(st, &a, case_id, &c);
+	int rc = case_begin(st, &a, case_id, &c);
 	if (rc)
 		return rc;
-	if (len_of(text))
+	if (case_len(text))
 		rc = case_record_put(st, case_id, ck, "notitie", "vp", who, now, text, &id);
 	if (!rc && has_file)
 		rc = case_attach(st, case_id, ck, "stuk", "vp", file, now, &id, why);
-	return finish(st, &a, &c, vp_id, has_file ? "notitie en document toegevoegd" : "notitie toegevoegd", now, rc);
+	return case_finish(st, &a, &c, vp_id, has_file ? "notitie en document toegevoegd" : "notitie toegevoegd", now,
+			   rc);
 }
 
 /* A consent as an action or referral needs it; "niet-nodig" only when allow_none. */
@@ -355,12 +359,13 @@ static int check_consent(const char *how, const char *on, const char *today, int
 	if (allow_none && how && !strcmp(how, "niet-nodig"))
 		return 0;
 	if (!case_choice_find(consent_hows, how))
-		return invalid(why, allow_none ? T_("Leg vast of de melder toestemming gaf (en hoe), of dat er niemand "
-						    "anders bij betrokken is.")
-					       : T_("Een verwijzing kan alleen met toestemming van de melder: leg "
-						    "vast hoe die gegeven is."));
+		return case_invalid(why, allow_none
+					     ? T_("Leg vast of de melder toestemming gaf (en hoe), of dat er niemand "
+						  "anders bij betrokken is.")
+					     : T_("Een verwijzing kan alleen met toestemming van de melder: leg "
+						  "vast hoe die gegeven is."));
 	if (!past_date(on, today))
-		return invalid(why, T_("Vul de datum in waarop de melder toestemming gaf (niet in de toekomst)."));
+		return case_invalid(why, T_("Vul de datum in waarop de melder toestemming gaf (niet in de toekomst)."));
 	return 0;
 }
 
@@ -371,25 +376,25 @@ int cases_action_add(struct store *st, long long case_id, const unsigned char *c
 	char today[11];
 	date_local_today(now, today);
 	int rc = 0;
-	if (!len_of(text) || len_of(text) > CASE_FIELD_MAX)
-		rc = invalid(why, T_("Beschrijf de actie in hoogstens 500 tekens."));
+	if (!case_len(text) || case_len(text) > CASE_FIELD_MAX)
+		rc = case_invalid(why, T_("Beschrijf de actie in hoogstens 500 tekens."));
 	else if (due_on && *due_on && !date_valid(due_on))
-		rc = invalid(why, T_("Vul een geldige datum in voor de actie, of laat hem leeg."));
+		rc = case_invalid(why, T_("Vul een geldige datum in voor de actie, of laat hem leeg."));
 	else
 		rc = check_consent(consent_how, consent_on, today, 1, why);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	int none = !strcmp(consent_how, "niet-nodig");
 	const char *kv[] = {"tekst", text, "toestemming", consent_how, "toestemming_op", none ? "" : consent_on};
 	long long rid, aid;
-	rc = put_json(st, case_id, ck, "actie", "vp", who, now, kv, 3, &rid);
+	rc = case_put_json(st, case_id, ck, "actie", "vp", who, now, kv, 3, &rid);
 	if (!rc)
 		rc = store_action_add(st, case_id, rid, due_on, &aid);
 	if (!rc && !none)
 		rc = store_consent_add(st, case_id, "actie", consent_how, 1, consent_on, rid);
-	return finish(st, &a, &c, vp_id, "actie toegevoegd", now, rc);
+	return case_finish(st, &a, &c, vp_id, "actie toegevoegd", now, rc);
 }
 
 int cases_action_done(struct store *st, long long case_id, long long vp_id, long long action_id, long long now)
@@ -398,11 +403,11 @@ int cases_action_done(struct store *st, long long case_id, long long vp_id, long
 	date_local_today(now, today);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
-	int rc = begin(st, &a, case_id, &c);
+	int rc = case_begin(st, &a, case_id, &c);
 	if (rc)
 		return rc;
 	rc = store_action_done(st, case_id, action_id, today);
-	return finish(st, &a, &c, vp_id, "actie afgerond", now, rc);
+	return case_finish(st, &a, &c, vp_id, "actie afgerond", now, rc);
 }
 
 int cases_refer(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
@@ -413,20 +418,20 @@ int cases_refer(struct store *st, long long case_id, const unsigned char *ck, lo
 	date_local_today(now, today);
 	int rc = 0;
 	if (!case_choice_find(referral_kinds, to))
-		rc = invalid(why, T_("Kies waarnaar u verwijst."));
-	else if (len_of(note) > CASE_TEXT_MAX)
-		rc = invalid(why, T_("De toelichting is te lang (hoogstens 20.000 tekens)."));
+		rc = case_invalid(why, T_("Kies waarnaar u verwijst."));
+	else if (case_len(note) > CASE_TEXT_MAX)
+		rc = case_invalid(why, T_("De toelichting is te lang (hoogstens 20.000 tekens)."));
 	else
 		rc = check_consent(consent_how, consent_on, today, 0, why);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
 	struct case_tag *tags;
 	size_t n;
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	const char *kv[] = {"naar", to, "toelichting", note, "toestemming", consent_how, "toestemming_op", consent_on};
 	long long rid;
-	rc = put_json(st, case_id, ck, "verwijzing", "vp", who, now, kv, 4, &rid);
+	rc = case_put_json(st, case_id, ck, "verwijzing", "vp", who, now, kv, 4, &rid);
 	if (!rc)
 		rc = store_consent_add(st, case_id, "verwijzing", consent_how, 1, consent_on, rid);
 	if (!rc)
@@ -442,22 +447,22 @@ int cases_refer(struct store *st, long long case_id, const unsigned char *ck, lo
 		codes[k++] = to;
 		rc = store_case_tags_set(st, case_id, "verwijzing", codes, k);
 	}
-	return finish(st, &a, &c, vp_id, "doorverwezen", now, rc);
+	return case_finish(st, &a, &c, vp_id, "doorverwezen", now, rc);
 }
 
 int cases_oral_report(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
 		      const char *text, long long now, const char **why)
 {
-	if (!len_of(text) || len_of(text) > CASE_TEXT_MAX)
-		return invalid(why, T_("Schrijf het verslag (hoogstens 20.000 tekens)."));
+	if (!case_len(text) || case_len(text) > CASE_TEXT_MAX)
+		return case_invalid(why, T_("Schrijf het verslag (hoogstens 20.000 tekens)."));
 	struct arena a = ARENA_INIT;
 	struct case_row c;
 	long long id;
-	int rc = begin(st, &a, case_id, &c);
+	int rc = case_begin(st, &a, case_id, &c);
 	if (rc)
 		return rc;
 	rc = case_record_put(st, case_id, ck, "verslag", "vp", who, now, text, &id);
-	return finish(st, &a, &c, vp_id, "verslag vastgelegd", now, rc);
+	return case_finish(st, &a, &c, vp_id, "verslag vastgelegd", now, rc);
 }
 
 /*
@@ -493,11 +498,11 @@ int cases_report_approve(struct store *st, long long case_id, const unsigned cha
 	int done = 0, rc = is_report(st, case_id, report_id, &done);
 	if (!rc && done)
 		return 0; /* approved once: a second approval changes nothing */
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	const char *kv[] = {"verslag", ref, "hoe", melder ? "postvak" : "papier"};
 	long long id;
-	rc = put_json(st, case_id, ck, "goedkeuring", author, melder ? "" : who, now, kv, 2, &id);
+	rc = case_put_json(st, case_id, ck, "goedkeuring", author, melder ? "" : who, now, kv, 2, &id);
 	if (!rc)
 		rc =
 		    store_consent_add(st, case_id, "verslag", melder ? "postvak" : "schriftelijk", 1, today, report_id);
@@ -505,170 +510,30 @@ int cases_report_approve(struct store *st, long long case_id, const unsigned cha
 		rc = store_case_seen(st, case_id, "melder", id);
 	if (!rc && melder)
 		rc = case_tell_readers(st, case_id, now);
-	return finish(st, &a, &c, melder ? 0 : vp_id,
-		      melder ? "verslag goedgekeurd door de melder" : "verslag op papier goedgekeurd", now, rc);
+	return case_finish(st, &a, &c, melder ? 0 : vp_id,
+			   melder ? "verslag goedgekeurd door de melder" : "verslag op papier goedgekeurd", now, rc);
 }
 
 int cases_report_correct(struct store *st, long long case_id, const unsigned char *ck, long long report_id,
 			 const char *text, long long now, const char **why)
 {
-	if (!len_of(text) || len_of(text) > CASE_TEXT_MAX)
-		return invalid(why, T_("Schrijf wat er anders moet in het verslag (hoogstens 20.000 tekens)."));
+	if (!case_len(text) || case_len(text) > CASE_TEXT_MAX)
+		return case_invalid(why, T_("Schrijf wat er anders moet in het verslag (hoogstens 20.000 tekens)."));
 	char ref[24];
 	snprintf(ref, sizeof(ref), "%lld", report_id);
 	struct arena a = ARENA_INIT;
 	struct case_row c;
 	int rc = is_report(st, case_id, report_id, NULL);
-	if (rc || (rc = begin(st, &a, case_id, &c)))
+	if (rc || (rc = case_begin(st, &a, case_id, &c)))
 		return rc;
 	const char *kv[] = {"verslag", ref, "tekst", text};
 	long long id;
-	rc = put_json(st, case_id, ck, "correctie", "melder", "", now, kv, 2, &id);
+	rc = case_put_json(st, case_id, ck, "correctie", "melder", "", now, kv, 2, &id);
 	if (!rc)
 		rc = store_case_seen(st, case_id, "melder", id);
 	if (!rc)
 		rc = case_tell_readers(st, case_id, now);
-	return finish(st, &a, &c, 0, "verslag gecorrigeerd door de melder", now, rc);
-}
-
-/* A message to the melder's mailbox in the caller's transaction, when there is a text and a mailbox. */
-static int to_melder(struct store *st, const struct case_row *c, const unsigned char *ck, long long vp_id,
-		     const char *who, const char *text, long long now)
-{
-	long long id;
-	char reader[32];
-	if (!len_of(text) || !c->mailbox)
-		return 0;
-	if (strlen(text) > CASE_MESSAGE_MAX)
-		return ERR_INVALID;
-	snprintf(reader, sizeof(reader), "u%lld", vp_id);
-	int rc = case_record_put(st, c->id, ck, "bericht", "vp", who, now, text, &id);
-	return rc ? rc : store_case_seen(st, c->id, reader, id);
-}
-
-int cases_feedback_due(const char *ack_due, const char *acknowledged_on, char out[11])
-{
-	/* Late? The 3 months then run from the day the acknowledgement was due. */
-	const char *from = *ack_due && strcmp(ack_due, acknowledged_on) < 0 ? ack_due : acknowledged_on;
-	return date_add_months(from, CASE_FEEDBACK_MONTH, out);
-}
-
-int cases_acknowledge(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
-		      const char *text, long long now)
-{
-	char today[11], due[11];
-	date_local_today(now, today);
-	struct arena a = ARENA_INIT;
-	struct case_row c;
-	int rc = begin(st, &a, case_id, &c);
-	if (rc)
-		return rc;
-	if (strcmp(c.mode, "melden"))
-		rc = ERR_INVALID; /* only a formal report has the legal clock */
-	if (!rc && *c.acknowledged_on)
-		return finish(st, &a, &c, vp_id, NULL, now, 0); /* once: a second click changes nothing */
-	if (!rc)
-		rc = cases_feedback_due(c.ack_due, today, due);
-	if (!rc)
-		rc = to_melder(st, &c, ck, vp_id, who, text, now);
-	c.acknowledged_on = today;
-	c.feedback_due = due;
-	if (!strcmp(c.status, "nieuw"))
-		c.status = "lopend";
-	if (!*c.responded_on)
-		c.responded_on = today;
-	return finish(st, &a, &c, vp_id, "ontvangst bevestigd", now, rc);
-}
-
-int cases_feedback(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
-		   const char *text, long long now)
-{
-	char today[11];
-	date_local_today(now, today);
-	struct arena a = ARENA_INIT;
-	struct case_row c;
-	int rc = begin(st, &a, case_id, &c);
-	if (rc)
-		return rc;
-	if (!*c.acknowledged_on)
-		rc = ERR_INVALID; /* feedback follows the acknowledgement */
-	if (!rc && *c.feedback_on)
-		return finish(st, &a, &c, vp_id, NULL, now, 0);
-	if (!rc)
-		rc = to_melder(st, &c, ck, vp_id, who, text, now);
-	c.feedback_on = today;
-	return finish(st, &a, &c, vp_id, "terugkoppeling gegeven", now, rc);
-}
-
-int cases_aftercare(struct store *st, long long case_id, long long vp_id, const char *date, long long now,
-		    const char **why)
-{
-	if (date && *date && !date_valid(date))
-		return invalid(why, T_("Vul een geldige datum in voor de nazorg, of laat hem leeg."));
-	struct arena a = ARENA_INIT;
-	struct case_row c;
-	int rc = begin(st, &a, case_id, &c);
-	if (rc)
-		return rc;
-	c.aftercare_on = date ? date : "";
-	return finish(st, &a, &c, vp_id, *c.aftercare_on ? "nazorg gepland" : "nazorg afgerond", now, 0);
-}
-
-int cases_close(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
-		const char *outcome, const char *note, long long now, const char **why)
-{
-	if (!case_choice_find(case_outcomes, outcome))
-		return invalid(why, T_("Kies de uitkomst van de zaak."));
-	if (len_of(note) > CASE_TEXT_MAX)
-		return invalid(why, T_("De toelichting is te lang (hoogstens 20.000 tekens)."));
-	char today[11], destroy_on[11], limit[11];
-	date_local_today(now, today);
-	struct arena a = ARENA_INIT;
-	struct case_row c;
-	struct org o;
-	int rc = begin(st, &a, case_id, &c);
-	if (rc)
-		return rc;
-	if (!strcmp(c.status, "gesloten"))
-		rc = invalid(why, T_("Deze zaak is al gesloten."));
-	if (!rc)
-		rc = store_org_get(st, &a, c.org_id, &o);
-	const char *kv[] = {"uitkomst", outcome, "toelichting", note};
-	long long id;
-	if (!rc)
-		rc = put_json(st, case_id, ck, "afsluiting", "vp", who, now, kv, 2, &id);
-	c.status = "gesloten";
-	c.closed_on = today;
-	c.outcome = outcome;
-	if (!rc && !*c.first_closed_on) {
-		c.first_closed_on = today;
-		rc = retention_schedule(o.retention_months, outcome, today, destroy_on, limit);
-		c.destroy_on = destroy_on;
-		c.destroy_limit = limit;
-	}
-	return finish(st, &a, &c, vp_id, "gesloten", now, rc);
-}
-
-int cases_reopen(struct store *st, long long case_id, const unsigned char *ck, long long vp_id, const char *who,
-		 const char *reason, long long now, const char **why)
-{
-	if (!len_of(reason) || len_of(reason) > CASE_FIELD_MAX)
-		return invalid(why, T_("Geef in hoogstens 500 tekens de reden om de zaak te heropenen."));
-	struct arena a = ARENA_INIT;
-	struct case_row c;
-	long long id;
-	int rc = begin(st, &a, case_id, &c);
-	if (rc)
-		return rc;
-	if (strcmp(c.status, "gesloten"))
-		rc = invalid(why, T_("Deze zaak is niet gesloten."));
-	if (!rc)
-		rc = case_record_put(st, case_id, ck, "heropening", "vp", who, now, reason, &id);
-	/* The destruction schedule of the first closing stays: reopening never resets the clock. */
-	c.status = "lopend";
-	c.closed_on = "";
-	c.reopened++;
-	return finish(st, &a, &c, vp_id, "heropend", now, rc);
+	return case_finish(st, &a, &c, 0, "verslag gecorrigeerd door de melder", now, rc);
 }
 
 int cases_search(struct store *st, struct arena *a, const struct case_filter *f, struct case_row **out, size_t *n,
@@ -712,10 +577,10 @@ int cases_org_themes(struct store *st, struct arena *a, long long org_id, struct
 int cases_org_theme_add(struct store *st, long long org_id, const char *label, const char **why)
 {
 	char slug[SLUG_MAX + 1], code[SLUG_MAX + 8];
-	if (!len_of(label) || len_of(label) > 80 || slug_make(label, slug, sizeof(slug)))
-		return invalid(why, T_("Geef het thema een naam van hoogstens 80 tekens."));
+	if (!case_len(label) || case_len(label) > 80 || slug_make(label, slug, sizeof(slug)))
+		return case_invalid(why, T_("Geef het thema een naam van hoogstens 80 tekens."));
 	snprintf(code, sizeof(code), "eigen-%.*s", 60, slug);
 	if (case_theme_find(code))
-		return invalid(why, T_("Dit thema staat al in de lijst."));
+		return case_invalid(why, T_("Dit thema staat al in de lijst."));
 	return store_org_theme_add(st, org_id, code, label);
 }
