@@ -27,6 +27,9 @@ int case_load(struct store *st, struct arena *a, long long case_id, struct case_
 /* Work out the next open deadline of c (its dates and its actions) and write c back. */
 int case_save(struct store *st, struct case_row *c);
 
+/* The associated data of the melder's box of ck: bound to the lookup key, which belongs to one case. */
+size_t case_melder_ad(char out[96], const unsigned char lookup[CASE_LOOKUP_BYTES]);
+
 /* Shared by work.c and steps.c: *why = text, ERR_INVALID. */
 int case_invalid(const char **why, const char *text);
 /* strlen, 0 for NULL. */
