@@ -1,7 +1,8 @@
 /*
  * A case in the VP's workspace: its page (facts and deadlines, dossier,
  * contacts, actions, referrals, oral reports, messages with the melder, notes,
- * consents, sharing, closing, timeline and audit trail) and every form on it.
+ * consents, sharing, closing, timeline and audit trail); its forms are in
+ * caseforms.c.
  * The case comes through cases_vp_case, the tenant check's one home; its key
  * is opened per request with the key the VP's session carries and wiped
  * before the handler returns. A form with bad input shows the page again with
@@ -20,7 +21,7 @@
 #include "web/web.h"
 
 /* The case of the path, opened; 0 or 404/500/503 (sk and ck freed by the caller). */
-static int open_case(struct req *r, unsigned char **sk, unsigned char **ck, struct org *o, struct case_row *c)
+int web_case_open(struct req *r, unsigned char **sk, unsigned char **ck, struct org *o, struct case_row *c)
 {
 	*sk = web_vp_key(r);
 	*ck = vault_secret_new();
@@ -31,7 +32,7 @@ static int open_case(struct req *r, unsigned char **sk, unsigned char **ck, stru
 	return rc == ERR_NOT_FOUND ? 404 : rc ? 500 : 0;
 }
 
-static const char *case_url(struct req *r, const struct org *o, const struct case_row *c)
+const char *web_case_url(struct req *r, const struct org *o, const struct case_row *c)
 {
 	return arena_printf(&r->arena, "/werkruimte/%s/zaken/%lld", o->slug, c->id);
 }
@@ -189,7 +190,8 @@ static void sections(struct req *r, struct tval *v, const struct org *o, const s
 			       ? "niet nodig (niemand anders betrokken)"
 			       : arena_printf(&r->arena, "%s, %s", choice_label(consent_hows, x->consent_how),
 					      web_dutch_date(&r->arena, x->consent_on)));
-		tv_set_str(t, "done_url", arena_printf(&r->arena, "%s/acties/%lld/klaar", case_url(r, o, c), x->id));
+		tv_set_str(t, "done_url",
+			   arena_printf(&r->arena, "%s/acties/%lld/klaar", web_case_url(r, o, c), x->id));
 		tv_push(actions, t);
 	}
 	for (size_t i = 0; i < cv->nreferrals; i++) {
@@ -215,7 +217,7 @@ static void sections(struct req *r, struct tval *v, const struct org *o, const s
 							    : "");
 		tv_set_str(t, "corrections", x->corrections);
 		tv_set_str(t, "approve_url",
-			   arena_printf(&r->arena, "%s/verslagen/%lld/goedgekeurd", case_url(r, o, c), x->id));
+			   arena_printf(&r->arena, "%s/verslagen/%lld/goedgekeurd", web_case_url(r, o, c), x->id));
 		tv_push(reports, t);
 	}
 	for (size_t i = 0; i < cv->nconsents; i++) {
@@ -320,7 +322,7 @@ static void destruction(struct req *r, struct tval *v, const struct case_row *c,
 	tv_set_str(v, "postpone_max", c->destroy_limit);
 }
 
-static int case_page(struct req *r, int status, const char *error, const char *error_at)
+int web_case_page(struct req *r, int status, const char *error, const char *error_at)
 {
 	unsigned char *sk, *ck;
 	struct org o;
@@ -329,7 +331,7 @@ static int case_page(struct req *r, int status, const char *error, const char *e
 	char reader[32], today[11];
 	snprintf(reader, sizeof(reader), "u%lld", r->session->user_id);
 	date_local_today((long long) time(NULL), today);
-	int rc = open_case(r, &sk, &ck, &o, &c);
+	int rc = web_case_open(r, &sk, &ck, &o, &c);
 	if (!rc && cases_view(r->w->store, &r->arena, c.id, ck, CASE_FOR_VP, &cv))
 		rc = 500;
 	if (!rc && status == 200 &&
@@ -341,7 +343,7 @@ static int case_page(struct req *r, int status, const char *error, const char *e
 	if (rc)
 		return rc;
 	struct tval *v = tv_obj(&r->arena);
-	const char *url = case_url(r, &o, &c);
+	const char *url = web_case_url(r, &o, &c);
 	int closed = !strcmp(c.status, "gesloten");
 	tv_set_str(v, "title", arena_printf(&r->arena, "Zaak %lld", c.id));
 	tv_set_int(v, "id", c.id);
@@ -392,276 +394,7 @@ static int case_page(struct req *r, int status, const char *error, const char *e
 
 int web_case(struct req *r)
 {
-	return case_page(r, 200, NULL, NULL);
-}
-
-/* What one form on the case page does with the opened case; 0 or a domain error with *why. */
-typedef int (*case_op)(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		       const char **why);
-
-/* Open the case, do op, and redirect to the form's section (or show the page again with the error). */
-static int case_post(struct req *r, case_op op, const char *section)
-{
-	unsigned char *sk, *ck;
-	struct org o;
-	struct case_row c;
-	const char *why = NULL;
-	int rc = open_case(r, &sk, &ck, &o, &c);
-	if (!rc) {
-		int d = op(r, &o, &c, ck, &why);
-		rc = d == ERR_INVALID ? 400 : d == ERR_NOT_FOUND ? 404 : d ? 500 : 0;
-	}
-	vault_secret_free(sk);
-	vault_secret_free(ck);
-	if (rc == 400)
-		return case_page(r, 400, why ? why : "Dat kan niet bij deze zaak.", section);
-	if (rc)
-		return rc;
-	r->page.status = 303;
-	r->page.location = arena_printf(&r->arena, "%s#%s", case_url(r, &o, &c), section);
-	return 0;
-}
-
-static long long now(void)
-{
-	return (long long) time(NULL);
-}
-
-/* A positive id from the path, or 0. */
-static long long path_id(struct req *r, const char *name)
-{
-	const char *s = req_param(r, name);
-	char *end;
-	long long id = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && id > 0 ? id : 0;
-}
-
-static int op_reply(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		    const char **why)
-{
-	char reader[32];
-	snprintf(reader, sizeof(reader), "u%lld", r->session->user_id);
-	struct case_file_in file = web_upload(r);
-	return cases_message(r->w->store, c->id, ck, "vp", r->session->name, reader, req_form(r, "bericht"), &file,
-			     now(), why);
-}
-
-static int op_contact(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		      const char **why)
-{
-	const char *m = req_form(r, "minuten");
-	char *end = NULL;
-	struct contact_input in = {.channel = req_form(r, "kanaal"),
-				   .date = req_form(r, "datum"),
-				   .minutes = m && *m ? strtoll(m, &end, 10) : 0,
-				   .summary = req_form(r, "samenvatting")};
-	if (end && *end)
-		in.minutes = -1;
-	return cases_contact_add(r->w->store, c->id, ck, r->session->user_id, r->session->name, &in, now(), why);
-}
-
-static int op_dossier(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		      const char **why)
-{
-	struct dossier d;
-	struct case_codes codes;
-	web_read_dossier(r, &d);
-	web_read_codes(r, &codes);
-	return cases_dossier_save(r->w->store, c->id, o->id, ck, r->session->user_id, r->session->name, &d, &codes,
-				  now(), why);
-}
-
-static int op_note(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		   const char **why)
-{
-	struct case_file_in file = web_upload(r);
-	return cases_note_add(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "notitie"),
-			      &file, now(), why);
-}
-
-static int op_action(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		     const char **why)
-{
-	return cases_action_add(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "actie"),
-				req_form(r, "uiterlijk"), req_form(r, "toestemming"), req_form(r, "toestemming_op"),
-				now(), why);
-}
-
-static int op_action_done(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-			  const char **why)
-{
-	long long id = path_id(r, "actie");
-	return id ? cases_action_done(r->w->store, c->id, r->session->user_id, id, now()) : ERR_NOT_FOUND;
-}
-
-static int op_refer(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		    const char **why)
-{
-	return cases_refer(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "naar"),
-			   req_form(r, "toelichting"), req_form(r, "toestemming"), req_form(r, "toestemming_op"), now(),
-			   why);
-}
-
-static int op_report(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		     const char **why)
-{
-	return cases_oral_report(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "verslag"),
-				 now(), why);
-}
-
-static int op_report_approved(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-			      const char **why)
-{
-	long long id = path_id(r, "verslag");
-	return id ? cases_report_approve(r->w->store, c->id, ck, "vp", r->session->user_id, r->session->name, id, now())
-		  : ERR_NOT_FOUND;
-}
-
-static int op_acknowledge(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-			  const char **why)
-{
-	*why = "Alleen een melding (niet sparren) heeft een ontvangstbevestiging, en alleen zolang de zaak open is.";
-	return cases_acknowledge(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "bericht"),
-				 now());
-}
-
-static int op_feedback(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		       const char **why)
-{
-	*why = "Terugkoppelen kan pas na de ontvangstbevestiging.";
-	return cases_feedback(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "bericht"),
-			      now());
-}
-
-static int op_aftercare(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-			const char **why)
-{
-	const char *date = req_form(r, "klaar") ? "" : req_form(r, "nazorg");
-	return cases_aftercare(r->w->store, c->id, r->session->user_id, date, now(), why);
-}
-
-static int op_close(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		    const char **why)
-{
-	return cases_close(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "uitkomst"),
-			   req_form(r, "toelichting"), now(), why);
-}
-
-static int op_reopen(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		     const char **why)
-{
-	return cases_reopen(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "reden"), now(),
-			    why);
-}
-
-static int op_postpone(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		       const char **why)
-{
-	return cases_postpone(r->w->store, c->id, ck, r->session->user_id, r->session->name, req_form(r, "tot"),
-			      req_form(r, "reden"), now(), why);
-}
-
-/* Destroying at once (a melder's request, or the VP's decision) needs the box ticked: it cannot be undone. */
-static int op_destroy(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		      const char **why)
-{
-	const char *sure = req_form(r, "bevestig");
-	if (!sure || strcmp(sure, "vernietigen")) {
-		*why = "Vink aan dat je de zaak nu wilt vernietigen: dat kan niet ongedaan worden gemaakt.";
-		return ERR_INVALID;
-	}
-	return cases_destroy(r->w->store, c->id, r->session->user_id, now());
-}
-
-static int op_share(struct req *r, const struct org *o, const struct case_row *c, const unsigned char *ck,
-		    const char **why)
-{
-	const char *to = req_form(r, "vertrouwenspersoon");
-	char *end;
-	long long id = to ? strtoll(to, &end, 10) : 0;
-	if (!to || !*to || *end || id <= 0 || id == r->session->user_id) {
-		*why = "Kies een andere vertrouwenspersoon van deze organisatie.";
-		return ERR_INVALID;
-	}
-	int rc =
-	    cases_share(r->w->store, c->id, o->id, ck, r->session->user_id, id, req_form(r, "toestemming"), now(), why);
-	if (rc == ERR_NOT_FOUND)
-		*why = "Deze vertrouwenspersoon werkt niet voor deze organisatie of heeft nog geen sleutel.";
-	return rc == ERR_NOT_FOUND ? ERR_INVALID : rc;
-}
-
-int web_case_reply(struct req *r)
-{
-	return case_post(r, op_reply, "berichten");
-}
-int web_case_contact(struct req *r)
-{
-	return case_post(r, op_contact, "contacten");
-}
-int web_case_dossier(struct req *r)
-{
-	return case_post(r, op_dossier, "dossier");
-}
-int web_case_note(struct req *r)
-{
-	return case_post(r, op_note, "notities");
-}
-int web_case_action(struct req *r)
-{
-	return case_post(r, op_action, "acties");
-}
-int web_case_action_done(struct req *r)
-{
-	return case_post(r, op_action_done, "acties");
-}
-int web_case_refer(struct req *r)
-{
-	return case_post(r, op_refer, "verwijzingen");
-}
-int web_case_report(struct req *r)
-{
-	return case_post(r, op_report, "verslagen");
-}
-int web_case_report_approved(struct req *r)
-{
-	return case_post(r, op_report_approved, "verslagen");
-}
-int web_case_acknowledge(struct req *r)
-{
-	return case_post(r, op_acknowledge, "termijnen");
-}
-int web_case_feedback(struct req *r)
-{
-	return case_post(r, op_feedback, "termijnen");
-}
-int web_case_aftercare(struct req *r)
-{
-	return case_post(r, op_aftercare, "afsluiten");
-}
-int web_case_close(struct req *r)
-{
-	return case_post(r, op_close, "afsluiten");
-}
-int web_case_reopen(struct req *r)
-{
-	return case_post(r, op_reopen, "afsluiten");
-}
-int web_case_share(struct req *r)
-{
-	return case_post(r, op_share, "delen");
-}
-int web_case_postpone(struct req *r)
-{
-	return case_post(r, op_postpone, "afsluiten");
-}
-
-/* After destruction there is no case to go back to: the organisation's list says it is gone. */
-int web_case_destroy(struct req *r)
-{
-	int rc = case_post(r, op_destroy, "afsluiten");
-	if (!rc && r->page.status == 303) /* the slug passed the tenant check: a real organisation's */
-		r->page.location = arena_printf(&r->arena, "/werkruimte/%s?vernietigd=1", req_param(r, "org"));
-	return rc;
+	return web_case_page(r, 200, NULL, NULL);
 }
 
 int web_case_attachment(struct req *r)
@@ -669,7 +402,7 @@ int web_case_attachment(struct req *r)
 	unsigned char *sk, *ck;
 	struct org o;
 	struct case_row c;
-	int rc = open_case(r, &sk, &ck, &o, &c);
+	int rc = web_case_open(r, &sk, &ck, &o, &c);
 	if (!rc)
 		rc = web_attachment(r, c.id, ck, CASE_FOR_VP);
 	vault_secret_free(sk);

@@ -128,6 +128,11 @@ int web_workspace_reminders(struct req *r);
 int web_register_form(struct req *r);
 int web_register(struct req *r);
 int web_case(struct req *r);
+/* casepage.c, shared with caseforms.c: the case of the path opened (0 or 404/500/503; sk and ck freed by the
+ * caller), the page with an error at a section, the case's URL */
+int web_case_open(struct req *r, unsigned char **sk, unsigned char **ck, struct org *o, struct case_row *c);
+int web_case_page(struct req *r, int status, const char *error, const char *error_at);
+const char *web_case_url(struct req *r, const struct org *o, const struct case_row *c);
 int web_case_reply(struct req *r);
 int web_case_contact(struct req *r);
 int web_case_dossier(struct req *r);
