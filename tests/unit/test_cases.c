@@ -5,6 +5,7 @@
  * unknown ones; and the store holds no byte of what was written.
  */
 #include "testutil.h"
+#include "vp_fixture.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,18 +29,12 @@ static struct org oa, ob;
 /* A VP of org with a fresh key pair (the secret key kept in *sk for the test). */
 static long long vp_with_key(const char *email, long long org, unsigned char **sk)
 {
-	long long id;
 	const char *why;
-	struct user_key k = {.created_at = 1};
-	*sk = vault_secret_new();
-	assert_int_equal(store_user_add(st, email, "VP", ROLE_VP, &id), 0);
-	assert_int_equal(vault_keypair(k.pk, *sk), 0);
-	assert_int_equal(store_key_set(st, id, &k), 0);
+	long long id = test_vp(st, email, "VP", org, sk);
 	assert_int_equal(orgs_vp_profile_set(
 			     st, "test", email,
 			     &(struct vp_profile){"extern", "beide", "Nederlands", "", "", "", "", "", "", ""}, &why),
 			 0);
-	assert_int_equal(orgs_member_add(st, "test", org, email, ORG_ROLE_VP, &why), 0);
 	return id;
 }
 

@@ -7,6 +7,7 @@
  * case.
  */
 #include "testutil.h"
+#include "vp_fixture.h"
 
 #include "cases/handover.h"
 #include "orgs/orgs.h"
@@ -29,15 +30,7 @@ static unsigned char *sk_a, *sk_a2, *sk_a3, *sk_b;
 
 static long long vp_with_key(const char *email, const char *name, long long org, unsigned char **sk)
 {
-	long long id;
-	const char *why;
-	struct user_key k = {.created_at = 1};
-	*sk = vault_secret_new();
-	assert_int_equal(store_user_add(st, email, name, ROLE_VP, &id), 0);
-	assert_int_equal(vault_keypair(k.pk, *sk), 0);
-	assert_int_equal(store_key_set(st, id, &k), 0);
-	assert_int_equal(orgs_member_add(st, "test", org, email, ORG_ROLE_VP, &why), 0);
-	return id;
+	return test_vp(st, email, name, org, sk);
 }
 
 static int setup(void **state)
