@@ -15,18 +15,8 @@
 #   sh tests/handover/run.sh BIN      ($TEST_DB: a PostgreSQL database instead of SQLite)
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-handover.XXXXXX")
-srv_pid=""
-trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-finish() { tap_finish "handover${TEST_DB:+ (postgresql)}"; }
-
-db=${TEST_DB:-sqlite:$tmp/h.db}
-"$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }
-serve_free "$bin" "$tmp/log" --db "$db" --root . || { not_ok "the server starts"; finish; }
-u=$BASE
+. tests/lib/demo.sh
+demo_suite handover
 org=gemeente-rivierstad
 totp() { oathtool --totp -b 5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC; }
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }

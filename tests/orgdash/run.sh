@@ -8,18 +8,8 @@
 #   sh tests/orgdash/run.sh BIN      ($TEST_DB: a PostgreSQL database instead of SQLite)
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-orgdash.XXXXXX")
-srv_pid=""
-trap 'for p in $srv_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-finish() { tap_finish "orgdash${TEST_DB:+ (postgresql)}"; }
-
-db=${TEST_DB:-sqlite:$tmp/o.db}
-"$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }
-serve_free "$bin" "$tmp/log" --db "$db" --root . || { not_ok "the server starts"; finish; }
-u=$BASE
+. tests/lib/demo.sh
+demo_suite orgdash
 org=gemeente-rivierstad
 cj=$tmp/contact.jar
 c=$(signin_form "$u" "$cj")

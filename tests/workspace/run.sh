@@ -10,18 +10,8 @@
 #   sh tests/workspace/run.sh BIN      ($TEST_DB: a PostgreSQL database instead of SQLite)
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-workspace.XXXXXX")
-srv_pid=""
-trap 'for p in $srv_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-finish() { tap_finish "workspace${TEST_DB:+ (postgresql)}"; }
-
-db=${TEST_DB:-sqlite:$tmp/w.db}
-"$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }
-serve_free "$bin" "$tmp/log" --db "$db" --root . || { not_ok "the server starts"; finish; }
-u=$BASE
+. tests/lib/demo.sh
+demo_suite workspace
 org=gemeente-rivierstad
 CANARY="kanarie-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 TOTP=5OYNFGIDSS6BTUY7TQCQZZFLAZGGLRYC
