@@ -12,23 +12,33 @@
 # With BALANCER_TLS=DIR (holding cert.pem and key.pem) it terminates TLS, as in
 # production, and $LB is https://127.0.0.1:N; BALANCER_PORT=N picks the port
 # (when the servers must know their public address before nginx starts).
-# A loopback port nobody answers on (curl's exit code 7: could not connect).
-free_port() {
-	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	_fp=$((20000 + _rnd % 30000))
-	while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_fp/"; [ $? -ne 7 ]; do _fp=$((_fp + 1)); done
-	echo "$_fp"
-}
+# Without it, a port another test took meanwhile means trying a new one (up to
+# three times). Needs tests/lib/serve.sh (free_port).
 
 balancer_start() {
 	_dir=$1
 	shift
-	_lb=${BALANCER_PORT:-$(free_port)}
+	for _ in 1 2 3; do
+		balancer_try "$_dir" "${BALANCER_PORT:-$(free_port)}" "$@" && return 0
+		[ -n "${BALANCER_PORT:-}" ] && break
+		grep -q 'Address already in use' "$_dir/error.log" "$_dir/start.log" 2>/dev/null || break
+		kill "$lb_pid" 2>/dev/null
+		wait "$lb_pid" 2>/dev/null
+	done
+	cat "$_dir/start.log" "$_dir/error.log" 2>/dev/null | tail -3 | sed 's/^/# /'
+	return 1
+}
+
+# balancer_try DIR LBPORT PORT...: one start of nginx on LBPORT.
+balancer_try() {
+	_dir=$1 _lb=$2
+	shift 2
 	_scheme=http _ssl="" _curl=""
 	if [ -n "${BALANCER_TLS:-}" ]; then
 		_scheme=https _ssl=" ssl" _curl="--cacert $BALANCER_TLS/cert.pem"
 	fi
 	mkdir -p "$_dir"
+	rm -f "$_dir/error.log" "$_dir/start.log"
 	{
 		[ "$(id -u)" = 0 ] && echo "user root;"
 		echo "daemon off; worker_processes 1; pid $_dir/pid; error_log $_dir/error.log;"
@@ -57,7 +67,6 @@ balancer_start() {
 		kill -0 "$lb_pid" 2>/dev/null || break
 		sleep 0.1
 	done
-	cat "$_dir/start.log" "$_dir/error.log" 2>/dev/null | tail -3 | sed 's/^/# /'
 	return 1
 }
 

@@ -12,11 +12,27 @@
 # server came up.
 serve_now() { date +%s; }
 
+# A random loopback port below the kernel's range for outgoing connections
+# (ip_local_port_range): a client socket's port is never taken from there, so
+# a port found free stays free unless another test listens on it.
+port_pick() {
+	_hi=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+	[ "${_hi:-0}" -gt 12000 ] 2>/dev/null || _hi=32768
+	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+	echo $((10000 + _rnd % (_hi - 10100)))
+}
+
+# A loopback port nobody answers on (curl's exit code 7: could not connect).
+free_port() {
+	_fp=$(port_pick)
+	while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_fp/"; [ $? -ne 7 ]; do _fp=$((_fp + 1)); done
+	echo "$_fp"
+}
+
 serve_free() {
 	_bin=$1 _log=$2
 	shift 2
-	_rnd=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	port=$((20000 + _rnd % 30000))
+	port=$(port_pick)
 	_tries=0
 	while [ "$_tries" -lt 20 ]; do
 		_tries=$((_tries + 1))
