@@ -156,6 +156,12 @@ extern const struct pw_params pw_receipt;
  */
 int vault_receipt_keys(const char *digits, const char *passphrase, const unsigned char salt[PW_SALT_BYTES],
 		       const struct pw_params *p, unsigned char lookup[32], unsigned char *key) WUR;
+/*
+ * Argon2id's block of up to 16 MiB stays with the thread that used it and is
+ * wiped between runs (crypto/argon_block.c): the calling thread's kept block
+ * (NULL when it has none), its size, and how many runs got it back. For tests.
+ */
+const unsigned char *argon_block_kept(size_t *len, unsigned long *reused);
 
 /* n random bytes. */
 void vault_random(void *buf, size_t n);

@@ -4,11 +4,7 @@
  * salt, split into a lookup key and a key for the melder's box of the case
  * key. Returns 0, ERR_NOMEM (Argon2id found no memory) or ERR_INVALID; the
  * stretched secret is wiped either way.
- *
- * Debian's libargon2 was tried to keep each thread's block between runs
- * (libsodium maps and populates it anew each time, a quarter of a report's
- * time in the kernel), but its portable build is slower than libsodium's
- * vectorised one, which wins overall (docs/performance.md).
+ * Each thread keeps Argon2id's block between runs (argon_block.c).
  */
 #include <sodium.h>
 #include <stdio.h>

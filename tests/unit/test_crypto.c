@@ -1,6 +1,8 @@
 #include "testutil.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -179,13 +181,75 @@ static void recovery_and_receipts(void **state)
 	assert_int_equal(vault_receipt_parse("1234 5678 1234 5678 123x", digits), ERR_INVALID);
 }
 
+/* Argon2id with a receipt code's cost over fixed input; hex of the first 32 bytes, or "" on failure. */
+static void *receipt_argon(void *out)
+{
+	unsigned char salt[PW_SALT_BYTES], raw[32];
+	for (int i = 0; i < PW_SALT_BYTES; i++)
+		salt[i] = (unsigned char) i;
+	if (crypto_pwhash(raw, sizeof(raw), "1234567812345678|", 17, salt, pw_receipt.ops, pw_receipt.mem,
+			  crypto_pwhash_ALG_ARGON2ID13))
+		*(char *) out = 0;
+	else
+		sodium_bin2hex(out, 65, raw, sizeof(raw));
+	return out;
+}
+
+static int all_zero(const unsigned char *p, size_t n)
+{
+	unsigned char acc = 0;
+	for (size_t i = 0; i < n; i++)
+		acc |= p[i];
+	return acc == 0;
+}
+
+/*
+ * Each thread keeps Argon2id's block between runs: the second run of a
+ * receipt code's size gets the first one's block back, wiped in between, and
+ * the results stay those of an unwrapped libsodium (the value below was made by
+ * a program linked against Debian's shared libsodium). A password's 64 MiB
+ * block is not kept, and two threads at once each use their own.
+ */
+static void argon_block_reused(void **state)
+{
+	static const char want[] = "6a48195b93c7d2b43784142ca6c109991a5a697671a04825004a2f8d6f9d5b62";
+	char got[65];
+	size_t len;
+	unsigned long reused, before;
+	assert_int_equal(vault_start(), 0);
+	argon_block_kept(&len, &before);
+	assert_string_equal(receipt_argon(got), want);
+	const unsigned char *block = argon_block_kept(&len, &reused);
+	assert_non_null(block);
+	assert_int_equal(len, pw_receipt.mem);
+	assert_true(all_zero(block, len)); /* wiped once libsodium let go of it */
+	assert_string_equal(receipt_argon(got), want);
+	assert_ptr_equal(argon_block_kept(&len, &reused), block);
+	assert_true(reused > before);
+
+	struct pw_keys k;
+	unsigned char salt[PW_SALT_BYTES] = {0};
+	assert_int_equal(password_derive("wachtwoord", salt, &pw_now, &k), 0);
+	assert_ptr_equal(argon_block_kept(&len, &reused), block); /* 64 MiB went back to the kernel */
+	assert_int_equal(len, pw_receipt.mem);
+
+	pthread_t t[2];
+	char out[2][65];
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, receipt_argon, out[i]), 0);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_string_equal(out[i], want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(derive_and_check),	     cmocka_unit_test(argon2id_cost),
 	    cmocka_unit_test(acceptable_passwords),  cmocka_unit_test(hex_and_hash),
 	    cmocka_unit_test(totp_rfc6238),	     cmocka_unit_test(keys_seal_and_box),
-	    cmocka_unit_test(recovery_and_receipts),
+	    cmocka_unit_test(recovery_and_receipts), cmocka_unit_test(argon_block_reused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
