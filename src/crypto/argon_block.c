@@ -34,6 +34,7 @@ struct kept {
 
 static _Thread_local struct kept kept;
 static pthread_key_t kept_key;
+static int kept_key_ok;
 static pthread_once_t kept_once = PTHREAD_ONCE_INIT;
 
 /* A thread that ends gives its block back to the kernel. */
@@ -47,8 +48,7 @@ static void kept_drop(void *p)
 
 static void kept_key_make(void)
 {
-	if (pthread_key_create(&kept_key, kept_drop))
-		kept_key = 0;
+	kept_key_ok = !pthread_key_create(&kept_key, kept_drop);
 }
 
 static int keepable(const void *addr, size_t len, int prot, int flags, int fd)
@@ -73,7 +73,8 @@ void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off
 	if (k->base) /* idle, of another size: the new one replaces it */
 		__real_munmap(k->base, k->len);
 	pthread_once(&kept_once, kept_key_make);
-	pthread_setspecific(kept_key, k);
+	if (kept_key_ok) /* else the block stays until the process ends */
+		pthread_setspecific(kept_key, k);
 	madvise(p, len, MADV_DONTDUMP);
 	*k = (struct kept){.base = p, .len = len, .busy = 1, .reused = k->reused};
 	return p;
