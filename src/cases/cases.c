@@ -1,9 +1,10 @@
 /*
  * The case model (cases.h): filing a report, a VP opening a case, and records
- * in and out of their boxes (the melder's mailbox sessions are in session.c). Returns 0,
- * ERR_INVALID (bad input with a Dutch *why, or a box that does not open),
- * ERR_NOT_FOUND (no such case, access or session; a wrong receipt code too),
- * ERR_TOO_LARGE (a rate limit), ERR_NOMEM or a store error. Every change is
+ * in and out of their boxes (the melder's mailbox sessions are in session.c,
+ * files in files.c). Returns 0, ERR_INVALID (bad input with a Dutch *why, or
+ * a box that does not open), ERR_NOT_FOUND (no such case, access or session;
+ * a wrong receipt code too), ERR_TOO_LARGE (a rate limit), ERR_NOMEM or a
+ * store error. Every change is
  * one transaction, rolled back on error; keys are wiped before returning.
  */
 #include <stdio.h>
@@ -61,6 +62,33 @@ int case_record_put(struct store *st, long long case_id, const unsigned char *ck
 	free(plain);
 	free(box);
 	return rc;
+}
+
+int case_record_open(struct arena *a, long long case_id, const unsigned char *ck, const struct case_record *r,
+		     struct case_entry *e, char **plain)
+{
+	char ad[96];
+	size_t plen = r->len > VAULT_BOX_OVERHEAD ? r->len - VAULT_BOX_OVERHEAD : 0;
+	char *p = arena_alloc(a, plen + 1);
+	if (!p)
+		return ERR_NOMEM;
+	if (vault_open(ck, r->body, r->len, ad, record_ad(ad, case_id, r->kind, r->id), (unsigned char *) p))
+		return ERR_INVALID;
+	p[plen] = '\0';
+	if (plain)
+		*plain = p;
+	char *sep1 = memchr(p, '\x1f', plen);
+	char *sep2 = sep1 ? memchr(sep1 + 1, '\x1f', plen - (size_t) (sep1 + 1 - p)) : NULL;
+	if (!sep2)
+		return ERR_INVALID;
+	*sep1 = *sep2 = '\0';
+	*e = (struct case_entry){.id = r->id,
+				 .kind = r->kind,
+				 .author = r->author,
+				 .who = sep1 + 1,
+				 .at = strtoll(p, NULL, 10),
+				 .text = sep2 + 1};
+	return 0;
 }
 
 int case_one_of(const char *v, const char *const *options)
@@ -137,81 +165,6 @@ int case_tell_readers(struct store *st, long long case_id, long long now)
 		rc = store_notify_add(st, ids[i], now);
 	arena_free(&a);
 	return rc;
-}
-
-/* A file's name fit for a header and a page: no directories, controls or quotes; at most 100 bytes. */
-static void clean_name(const char *in, char out[101])
-{
-	const char *base = in ? strrchr(in, '/') : NULL;
-	base = base ? base + 1 : in && *in ? in : "bijlage";
-	size_t k = 0;
-	for (const unsigned char *p = (const unsigned char *) base; *p && k < 100; p++)
-		out[k++] = *p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\' || *p == '\x1e' ? '_' : (char) *p;
-	while (k && ((unsigned char) out[k - 1] & 0xC0) == 0x80) /* no half UTF-8 character at the cut */
-		k--;
-	if (k && (unsigned char) out[k - 1] >= 0xC0)
-		k--;
-	out[k] = '\0';
-}
-
-/* What the file's own key is bound to: its case and record. */
-static size_t file_ad(char out[96], long long case_id, long long record_id)
-{
-	int n = snprintf(out, 96, "file:%lld|%lld", case_id, record_id);
-	return n > 0 && n < 96 ? (size_t) n : 0;
-}
-
-/*
- * An attachment in the caller's transaction: a record of kind (its size,
- * cleaned name and its own random key, boxed under ck) and the bytes sealed
- * under that key beside it. 0, ERR_INVALID (*why), ERR_NOMEM or a store error.
- */
-int case_attach(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
-		const struct case_file_in *f, long long now, long long *rid, const char **why)
-{
-	if (f->len > CASE_FILE_MAX) {
-		*why = T_("De bijlage is te groot (hoogstens 900 kB). Maak hem kleiner of laat hem weg.");
-		return ERR_INVALID;
-	}
-	unsigned char key[VAULT_KEY_BYTES];
-	char name[101], keyhex[2 * VAULT_KEY_BYTES + 1], ad[96];
-	clean_name(f->name, name);
-	vault_random(key, sizeof(key));
-	vault_hex(keyhex, key, sizeof(key));
-	char text[256];
-	snprintf(text, sizeof(text), "%zu\x1e%s\x1e%s", f->len, keyhex, name);
-	int rc = case_record_put(st, case_id, ck, kind, author, "", now, text, rid);
-	unsigned char *sealed = rc ? NULL : malloc(vault_stream_size(f->len));
-	if (!rc && !sealed)
-		rc = ERR_NOMEM;
-	if (!rc) {
-		vault_stream_seal(key, f->data, f->len, ad, file_ad(ad, case_id, *rid), sealed);
-		rc = store_case_file_put(st, case_id, *rid, sealed, vault_stream_size(f->len));
-	}
-	free(sealed);
-	vault_wipe(key, sizeof(key));
-	vault_wipe(keyhex, sizeof(keyhex));
-	vault_wipe(text, sizeof(text));
-	return rc;
-}
-
-/* Whether a record of kind is a file: shared with the melder (bijlage) or the VP's own document (stuk). */
-static int is_file(const char *kind)
-{
-	return !strcmp(kind, "bijlage") || !strcmp(kind, "stuk");
-}
-
-/* An attachment record's text: size, key (hex) and name; ERR_INVALID when it is not one. */
-static int file_record(char *text, long long *size, const char **keyhex, const char **name)
-{
-	char *a = strchr(text, '\x1e'), *b = a ? strchr(a + 1, '\x1e') : NULL;
-	if (!b)
-		return ERR_INVALID;
-	*a = *b = '\0';
-	*size = strtoll(text, NULL, 10);
-	*keyhex = a + 1;
-	*name = b + 1;
-	return 0;
 }
 
 size_t case_melder_ad(char out[96], const unsigned char lookup[CASE_LOOKUP_BYTES])
@@ -365,35 +318,10 @@ int cases_entries(struct store *st, struct arena *a, long long case_id, const un
 	for (size_t j = 0; !rc && j < all; j++) {
 		if (audience == CASE_FOR_MELDER && !case_shared(recs[j].kind))
 			continue; /* the VP's own notes, plans and registration */
-		size_t i = (*n)++;
-		recs[i] = recs[j];
-		char ad[96];
-		size_t plen = recs[i].len > VAULT_BOX_OVERHEAD ? recs[i].len - VAULT_BOX_OVERHEAD : 0;
-		char *plain = arena_alloc(a, plen + 1);
-		if (!plain)
-			return ERR_NOMEM;
-		if (vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, recs[i].kind, recs[i].id),
-			       (unsigned char *) plain))
-			return ERR_INVALID;
-		plain[plen] = '\0';
-		char *sep1 = memchr(plain, '\x1f', plen), *sep2 = sep1 ? memchr(sep1 + 1, '\x1f', plen) : NULL;
-		if (!sep2)
-			return ERR_INVALID;
-		*sep1 = *sep2 = '\0';
-		(*out)[i] = (struct case_entry){.id = recs[i].id,
-						.kind = recs[i].kind,
-						.author = recs[i].author,
-						.who = sep1 + 1,
-						.at = strtoll(plain, NULL, 10),
-						.text = sep2 + 1};
-		const char *keyhex;
-		if (is_file(recs[i].kind)) {
-			if (file_record(sep2 + 1, &(*out)[i].file_size, &keyhex, &(*out)[i].file_name))
-				return ERR_INVALID;
-			/* The file's key is in this record's text: wipe it, only the name and size go out. */
-			vault_wipe((char *) keyhex, 2 * VAULT_KEY_BYTES);
-			(*out)[i].text = "";
-		}
+		struct case_entry *e = &(*out)[(*n)++];
+		rc = case_record_open(a, case_id, ck, &recs[j], e, NULL);
+		if (!rc)
+			rc = case_file_entry(e);
 	}
 	return rc;
 }
@@ -567,58 +495,5 @@ int cases_notify_due(struct store *st, int (*send)(void *ctx, const char *email,
 		*sent += send != NULL;
 	}
 	arena_free(&a);
-	return rc;
-}
-
-int cases_attachment(struct store *st, struct arena *a, long long case_id, const unsigned char *ck,
-		     enum case_audience audience, long long id, const char **name, const unsigned char **data,
-		     size_t *len)
-{
-	struct case_record *recs;
-	size_t n;
-	int rc = store_records(st, a, case_id, &recs, &n);
-	size_t i = 0;
-	while (
-	    !rc && i < n &&
-	    (recs[i].id != id || !is_file(recs[i].kind) || (audience == CASE_FOR_MELDER && !case_shared(recs[i].kind))))
-		i++;
-	if (!rc && i == n)
-		rc = ERR_NOT_FOUND;
-	char ad[96], *plain = rc ? NULL : arena_alloc(a, recs[i].len + 1);
-	if (!rc && !plain)
-		rc = ERR_NOMEM;
-	if (!rc && vault_open(ck, recs[i].body, recs[i].len, ad, record_ad(ad, case_id, recs[i].kind, id),
-			      (unsigned char *) plain))
-		rc = ERR_INVALID;
-	const unsigned char *sealed;
-	size_t slen;
-	long long size;
-	const char *keyhex;
-	unsigned char key[VAULT_KEY_BYTES];
-	if (!rc) {
-		plain[recs[i].len - VAULT_BOX_OVERHEAD] = '\0';
-		char *body = strchr(plain, '\x1f');
-		body = body ? strchr(body + 1, '\x1f') : NULL;
-		rc = body ? file_record(body + 1, &size, &keyhex, name) : ERR_INVALID;
-	}
-	if (!rc && vault_unhex(key, sizeof(key), keyhex))
-		rc = ERR_INVALID;
-	if (!rc)
-		rc = store_case_file_of(st, a, case_id, id, &sealed, &slen);
-	unsigned char *out = rc ? NULL : arena_alloc(a, slen ? slen : 1);
-	if (!rc && !out)
-		rc = ERR_NOMEM;
-	if (!rc && vault_stream_open(key, sealed, slen, ad, file_ad(ad, case_id, id), out, len))
-		rc = ERR_INVALID;
-	if (!rc && (long long) *len != size)
-		rc = ERR_INVALID;
-	if (!rc) {
-		*data = out;
-		*name = arena_strdup(a, *name); /* it points into the record, which is wiped below */
-		rc = *name ? 0 : ERR_NOMEM;
-	}
-	vault_wipe(key, sizeof(key));
-	if (plain)
-		vault_wipe(plain, recs[i].len);
 	return rc;
 }

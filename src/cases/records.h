@@ -12,6 +12,16 @@ int case_settle(struct store *st, int rc);
 /* Write one record: its row, then its body (when, who, text) boxed under ck and bound to that row. */
 int case_record_put(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
 		    const char *who, long long at, const char *text, long long *id);
+/*
+ * Open record r of the case under ck into a's memory: e gets its id, kind,
+ * author, who wrote it, when, and its text, all pointing into one buffer of
+ * r->len - VAULT_BOX_OVERHEAD bytes (*plain, unless plain is NULL, for a caller
+ * who wipes it). ERR_INVALID when the box does not open or is malformed.
+ */
+int case_record_open(struct arena *a, long long case_id, const unsigned char *ck, const struct case_record *r,
+		     struct case_entry *e, char **plain);
+/* When e is a file record (files.c): its name and size from its text, the file's key wiped, the text "". */
+int case_file_entry(struct case_entry *e);
 /* An attachment record of kind ("bijlage" shared with the melder, "stuk" the VP's own) and its sealed bytes. */
 int case_attach(struct store *st, long long case_id, const unsigned char *ck, const char *kind, const char *author,
 		const struct case_file_in *f, long long now, long long *rid, const char **why);
