@@ -40,16 +40,9 @@ static long long vp_with_key(const char *email, long long org, unsigned char **s
 
 static int setup(void **state)
 {
-	char err[256];
-	const char *why;
-	if (!mkdtemp(dir) || vault_start())
-		return -1;
-	test_dsn(dsn, sizeof(dsn), dir, "c.db");
-	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
-		return -1;
 	struct org_input a = {.name = "Gemeente Noord", .workers = 300, .listed = 1},
 			 b = {.name = "Bakkerij Zuid", .workers = 12, .listed = 0};
-	if (orgs_add(st, "test", &a, &org_a, &why) || orgs_add(st, "test", &b, &org_b, &why))
+	if (test_store_orgs(dir, dsn, sizeof(dsn), "c.db", &st, &a, &org_a, &b, &org_b))
 		return -1;
 	vp_a = vp_with_key("vp-a@example.nl", org_a, &sk_a);
 	vp_b = vp_with_key("vp-b@example.nl", org_b, &sk_b);

@@ -28,28 +28,16 @@ static unsigned char *sk_a, *sk_a2, *sk_a3, *sk_b;
 #define TODAY	  "2026-11-30"
 #define YESTERDAY "2026-11-29"
 
-static long long vp_with_key(const char *email, const char *name, long long org, unsigned char **sk)
-{
-	return test_vp(st, email, name, org, sk);
-}
-
 static int setup(void **state)
 {
-	char err[256];
-	const char *why;
-	if (!mkdtemp(dir) || vault_start())
-		return -1;
-	test_dsn(dsn, sizeof(dsn), dir, "h.db");
-	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
-		return -1;
 	struct org_input a = {.name = "Gemeente Noord", .workers = 300, .listed = 1},
 			 b = {.name = "Bakkerij Zuid", .workers = 12, .listed = 0};
-	if (orgs_add(st, "test", &a, &org_a, &why) || orgs_add(st, "test", &b, &org_b, &why))
+	if (test_store_orgs(dir, dsn, sizeof(dsn), "h.db", &st, &a, &org_a, &b, &org_b))
 		return -1;
-	vp_a = vp_with_key("vp-a@example.nl", "Vera Vertrekt", org_a, &sk_a);
-	vp_a2 = vp_with_key("vp-a2@example.nl", "Nina Nieuw", org_a, &sk_a2);
-	vp_a3 = vp_with_key("vp-a3@example.nl", "Dirk Derde", org_a, &sk_a3);
-	vp_b = vp_with_key("vp-b@example.nl", "Bert Buiten", org_b, &sk_b);
+	vp_a = test_vp(st, "vp-a@example.nl", "Vera Vertrekt", org_a, &sk_a);
+	vp_a2 = test_vp(st, "vp-a2@example.nl", "Nina Nieuw", org_a, &sk_a2);
+	vp_a3 = test_vp(st, "vp-a3@example.nl", "Dirk Derde", org_a, &sk_a3);
+	vp_b = test_vp(st, "vp-b@example.nl", "Bert Buiten", org_b, &sk_b);
 	return 0;
 }
 

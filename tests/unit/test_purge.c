@@ -6,6 +6,7 @@
  * box; on SQLite not even their bytes in the file or its WAL).
  */
 #include "testutil.h"
+#include "vp_fixture.h"
 
 #include <unistd.h>
 
@@ -39,31 +40,19 @@ static long long at(const char *date)
 
 static int setup(void **state)
 {
-	char err[256];
 	const char *why;
-	long long id;
-	struct user_key k = {.created_at = 1};
-	if (!mkdtemp(dir) || vault_start())
-		return -1;
-	test_dsn(dsn, sizeof(dsn), dir, "p.db");
-	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
-		return -1;
 	struct org_input a = {.name = "Gemeente Noord", .workers = 300, .listed = 1},
 			 m = {.name = "Maandwerk", .workers = 60, .listed = 1};
-	if (orgs_add(st, "test", &a, &org_a, &why) || orgs_add(st, "test", &m, &org_m, &why) ||
+	if (test_store_orgs(dir, dsn, sizeof(dsn), "p.db", &st, &a, &org_a, &m, &org_m) ||
 	    store_org_case_settings(st, org_m, 0, 6))
 		return -1;
-	sk = vault_secret_new();
-	if (store_user_add(st, "vp@example.nl", "Vera", ROLE_VP, &vp) || vault_keypair(k.pk, sk) ||
-	    store_key_set(st, vp, &k) ||
-	    orgs_vp_profile_set(st, "test", "vp@example.nl",
+	vp = test_vp(st, "vp@example.nl", "Vera", org_a, &sk);
+	if (orgs_vp_profile_set(st, "test", "vp@example.nl",
 				&(struct vp_profile){.kind = "extern", .focus = "beide", .languages = "Nederlands"},
 				&why) ||
-	    orgs_member_add(st, "test", org_a, "vp@example.nl", ORG_ROLE_VP, &why) ||
 	    orgs_member_add(st, "test", org_m, "vp@example.nl", ORG_ROLE_VP, &why))
 		return -1;
 	static struct arena keep = ARENA_INIT;
-	(void) id;
 	return orgs_get(st, &keep, org_a, &oa);
 }
 

@@ -30,26 +30,15 @@ static unsigned char *sk_a, *sk_b;
 #define THU_24_DEC 1798102800LL /* 2026-12-24, before Christmas */
 #define TUE_5_JAN  1799139600LL /* 2027-01-05 */
 
-static long long vp_with_key(const char *email, long long org, unsigned char **sk)
-{
-	return test_vp(st, email, "VP", org, sk);
-}
-
 static int setup(void **state)
 {
-	char err[256];
 	const char *why;
-	if (!mkdtemp(dir) || vault_start())
-		return -1;
-	test_dsn(dsn, sizeof(dsn), dir, "w.db");
-	if (store_open(dsn, &st, err, sizeof(err)) || store_migrate(st, err, sizeof(err)))
-		return -1;
 	struct org_input a = {.name = "Zorggroep West", .workers = 400, .listed = 1},
 			 b = {.name = "Transport Oost", .workers = 90, .listed = 1};
-	if (orgs_add(st, "test", &a, &org_a, &why) || orgs_add(st, "test", &b, &org_b, &why))
+	if (test_store_orgs(dir, dsn, sizeof(dsn), "w.db", &st, &a, &org_a, &b, &org_b))
 		return -1;
-	vp_a = vp_with_key("vp-west@example.nl", org_a, &sk_a);
-	vp_b = vp_with_key("vp-oost@example.nl", org_b, &sk_b);
+	vp_a = test_vp(st, "vp-west@example.nl", "VP", org_a, &sk_a);
+	vp_b = test_vp(st, "vp-oost@example.nl", "VP", org_b, &sk_b);
 	return orgs_case_settings(st, "test", org_a, 2, 0, &why);
 }
 
