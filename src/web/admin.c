@@ -49,10 +49,7 @@ static int users_page(struct req *r, int status, const char *notice, const char 
 	tv_set(v, "users", list);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "link", link);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "admin_users", v);
+	return web_form_render(r, "admin_users", v, status);
 }
 
 int web_admin_users(struct req *r)

@@ -226,10 +226,7 @@ static int report_page(struct req *r, const struct place *p, int status, const c
 	tv_set_int(v, "next_year", p->year + 1);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "annual", v);
+	return web_form_render(r, "annual", v, status);
 }
 
 int web_vp_report(struct req *r)

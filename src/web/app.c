@@ -322,3 +322,11 @@ int web_render(struct req *r, const char *name, struct tval *data)
 	}
 	return 0;
 }
+
+int web_form_render(struct req *r, const char *name, struct tval *data, int status)
+{
+	tv_set_str(data, "csrf", r->session->csrf);
+	tv_set_bool(data, "noindex", true);
+	r->page.status = status;
+	return web_render(r, name, data);
+}

@@ -386,10 +386,7 @@ int web_case_page(struct req *r, int status, const char *error, const char *erro
 	tv_set_str(v, "error", error);
 	tv_set_str(v, "error_at", error_at ? error_at : "");
 	tv_set_str(v, "typed", error ? req_form(r, "bericht") : NULL);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "case", v);
+	return web_form_render(r, "case", v, status);
 }
 
 int web_case(struct req *r)

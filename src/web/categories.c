@@ -30,10 +30,7 @@ static int page(struct req *r, int status, const char *message)
 	tv_set_int(v, "total", (long long) n);
 	tv_set_str(v, "message", message);
 	tv_set_bool(v, "done", status == 200 && req_query(r, "klaar") != NULL);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "cms_categories", v);
+	return web_form_render(r, "cms_categories", v, status);
 }
 
 int web_cms_categories(struct req *r)

@@ -137,11 +137,8 @@ static int page(struct req *r, const struct org *o, int status, const char *noti
 	tv_set_str(v, "today", today);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
 	tv_set_bool(v, "has_key", r->session->sk_box != NULL);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "handover", v);
+	return web_form_render(r, "handover", v, status);
 }
 
 static const char *moved_label(struct req *r, long long n)

@@ -82,10 +82,7 @@ static int page(struct req *r, int status, const char *message)
 	tv_set_str(v, "message", message);
 	tv_set_bool(v, "uploaded", status == 200 && fresh);
 	tv_set_bool(v, "deleted", status == 200 && req_query(r, "verwijderd"));
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "cms_media", v);
+	return web_form_render(r, "cms_media", v, status);
 }
 
 int web_cms_media(struct req *r)

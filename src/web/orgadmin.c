@@ -35,10 +35,7 @@ static int orgs_page(struct req *r, int status, const char *notice, const char *
 	tv_set(v, "orgs", list);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "admin_orgs", v);
+	return web_form_render(r, "admin_orgs", v, status);
 }
 
 int web_admin_orgs(struct req *r)
@@ -110,10 +107,7 @@ static int org_page(struct req *r, const struct org *o, int status, const char *
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "link", link);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "admin_org", v);
+	return web_form_render(r, "admin_org", v, status);
 }
 
 static int find_org(struct req *r, struct org *o)

@@ -104,12 +104,9 @@ static int dashboard_page(struct req *r, const struct org *o, int status, const 
 	tv_set_str(v, "today", today);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
 	if (web_reports_released(r, v, o))
 		return 500;
-	r->page.status = status;
-	return web_render(r, "org_dashboard", v);
+	return web_form_render(r, "org_dashboard", v, status);
 }
 
 int web_org_dashboard(struct req *r)
@@ -195,10 +192,7 @@ static int selfscan_page(struct req *r, const struct org *o, int status, const c
 	tv_set(v, "actions", actions);
 	tv_set_str(v, "notice", notice);
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "selfscan", v);
+	return web_form_render(r, "selfscan", v, status);
 }
 
 int web_org_selfscan(struct req *r)

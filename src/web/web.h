@@ -37,6 +37,8 @@ const char *web_lang(const struct req *r);
 void web_lang_switch(struct req *r, struct tval *v, const char *query);
 /* Render template name with data (site-wide values are added) into r->out; 0 or 500. */
 int web_render(struct req *r, const char *name, struct tval *data);
+/* A signed-in page with forms: the session's CSRF token, noindex and the status set, then web_render. */
+int web_form_render(struct req *r, const char *name, struct tval *data, int status);
 /* The view of one item: title, url, date, categories, ... (body when with_body). */
 struct tval *web_item_view(struct req *r, const struct item *it, int with_body);
 

@@ -333,10 +333,7 @@ static int register_page(struct req *r, const struct org *o, int status, const c
 	tv_set_str(v, "org_url", arena_printf(&r->arena, "/werkruimte/%s", o->slug));
 	tv_set_str(v, "action", arena_printf(&r->arena, "/werkruimte/%s/registreren", o->slug));
 	tv_set_str(v, "error", error);
-	tv_set_str(v, "csrf", r->session->csrf);
-	tv_set_bool(v, "noindex", true);
-	r->page.status = status;
-	return web_render(r, "register", v);
+	return web_form_render(r, "register", v, status);
 }
 
 int web_register_form(struct req *r)
