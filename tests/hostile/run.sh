@@ -13,14 +13,8 @@
 #   sh tests/hostile/run.sh BIN
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-hostile.XXXXXX")
-srv_pid="" lb_pid="" oom_pid=""
-trap 'for p in $srv_pid $lb_pid $oom_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-. tests/lib/balancer.sh
-finish() { tap_finish "hostile"; }
+. tests/lib/suite.sh
+suite_start hostile
 
 tls_cert "$tmp/tls" || { not_ok "openssl makes a test certificate"; finish; }
 db=sqlite:$tmp/h.db
@@ -135,6 +129,7 @@ elif command -v prlimit >/dev/null; then
 	MALLOC_ARENA_MAX=1 prlimit --as=100000000: "$bin" serve --db "$db" --root . --listen "127.0.0.1:$oport" --threads 2 \
 		>"$tmp/oom.out" 2>"$tmp/oom.log" &
 	oom_pid=$!
+	pids=$oom_pid
 	for _ in $(seq 50); do
 		[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$oport/healthz")" = 200 ] && break
 		sleep 0.1

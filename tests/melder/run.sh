@@ -12,14 +12,8 @@
 #   sh tests/melder/run.sh BIN      ($TEST_DB: a PostgreSQL database instead of SQLite)
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-melder.XXXXXX")
-srv_pid="" sink_pid=""
-trap 'for p in $srv_pid $sink_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-. tests/lib/balancer.sh
-finish() { tap_finish "melder${TEST_DB:+ (postgresql)}"; }
+. tests/lib/suite.sh
+suite_start melder
 
 db=${TEST_DB:-sqlite:$tmp/m.db}
 "$bin" init --demo --db "$db" --root . >"$tmp/init.log" 2>&1 || { not_ok "init --demo" "$(tail -2 "$tmp/init.log")"; finish; }

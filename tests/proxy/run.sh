@@ -12,14 +12,8 @@
 set -u
 bin=${1:-build/vertrouwd}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-proxy.XXXXXX")
-srv_pid="" lb_pid=""
-trap 'for p in $srv_pid $lb_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-. tests/lib/balancer.sh
-finish() { tap_finish "proxy"; }
+. tests/lib/suite.sh
+suite_start proxy
 
 tls_cert "$tmp/tls" || { not_ok "openssl makes a test certificate"; finish; }
 db=sqlite:$tmp/p.db

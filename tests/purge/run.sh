@@ -20,14 +20,8 @@
 #   sh tests/purge/run.sh BIN      ($TEST_DB: a PostgreSQL database instead of SQLite)
 set -u
 bin=${1:-build/vertrouwd}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vertrouwd-purge.XXXXXX")
-srv_pid="" sink_pid=""
-trap 'for p in $srv_pid $sink_pid; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-. tests/lib/balancer.sh
-finish() { tap_finish "purge${TEST_DB:+ (postgresql)}"; }
+. tests/lib/suite.sh
+suite_start purge
 
 db=${TEST_DB:-sqlite:$tmp/p.db}
 psql=${PG_BIN:-/usr/lib/postgresql/15/bin}/psql
