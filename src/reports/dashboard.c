@@ -160,16 +160,16 @@ int dashboard_compliance(struct store *st, struct arena *a, long long org_id, co
 		hats += *p->other_roles != '\0';
 	}
 	out[0] = procedure(a, &o, present);
+	int applies = o.workers >= ORG_VP_WORKERS;
 	out[1] =
-	    o.workers < ORG_VP_WORKERS ? item("Toegang tot een vertrouwenspersoon (wetsvoorstel)", LIGHT_NONE,
-					      "Het wetsvoorstel geldt vanaf 10 werkenden.",
-					      "/voor-organisaties/een-vertrouwenspersoon-aanstellen")
-	    : n			       ? item("Toegang tot een vertrouwenspersoon (wetsvoorstel)", LIGHT_GREEN,
-					      arena_printf(a, "%zu vertrouwenspersoon/-personen beschikbaar.", n),
-					      "/voor-organisaties/een-vertrouwenspersoon-aanstellen")
-				       : item("Toegang tot een vertrouwenspersoon (wetsvoorstel)", LIGHT_ORANGE,
-					      "Nog geen vertrouwenspersoon. Het wetsvoorstel ligt bij de Eerste Kamer en is nog geen wet.",
-					      "/voor-organisaties/een-vertrouwenspersoon-aanstellen");
+	    item("Toegang tot een vertrouwenspersoon (wetsvoorstel)",
+		 !applies ? LIGHT_NONE
+		 : n	  ? LIGHT_GREEN
+			  : LIGHT_ORANGE,
+		 !applies ? "Het wetsvoorstel geldt vanaf 10 werkenden."
+		 : n	  ? arena_printf(a, "%zu vertrouwenspersoon/-personen beschikbaar.", n)
+		     : "Nog geen vertrouwenspersoon. Het wetsvoorstel ligt bij de Eerste Kamer en is nog geen wet.",
+		 "/voor-organisaties/een-vertrouwenspersoon-aanstellen");
 	out[2] =
 	    item("Interne én externe vertrouwenspersoon",
 		 internal && external ? LIGHT_GREEN
@@ -185,14 +185,14 @@ int dashboard_compliance(struct store *st, struct arena *a, long long org_id, co
 		      arena_printf(a, "%zu van %zu vertrouwenspersonen opgeleid en de laatste drie jaar bijgeschoold.",
 				   trained, n),
 		      "/nieuws/certificering-en-bijscholing-2026");
-	out[4] = !n	? item("Geen dubbele petten", LIGHT_NONE, "Nog geen vertrouwenspersoon.",
-			       "/kennisartikelen/loyaliteitsconflicten-van-de-interne-vp")
-		 : hats ? item("Geen dubbele petten", LIGHT_RED,
-			       arena_printf(a, "%zu vertrouwenspersoon/-personen ook hr, OR-lid of directie.", hats),
-			       "/kennisartikelen/loyaliteitsconflicten-van-de-interne-vp")
-			: item("Geen dubbele petten", LIGHT_GREEN,
-			       "Geen vertrouwenspersoon is ook hr-adviseur, OR-lid of directielid.",
-			       "/kennisartikelen/loyaliteitsconflicten-van-de-interne-vp");
+	out[4] = item("Geen dubbele petten",
+		      !n     ? LIGHT_NONE
+		      : hats ? LIGHT_RED
+			     : LIGHT_GREEN,
+		      !n     ? "Nog geen vertrouwenspersoon."
+		      : hats ? arena_printf(a, "%zu vertrouwenspersoon/-personen ook hr, OR-lid of directie.", hats)
+			     : "Geen vertrouwenspersoon is ook hr-adviseur, OR-lid of directielid.",
+		      "/kennisartikelen/loyaliteitsconflicten-van-de-interne-vp");
 	out[5] = item("Jaarlijkse evaluatie",
 		      within(c.evaluated_on, 12, today)	  ? LIGHT_GREEN
 		      : within(c.evaluated_on, 24, today) ? LIGHT_ORANGE
