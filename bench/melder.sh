@@ -8,18 +8,8 @@
 # Usage: bench/melder.sh BIN   (env: DURATION=10s CONNECTIONS=4 THREADS=2 SIGNINS=20)
 set -eu
 bin=${1:-build/vertrouwd}
-duration=${DURATION:-10s}
-conns=${CONNECTIONS:-4}
-threads=${THREADS:-2}
 signins=${SIGNINS:-20}
-command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
-tmp=$(mktemp -d)
-srv=""
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-"$bin" init --demo --db "sqlite:$tmp/b.db" >/dev/null 2>&1
-. tests/lib/serve.sh
-serve_free "$bin" "$tmp/log" --db "sqlite:$tmp/b.db" --log-level warn >/dev/null || { echo "de server start niet"; exit 1; }
-srv=$srv_pid
+. bench/demo.sh
 cat >"$tmp/report.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -8,17 +8,7 @@
 # Usage: bench/reports.sh BIN   (env: DURATION=10s CONNECTIONS=4 THREADS=2)
 set -eu
 bin=${1:-build/vertrouwd}
-duration=${DURATION:-10s}
-conns=${CONNECTIONS:-4}
-threads=${THREADS:-2}
-command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
-tmp=$(mktemp -d)
-srv_pid=""
-trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-"$bin" init --demo --db "sqlite:$tmp/b.db" >/dev/null 2>&1
-. tests/lib/tls.sh
-. tests/lib/serve.sh
-serve_free "$bin" "$tmp/log" --db "sqlite:$tmp/b.db" --log-level warn >/dev/null || { echo "de server start niet"; exit 1; }
+. bench/demo.sh
 c=$(signin_form "$BASE" "$tmp/jar")
 [ "$(signin_post "$BASE" "$tmp/jar" "$c" hr@demo.vertrouwd.example demo-organisatie-wachtwoord)" = 303 ] ||
 	{ echo "aanmelden als contactpersoon mislukt"; exit 1; }

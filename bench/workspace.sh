@@ -8,20 +8,9 @@
 # Usage: bench/workspace.sh BIN   (env: DURATION=10s CONNECTIONS=4 THREADS=2 CASES=3000)
 set -eu
 bin=${1:-build/vertrouwd}
-duration=${DURATION:-10s}
-conns=${CONNECTIONS:-4}
-threads=${THREADS:-2}
 want=${CASES:-3000}
-command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
 command -v oathtool >/dev/null || { echo "oathtool ontbreekt: apt-get install oathtool"; exit 1; }
-tmp=$(mktemp -d)
-srv=""
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-"$bin" init --demo --db "sqlite:$tmp/b.db" >/dev/null 2>&1
-. tests/lib/serve.sh
-. tests/lib/tls.sh
-serve_free "$bin" "$tmp/log" --db "sqlite:$tmp/b.db" --log-level warn >/dev/null || { echo "de server start niet"; exit 1; }
-srv=$srv_pid
+. bench/demo.sh
 jar=$tmp/jar
 c=$(signin_form "$BASE" "$jar")
 signin_post "$BASE" "$jar" "$c" erik@demo.vertrouwd.example demo-vertrouwenspersoon-wachtwoord \
